@@ -1,0 +1,145 @@
+/**
+ * `loadCsv`: a CSV file to a `Table`, with dates parsed, rows sorted by date and an optional schema checked
+ * on load. `readCsv` does the same for CSV text already in memory.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError } from '../util/errors';
+import { formatList } from '../util/format';
+import { parseCsv } from './parse-csv';
+import { parseDates } from './parse-date';
+import { Column, ColumnKind, Table } from './table';
+
+/** What a column must hold: checked on load, with the row and value named when it does not. */
+export type SchemaType = 'number' | 'date' | 'category';
+
+export interface LoadCsvOptions {
+  /** Columns to parse as dates. Defaults to columns named date, datetime, time or timestamp (any case). */
+  dates?: readonly string[] | false;
+  /** Sort rows by this date column (stable). Defaults to the first date column; `false` keeps file order. */
+  sortBy?: string | false;
+  /** Expected type per column, checked on load. Defaults to inferring each column. */
+  schema?: Record<string, SchemaType>;
+  /** Field delimiter. Defaults to the one of `,` `;` tab `|` that splits the header most. */
+  delimiter?: string;
+  /** Thousands separator inside numbers, e.g. `","` for "1,234.5". Defaults to none. */
+  thousands?: string;
+  /** Text read as a missing value. Defaults to "", NA, N/A, NaN, nan, null, NULL, #N/A, -. */
+  naValues?: readonly string[];
+  /** File encoding. Defaults to "utf8". */
+  encoding?: 'utf8' | 'latin1';
+  /** Refuse files with more columns than this. Defaults to 10,000. */
+  maxColumns?: number;
+}
+
+const DEFAULT_NA = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '#N/A', '-'];
+const DATE_NAMES = /^(date|datetime|time|timestamp)$/i;
+
+function toNumber(s: string, na: Set<string>, thousands: string | undefined): number | undefined {
+  const t = s.trim();
+  if (na.has(t)) return NaN;
+  const v = Number(thousands ? t.split(thousands).join('') : t);
+  if (Number.isNaN(v)) return undefined;
+  return v;
+}
+
+function numericColumn(values: string[], na: Set<string>, thousands: string | undefined): Float64Array | undefined {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = toNumber(values[i], na, thousands);
+    if (v === undefined) return undefined;
+    out[i] = v;
+  }
+  return out;
+}
+
+function failNumeric(name: string, values: string[], na: Set<string>, thousands: string | undefined): never {
+  const i = values.findIndex((s) => toNumber(s, na, thousands) === undefined);
+  const hint = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(values[i].trim()) ? 'pass { thousands: "," } to loadCsv' : 'clean the value, add it to naValues, or declare the column "category"';
+  throw new InputError(`column "${name}" should be a number but row ${i} holds ${JSON.stringify(values[i])}; ${hint}`);
+}
+
+/**
+ * Reads CSV text into a `Table`. `source` names it in errors.
+ * @example readCsv('date,close\n2000-01-03,1455.2\n').numbers('close')  // Float64Array [1455.2]
+ */
+export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
+  if (text.includes('\uFFFD')) {
+    throw new InputError(`${source} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
+  }
+  const maxColumns = options.maxColumns ?? 10_000;
+  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+  const parsed = parseCsv(text, { delimiter: options.delimiter, source });
+  if (parsed.header.length > maxColumns) {
+    throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
+  }
+  if (parsed.numRows === 0) throw new InputError(`${source} has a header (${formatList(parsed.header)}) but no data rows`);
+  void firstLine;
+  const na = new Set(options.naValues ?? DEFAULT_NA);
+  const schema = options.schema ?? {};
+  for (const name of Object.keys(schema)) {
+    if (!parsed.header.includes(name)) throw new InputError(`schema names unknown column "${name}" (columns: ${formatList(parsed.header)})`);
+    if (!['number', 'date', 'category'].includes(schema[name])) {
+      throw new InputError(`schema type "${schema[name]}" for column "${name}" is unknown (valid: number, date, category)`);
+    }
+  }
+  const dateCols =
+    options.dates === false
+      ? Object.keys(schema).filter((n) => schema[n] === 'date')
+      : [...new Set([...(options.dates ?? parsed.header.filter((h) => DATE_NAMES.test(h))), ...Object.keys(schema).filter((n) => schema[n] === 'date')])];
+  for (const d of dateCols) {
+    if (!parsed.header.includes(d)) throw new InputError(`date column "${d}" is not in ${source} (columns: ${formatList(parsed.header)})`);
+  }
+
+  const columns: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
+  parsed.header.forEach((name, c) => {
+    const raw = parsed.columns[c];
+    if (dateCols.includes(name)) {
+      columns[name] = parseDates(raw.map((s) => (na.has(s.trim()) ? null : s)), name);
+      kinds[name] = 'date';
+      return;
+    }
+    const want = schema[name];
+    const nums = want === 'category' ? undefined : numericColumn(raw, na, options.thousands);
+    if (want === 'number' && !nums) failNumeric(name, raw, na, options.thousands);
+    if (nums && raw.some((s) => !na.has(s.trim()))) {
+      columns[name] = nums;
+      kinds[name] = 'number';
+    } else {
+      columns[name] = raw.map((s) => (na.has(s.trim()) ? null : s));
+      kinds[name] = 'string';
+    }
+  });
+  let result = new Table(columns, kinds);
+
+  const sortBy = options.sortBy === undefined ? dateCols[0] : options.sortBy;
+  if (sortBy) {
+    if (!dateCols.includes(sortBy)) throw new InputError(`sortBy "${sortBy}" is not a date column (date columns: ${formatList(dateCols) || 'none'})`);
+    const t = result.dates(sortBy);
+    const missing = t.findIndex((v) => Number.isNaN(v));
+    if (missing >= 0) throw new InputError(`date column "${sortBy}" is empty at row ${missing}; fill or drop that row, or pass { sortBy: false }`);
+    let sorted = true;
+    for (let i = 1; i < t.length && sorted; i++) if (t[i] < t[i - 1]) sorted = false;
+    if (!sorted) {
+      const order = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
+      result = result.take(order);
+    }
+  }
+  return result;
+}
+
+/**
+ * Loads a CSV file into a `Table`: dates parsed (UTC), rows sorted by date, numbers as Float64.
+ * @example
+ * const prices = loadCsv('datasets/sp500-daily-ohlcv-2000-2020.csv');
+ * prices.numbers('close');
+ */
+export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
+  if (!fs.existsSync(file)) {
+    throw new InputError(`file not found: ${file} (resolved to ${path.resolve(file)}, working directory ${process.cwd()}); check the path`);
+  }
+  if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
+  const text = fs.readFileSync(file, options.encoding ?? 'utf8');
+  return readCsv(text, options, file);
+}

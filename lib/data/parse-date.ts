@@ -1,0 +1,90 @@
+/**
+ * Date parsing for the formats data scientists meet in CSV exports, always as UTC epoch milliseconds.
+ * A column has one format: it is detected from the first value and every other value must match it, so
+ * "2000-01-03" next to "03/01/2000" is an error instead of a silent day/month swap.
+ */
+import { InputError } from '../util/errors';
+
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+
+interface DateFormat {
+  name: string;
+  re: RegExp;
+  toMs(m: RegExpExecArray): number;
+}
+
+const time = (m: RegExpExecArray, at: number) =>
+  ((+(m[at] ?? 0) * 60 + +(m[at + 1] ?? 0)) * 60 + +(m[at + 2] ?? 0)) * 1000;
+
+/** The formats understood, in detection order. */
+export const DATE_FORMATS: readonly DateFormat[] = [
+  {
+    name: 'YYYY-MM-DD[ HH:MM[:SS]]',
+    re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]00:?00)?)?$/,
+    toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) + time(m, 4),
+  },
+  { name: 'YYYY/MM/DD', re: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) },
+  { name: 'YYYYMMDD', re: /^(\d{4})(\d{2})(\d{2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) },
+  {
+    name: 'Mon D YYYY',
+    re: /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/,
+    toMs: (m) => Date.UTC(+m[3], MONTHS[m[1].toLowerCase()] ?? NaN, +m[2]),
+  },
+  {
+    name: 'D Mon YYYY',
+    re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/,
+    toMs: (m) => Date.UTC(+m[3], MONTHS[m[2].toLowerCase()] ?? NaN, +m[1]),
+  },
+  { name: 'MM/DD/YYYY', re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, toMs: (m) => Date.UTC(+m[3], +m[1] - 1, +m[2]) },
+  { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, 1) },
+];
+
+function valid(ms: number, m: RegExpExecArray, f: DateFormat): boolean {
+  if (!Number.isFinite(ms)) return false;
+  // Reject 2001-02-30 and the like: Date.UTC rolls them over silently.
+  if (f.name.startsWith('YYYY')) {
+    const d = new Date(ms);
+    return d.getUTCMonth() === +m[2] - 1 && (m[3] === undefined || f.name === 'YYYY-MM' || d.getUTCDate() === +m[3]);
+  }
+  return true;
+}
+
+/** Detects the format of a date string, or undefined. */
+export function detectDateFormat(value: string): DateFormat | undefined {
+  const v = value.trim();
+  return DATE_FORMATS.find((f) => f.re.test(v));
+}
+
+/**
+ * Parses a column of date strings; empty values become NaN. Throws naming the row and value that does not
+ * match the column's format.
+ */
+export function parseDates(values: readonly (string | null)[], column: string): Float64Array {
+  const out = new Float64Array(values.length);
+  let format: DateFormat | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const raw = values[i];
+    const v = raw === null ? '' : raw.trim();
+    if (v === '') {
+      out[i] = NaN;
+      continue;
+    }
+    if (!format) {
+      format = detectDateFormat(v);
+      if (!format) {
+        throw new InputError(
+          `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); convert it, or load the column as text`,
+        );
+      }
+    }
+    const m = format.re.exec(v);
+    const ms = m ? format.toMs(m) : NaN;
+    if (!m || !valid(ms, m, format)) {
+      throw new InputError(
+        `column "${column}": row ${i} holds "${v}", which does not match the column's date format ${format.name} (from its first value); make the dates consistent`,
+      );
+    }
+    out[i] = ms;
+  }
+  return out;
+}

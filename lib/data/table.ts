@@ -1,0 +1,294 @@
+/**
+ * `Table`: the library's column store. Numbers and dates live in Float64Array columns (NaN marks a missing
+ * value; dates are epoch milliseconds, UTC), text in string arrays (null marks a missing value). Float64
+ * keeps six-decimal prices and 1e10 volumes exact, which danfo's float32 storage does not; `toDanfo()`
+ * hands a copy to danfo for its own operations.
+ *
+ * Tables are immutable: every method returns a new table and never writes into the columns it was given.
+ */
+import { InputError } from '../util/errors';
+import { formatList, formatValue } from '../util/format';
+import { htmlTable, textTable } from '../util/html';
+
+/** The kind of a column. */
+export type ColumnKind = 'number' | 'date' | 'string';
+/** A column: numbers and dates as Float64Array, text as strings (null = missing). */
+export type Column = Float64Array | (string | null)[];
+
+/** Plain rows, as from JSON or a CSV parser. */
+export type Row = Record<string, unknown>;
+
+export class Table {
+  /** Column names, in order. */
+  readonly columnNames: readonly string[];
+  /** Number of rows. */
+  readonly numRows: number;
+  private readonly cols: ReadonlyMap<string, Column>;
+  private readonly kindOf: ReadonlyMap<string, ColumnKind>;
+
+  /** Prefer `table(...)`, `loadCsv(...)` or `Table.fromRows(...)`; the constructor takes ownership of `columns`. */
+  constructor(columns: Record<string, Column>, kinds: Record<string, ColumnKind> = {}) {
+    const names = Object.keys(columns);
+    const lengths = names.map((n) => columns[n].length);
+    if (new Set(lengths).size > 1) {
+      const detail = names.map((n, i) => `${n}: ${lengths[i]}`).join(', ');
+      throw new InputError(`columns have different lengths (${detail}); give every column the same number of rows`);
+    }
+    this.columnNames = names;
+    this.numRows = lengths[0] ?? 0;
+    this.cols = new Map(names.map((n) => [n, columns[n]]));
+    this.kindOf = new Map(names.map((n) => [n, kinds[n] ?? (columns[n] instanceof Float64Array ? 'number' : 'string')]));
+    for (const n of names) {
+      const k = this.kindOf.get(n)!;
+      if ((k === 'string') === columns[n] instanceof Float64Array) {
+        throw new InputError(`column "${n}" is declared ${k} but holds ${columns[n] instanceof Float64Array ? 'numbers' : 'text'}`);
+      }
+    }
+  }
+
+  /** Builds a table from row objects; numbers become Float64 columns, `Date` values date columns. */
+  static fromRows(rows: readonly Row[], columnNames?: readonly string[]): Table {
+    const names = columnNames ?? (rows.length ? Object.keys(rows[0]) : []);
+    const columns: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    for (const name of names) {
+      const values = rows.map((r) => r[name]);
+      const present = values.filter((v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)));
+      if (present.length > 0 && present.every((v) => v instanceof Date)) {
+        columns[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
+        kinds[name] = 'date';
+      } else if (present.every((v) => typeof v === 'number')) {
+        columns[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
+      } else {
+        columns[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
+      }
+    }
+    return new Table(columns, kinds);
+  }
+
+  /** Converts a danfo DataFrame (or anything with `columns` and `values`) into a table. */
+  static fromDanfo(df: { columns: string[]; values: unknown[][] }): Table {
+    const rows = df.values.map((r) => Object.fromEntries(df.columns.map((c, j) => [c, r[j]])));
+    return Table.fromRows(rows, df.columns);
+  }
+
+  /** The kind of a column. */
+  kind(name: string): ColumnKind {
+    this.column(name);
+    return this.kindOf.get(name)!;
+  }
+
+  /** Whether the table has this column. */
+  has(name: string): boolean {
+    return this.cols.has(name);
+  }
+
+  /** A column's values (shared storage: do not write into it). Unknown names list the real ones. */
+  column(name: string): Column {
+    const col = this.cols.get(name);
+    if (col === undefined) throw new InputError(`unknown column ${formatValue(name)} (columns: ${formatList(this.columnNames)})`);
+    return col;
+  }
+
+  /**
+   * A numeric column as Float64Array. A text column is converted when every value is a number; otherwise the
+   * error names the first row and value that is not.
+   */
+  numbers(name: string): Float64Array {
+    const col = this.column(name);
+    if (col instanceof Float64Array) return col;
+    const out = new Float64Array(col.length);
+    for (let i = 0; i < col.length; i++) {
+      const s = col[i];
+      const v = s === null || s.trim() === '' ? NaN : Number(s);
+      if (Number.isNaN(v) && s !== null && s.trim() !== '') {
+        throw new InputError(
+          `column "${name}" is not numeric: row ${i} holds ${formatValue(s)}; clean it, encode it (labelEncoder / oneHotEncoder), or drop the column`,
+        );
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /** A text column (numbers are formatted as text). */
+  strings(name: string): (string | null)[] {
+    const col = this.column(name);
+    return col instanceof Float64Array ? Array.from(col, (v) => (Number.isNaN(v) ? null : String(v))) : col;
+  }
+
+  /** A date column as epoch milliseconds. */
+  dates(name: string): Float64Array {
+    if (this.kind(name) !== 'date') {
+      throw new InputError(`column "${name}" is not a date column (kind: ${this.kind(name)}); load it with loadCsv({ dates: ["${name}"] })`);
+    }
+    return this.column(name) as Float64Array;
+  }
+
+  /** A new table with these columns, in this order. */
+  select(names: readonly string[]): Table {
+    const cols: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    for (const n of names) {
+      cols[n] = this.column(n);
+      kinds[n] = this.kindOf.get(n)!;
+    }
+    return new Table(cols, kinds);
+  }
+
+  /** A new table without these columns. */
+  drop(names: readonly string[]): Table {
+    for (const n of names) this.column(n);
+    return this.select(this.columnNames.filter((n) => !names.includes(n)));
+  }
+
+  /** A new table with a column added or replaced. */
+  withColumn(name: string, values: Column | readonly number[], kind?: ColumnKind): Table {
+    const list = values as readonly unknown[];
+    const col: Column =
+      values instanceof Float64Array ? values : list.every((v) => typeof v === 'number') ? Float64Array.from(list as number[]) : (list as (string | null)[]).slice();
+    if (col.length !== this.numRows && this.columnNames.length > 0) {
+      throw new InputError(`column "${name}" has ${col.length} values but the table has ${this.numRows} rows`);
+    }
+    const cols: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    for (const n of this.columnNames) {
+      cols[n] = this.cols.get(n)!;
+      kinds[n] = this.kindOf.get(n)!;
+    }
+    cols[name] = col;
+    kinds[name] = kind ?? (col instanceof Float64Array ? 'number' : 'string');
+    return new Table(cols, kinds);
+  }
+
+  /** Rows [start, end), like `Array.prototype.slice`. */
+  slice(start: number, end = this.numRows): Table {
+    return this.mapColumns((c) => c.slice(start, end));
+  }
+
+  /** The rows at these positions, in this order. */
+  take(indices: ArrayLike<number>): Table {
+    return this.mapColumns((c) => {
+      if (c instanceof Float64Array) {
+        const out = new Float64Array(indices.length);
+        for (let i = 0; i < indices.length; i++) out[i] = c[indices[i]];
+        return out;
+      }
+      return Array.from({ length: indices.length }, (_, i) => c[indices[i]]);
+    });
+  }
+
+  /** First `n` rows. */
+  head(n = 5): Table {
+    return this.slice(0, Math.min(n, this.numRows));
+  }
+
+  /** Last `n` rows. */
+  tail(n = 5): Table {
+    return this.slice(Math.max(0, this.numRows - n));
+  }
+
+  /** Drops rows with a missing value in any of `columns` (defaults to all). */
+  dropMissing(columns: readonly string[] = this.columnNames): Table {
+    const cols = columns.map((n) => this.column(n));
+    const keep: number[] = [];
+    for (let i = 0; i < this.numRows; i++) {
+      let ok = true;
+      for (const c of cols) {
+        const v = c[i];
+        if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) keep.push(i);
+    }
+    return keep.length === this.numRows ? this : this.take(keep);
+  }
+
+  /** Rows as plain objects (dates as `Date`). */
+  toRows(): Row[] {
+    const out: Row[] = [];
+    for (let i = 0; i < this.numRows; i++) {
+      const row: Row = {};
+      for (const n of this.columnNames) {
+        const v = this.cols.get(n)![i];
+        row[n] = this.kindOf.get(n) === 'date' ? (Number.isNaN(v as number) ? null : new Date(v as number)) : v;
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** A copy as a danfo DataFrame (dates as ISO strings). Note: danfo stores numbers as float32. */
+  toDanfo(): unknown {
+    const dfd = require('danfojs-node');
+    const data: Record<string, unknown[]> = {};
+    for (const n of this.columnNames) data[n] = this.displayColumn(n);
+    return new dfd.DataFrame(data);
+  }
+
+  /** Values of a column as shown in tables: dates as ISO strings. */
+  displayColumn(name: string): unknown[] {
+    const col = this.column(name);
+    if (this.kindOf.get(name) === 'date') return Array.from(col as Float64Array, (v) => (Number.isNaN(v) ? null : isoDate(v)));
+    return Array.from(col as ArrayLike<unknown>);
+  }
+
+  /** An escaped HTML table of the first `maxRows` rows. */
+  toHTML(maxRows = 20): string {
+    const shown = this.head(maxRows);
+    const cols = this.columnNames.map((n) => shown.displayColumn(n));
+    const rows = Array.from({ length: shown.numRows }, (_, i) => cols.map((c) => c[i]));
+    const more = this.numRows > maxRows ? ` (first ${maxRows} of ${this.numRows} rows)` : '';
+    return htmlTable(this.columnNames, rows, { caption: `${this.numRows} rows × ${this.columnNames.length} columns${more}` });
+  }
+
+  /** A plain-text rendering of the first `maxRows` rows. */
+  toString(maxRows = 10): string {
+    const shown = this.head(maxRows);
+    const cols = this.columnNames.map((n) => shown.displayColumn(n));
+    const rows = Array.from({ length: shown.numRows }, (_, i) => cols.map((c) => c[i]));
+    return `${textTable(this.columnNames, rows)}\n[${this.numRows} rows × ${this.columnNames.length} columns]`;
+  }
+
+  /** Rich display in Jupyter kernels that honour this protocol (Deno); tslab uses `show(table)`. */
+  [Symbol.for('Jupyter.display')](): Record<string, string> {
+    return { 'text/html': this.toHTML(), 'text/plain': this.toString() };
+  }
+
+  private mapColumns(f: (c: Column) => Column): Table {
+    const cols: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    for (const n of this.columnNames) {
+      cols[n] = f(this.cols.get(n)!);
+      kinds[n] = this.kindOf.get(n)!;
+    }
+    return new Table(cols, kinds);
+  }
+}
+
+/** "2000-01-03" for midnight UTC, else a full ISO timestamp. */
+export function isoDate(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** Builds a table from columns given as arrays (numbers → Float64, `Date` → date column, else text). */
+export function table(columns: Record<string, readonly unknown[] | Float64Array>): Table {
+  const cols: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
+  for (const [name, values] of Object.entries(columns)) {
+    if (values instanceof Float64Array) {
+      cols[name] = values.slice();
+    } else if (values.length > 0 && values.every((v) => v instanceof Date || v === null)) {
+      cols[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
+      kinds[name] = 'date';
+    } else if (values.every((v) => typeof v === 'number' || v === null || v === undefined)) {
+      cols[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
+    } else {
+      cols[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
+    }
+  }
+  return new Table(cols, kinds);
+}

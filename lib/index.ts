@@ -1,0 +1,3 @@
+export * from './backend';
+export * from './data/table';
+export * from './data/load-csv';

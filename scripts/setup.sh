@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets the project up from package registries alone: node_modules (npm ci), the compiled library (dist/),
+# a project-local Python virtual environment with JupyterLab and nbconvert (.venv), and the tslab kernel
+# registered inside it, pointing at this project's own tslab. Safe to run again: finished steps are skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+command -v node >/dev/null || die "node is not installed: install Node.js 20 (e.g. apt-get install nodejs npm)"
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' || die "Node.js $(node --version) is too old: this project needs Node.js 20 or newer"
+
+# 1. npm packages. A lockfile change or a missing tree triggers a clean install.
+stamp=node_modules/.tsdl-lock
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  say "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed; check that the npm registry is reachable (npm ping)"
+  cp package-lock.json "$stamp"
+fi
+
+# 2. The library compiled to dist/ (notebooks import it from there).
+say "compiling lib/ to dist/"
+npx tsc -p tsconfig.build.json || die "TypeScript compilation failed (see errors above)"
+
+# 3. Python virtual environment with the Jupyter stack.
+PY=${PYTHON:-python3}
+command -v "$PY" >/dev/null || die "$PY not found: install Python 3.9+ (e.g. apt-get install python3 python3-venv), or set PYTHON=/path/to/python3"
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv with $PY"
+  "$PY" -m venv .venv 2>/tmp/tsdl-venv.err || die "could not create .venv: $(tail -1 /tmp/tsdl-venv.err). On Debian/Ubuntu: apt-get install python3-venv"
+fi
+reqstamp=.venv/.tsdl-requirements
+if [ ! -f "$reqstamp" ] || ! cmp -s requirements-jupyter.txt "$reqstamp"; then
+  say "installing JupyterLab and nbconvert into .venv (pip)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-jupyter.txt \
+    || die "pip install failed; check that PyPI is reachable (.venv/bin/pip download --no-deps -d /tmp six)"
+  cp requirements-jupyter.txt "$reqstamp"
+fi
+
+# 4. The tslab kernel, registered inside .venv, started by an absolute path to this project's tslab.
+TSLAB="$ROOT/node_modules/.bin/tslab"
+[ -x "$TSLAB" ] || die "tslab is missing from node_modules; run: npm ci"
+spec=.venv/share/jupyter/kernels/tslab/kernel.json
+if [ ! -f "$spec" ] || ! grep -q "$TSLAB" "$spec"; then
+  say "registering the tslab kernel in .venv"
+  "$TSLAB" install --python="$ROOT/.venv/bin/python" --prefix="$ROOT/.venv" --binary="$TSLAB" >/dev/null \
+    || die "tslab kernel registration failed; run it by hand to see why: $TSLAB install --python=.venv/bin/python --prefix=.venv --binary=$TSLAB"
+fi
+.venv/bin/jupyter kernelspec list 2>/dev/null | grep -q '^ *tslab ' || die "the tslab kernel is not visible to .venv/bin/jupyter (kernelspec list)"
+say "ready: $(node -e 'console.log(`node ${process.version}`)'), $(.venv/bin/jupyter --version 2>/dev/null | grep -m1 -i jupyterlab | tr -s ' '), kernel tslab -> $TSLAB"
