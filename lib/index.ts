@@ -1,3 +1,45 @@
-export * from './backend';
-export * from './data/table';
-export * from './data/load-csv';
+// The table of contents of the library: one line per concept, in the direction data flows.
+
+// Backend: the one place that loads TensorFlow.js.
+export { initBackend, backendInfo, describeBackend, parseBackendName, BACKENDS, tf } from './backend';
+export type { BackendInfo, BackendName } from './backend';
+
+// Errors.
+export * from './util/errors';
+export { seededRng, deriveSeed, permutation } from './util/rng';
+export type { Rng } from './util/rng';
+export { escapeHtml, htmlTable } from './util/html';
+
+// Data: load, inspect.
+export { Table, table, isoDate } from './data/table';
+export type { Column, ColumnKind, Row } from './data/table';
+export { loadCsv, readCsv } from './data/load-csv';
+export type { LoadCsvOptions, SchemaType } from './data/load-csv';
+export { parseCsv } from './data/parse-csv';
+export { parseDates, DATE_FORMATS } from './data/parse-date';
+export { summarize } from './data/summarize';
+export type { DataSummary, ColumnSummary, SummarizeOptions } from './data/summarize';
+
+// Features: backward-looking columns.
+export { lag, diff, spread } from './features/lag';
+export { pctChange, logReturns, volatility } from './features/returns';
+export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum } from './features/rolling';
+export { ewm } from './features/ewm';
+export { rsi, macd, bollingerBands } from './features/indicators';
+export { resampleOhlc } from './features/resample-ohlc';
+
+// Preprocess: split, then fit on training rows only.
+export { splitByTime, checkStrictlyIncreasing } from './preprocess/split-by-time';
+export type { Split, SplitByTimeOptions } from './preprocess/split-by-time';
+export { trainTestSplit, splitIndices } from './preprocess/train-test-split';
+export { kFold, stratifiedKFold } from './preprocess/k-fold';
+export type { Fold, KFoldOptions } from './preprocess/k-fold';
+export { timeSeriesSplit } from './preprocess/time-series-split';
+export { standardScaler, minMaxScaler, robustScaler, FittedScaler } from './preprocess/scaler';
+export { simpleImputer, FittedImputer } from './preprocess/simple-imputer';
+export { oneHotEncoder, labelEncoder, FittedOneHotEncoder, FittedLabelEncoder } from './preprocess/encoders';
+export { pipeline, FittedPipeline } from './preprocess/pipeline';
+export { restoreTransform } from './preprocess/transform';
+export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';
+export { makeWindows, windowSplit } from './preprocess/make-windows';
+export type { Windows, WindowOptions } from './preprocess/make-windows';

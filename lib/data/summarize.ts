@@ -1,0 +1,109 @@
+/**
+ * `summarize`: what a data scientist checks first — pandas' `describe()` per column (missing values
+ * included, where danfo's throws), class balance of a label, and the date coverage with its gaps.
+ */
+import { Table, isoDate } from './table';
+import { htmlTable, textTable } from '../util/html';
+import { quantileSorted } from '../preprocess/stats';
+
+export interface ColumnSummary {
+  column: string;
+  kind: string;
+  count: number;
+  missing: number;
+  mean?: number;
+  std?: number;
+  min?: number;
+  q25?: number;
+  median?: number;
+  q75?: number;
+  max?: number;
+  unique?: number;
+  top?: string;
+}
+
+export interface DataSummary {
+  rows: number;
+  columns: ColumnSummary[];
+  /** Rows per class of the label column, when one was named. */
+  classBalance?: { label: string; counts: Record<string, number> };
+  /** First and last date, the typical and the largest gap between consecutive dates (days). */
+  dates?: { column: string; first: string; last: string; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
+  toHTML(): string;
+  toString(): string;
+}
+
+export interface SummarizeOptions {
+  /** Label column whose class balance to report. */
+  label?: string;
+  /** Date column for coverage. Defaults to the first date column. */
+  dateColumn?: string;
+}
+
+function describeNumbers(x: Float64Array): Partial<ColumnSummary> {
+  const v = x.filter((a) => !Number.isNaN(a)).sort();
+  const n = v.length;
+  let sum = 0;
+  for (const a of v) sum += a;
+  const mean = sum / n;
+  let ss = 0;
+  for (const a of v) ss += (a - mean) * (a - mean);
+  return { count: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, min: v[0], q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), max: v[n - 1] };
+}
+
+/** Summarises every column of a table. */
+export function summarize(table: Table, options: SummarizeOptions = {}): DataSummary {
+  const columns: ColumnSummary[] = table.columnNames.map((name) => {
+    const kind = table.kind(name);
+    if (kind === 'string') {
+      const values = table.strings(name);
+      const present = values.filter((s): s is string => s !== null);
+      const counts = new Map<string, number>();
+      for (const s of present) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+      return { column: name, kind, count: present.length, missing: values.length - present.length, unique: counts.size, top };
+    }
+    const x = table.column(name) as Float64Array;
+    const d = describeNumbers(x);
+    return { column: name, kind, count: d.count!, missing: x.length - d.count!, ...(kind === 'number' ? d : { min: d.min, max: d.max }) };
+  });
+  let classBalance: DataSummary['classBalance'];
+  if (options.label) {
+    const counts: Record<string, number> = {};
+    for (const v of table.strings(options.label)) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+    classBalance = { label: options.label, counts };
+  }
+  let dates: DataSummary['dates'];
+  const dateColumn = options.dateColumn ?? table.columnNames.find((n) => table.kind(n) === 'date');
+  if (dateColumn) {
+    const t = table.dates(dateColumn).filter((v) => !Number.isNaN(v));
+    const gaps = Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => (t[i + 1] - t[i]) / 86_400_000);
+    const maxGap = gaps.length ? Math.max(...gaps) : 0;
+    dates = {
+      column: dateColumn,
+      first: isoDate(t[0]),
+      last: isoDate(t[t.length - 1]),
+      medianGapDays: quantileSorted(Float64Array.from(gaps).sort(), 0.5),
+      maxGapDays: maxGap,
+      maxGapAfter: gaps.length ? isoDate(t[gaps.indexOf(maxGap)]) : '',
+    };
+  }
+  const header = ['column', 'kind', 'count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top'];
+  const rows = columns.map((c) => {
+    const fmt = (v: number | undefined) => (v === undefined ? '' : c.kind === 'date' ? isoDate(v) : v);
+    return [c.column, c.kind, c.count, c.missing, c.mean ?? '', c.std ?? '', fmt(c.min), c.q25 ?? '', c.median ?? '', c.q75 ?? '', fmt(c.max), c.unique ?? '', c.top ?? ''];
+  });
+  const notes = [
+    `${table.numRows} rows`,
+    classBalance ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '',
+    dates ? `dates ${dates.first} to ${dates.last}, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : '',
+  ].filter(Boolean);
+  return {
+    rows: table.numRows,
+    columns,
+    classBalance,
+    dates,
+    toHTML: () => htmlTable(header, rows, { caption: notes.join('; ') }),
+    toString: () => `${notes.join('\n')}\n${textTable(header, rows)}`,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Exponentially weighted mean with pandas' `ewm(...).mean()` semantics (ignore_na = False): `adjust: true`
+ * divides by the sum of decayed weights; `adjust: false` is the recursion y = (1-α)·y + α·x.
+ */
+import { InputError } from '../util/errors';
+
+export interface EwmOptions {
+  /** Span: α = 2 / (span + 1). Give exactly one of span, alpha, halflife, com. */
+  span?: number;
+  /** Smoothing factor in (0, 1]. */
+  alpha?: number;
+  /** Centre of mass: α = 1 / (1 + com). */
+  com?: number;
+  /** Half-life in rows: α = 1 - exp(-ln 2 / halflife). */
+  halflife?: number;
+  /** Weighted-average form (pandas' default) or the recursive form. Defaults to true. */
+  adjust?: boolean;
+  /** Observations needed before a value is given. Defaults to 0. */
+  minPeriods?: number;
+}
+
+/** α from exactly one of span, alpha, com, halflife. */
+export function ewmAlpha(options: EwmOptions): number {
+  const given = (['span', 'alpha', 'com', 'halflife'] as const).filter((k) => options[k] !== undefined);
+  if (given.length !== 1) throw new InputError(`ewm needs exactly one of span, alpha, com, halflife (got ${given.join(', ') || 'none'})`);
+  const alpha =
+    options.span !== undefined ? 2 / (options.span + 1) : options.alpha !== undefined ? options.alpha : options.com !== undefined ? 1 / (1 + options.com) : 1 - Math.exp(-Math.LN2 / options.halflife!);
+  if (!(alpha > 0 && alpha <= 1)) throw new InputError(`ewm: ${given[0]} = ${options[given[0]]} gives α = ${alpha}; α must be in (0, 1]`);
+  return alpha;
+}
+
+/** Exponentially weighted moving average. */
+export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  const alpha = ewmAlpha(options);
+  const adjust = options.adjust ?? true;
+  const minPeriods = options.minPeriods ?? 0;
+  const out = new Float64Array(x.length).fill(NaN);
+  let num = 0;
+  let den = 0;
+  let y = NaN;
+  let seen = 0;
+  for (let t = 0; t < x.length; t++) {
+    const v = x[t];
+    const valid = !Number.isNaN(v);
+    if (adjust) {
+      if (seen > 0) {
+        num *= 1 - alpha;
+        den *= 1 - alpha;
+      }
+      if (valid) {
+        num += v;
+        den += 1;
+      }
+      if (den > 0) y = num / den;
+    } else if (valid) {
+      // Weights of the observations since the last valid one decay too (ignore_na = False).
+      y = seen === 0 ? v : (() => {
+        let w = 1 - alpha;
+        for (let back = t - 1; back >= 0 && Number.isNaN(x[back]); back--) w *= 1 - alpha;
+        return (w * y + alpha * v) / (w + alpha);
+      })();
+    }
+    if (valid) seen++;
+    if (seen > 0 && seen >= minPeriods) out[t] = y;
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/** `lag` and `diff`: pandas' `shift(k)` and `diff(k)`; the first k values are NaN (no past to look at). */
+import { checkPositiveInt } from '../util/check';
+
+/** The value k rows earlier. */
+export function lag(x: ArrayLike<number>, k = 1): Float64Array {
+  checkPositiveInt('k', k);
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let t = k; t < x.length; t++) out[t] = x[t - k];
+  return out;
+}
+
+/** x[t] - x[t-k]. */
+export function diff(x: ArrayLike<number>, k = 1): Float64Array {
+  checkPositiveInt('k', k);
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let t = k; t < x.length; t++) out[t] = x[t] - x[t - k];
+  return out;
+}
+
+/** a - b, element by element (e.g. the 10-year minus 1-year yield spread). */
+export function spread(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  if (a.length !== b.length) throw new RangeError(`spread: series have ${a.length} and ${b.length} values; align them first`);
+  return Float64Array.from(a, (v, i) => v - b[i]);
+}

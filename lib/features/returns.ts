@@ -1,0 +1,32 @@
+/** Returns and volatility of a price series, backward-looking: pandas' `pct_change`, log returns, rolling volatility. */
+import { checkPositiveInt } from '../util/check';
+import { rollingStd } from './rolling';
+
+/** Simple return over k rows: x[t] / x[t-k] - 1 (pandas `pct_change(k)`). */
+export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
+  checkPositiveInt('k', k);
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let t = k; t < x.length; t++) out[t] = x[t] / x[t - k] - 1;
+  return out;
+}
+
+/** Log return over k rows: ln(x[t] / x[t-k]). */
+export function logReturns(x: ArrayLike<number>, k = 1): Float64Array {
+  checkPositiveInt('k', k);
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let t = k; t < x.length; t++) out[t] = Math.log(x[t] / x[t - k]);
+  return out;
+}
+
+export interface VolatilityOptions {
+  /** Trailing window in rows. Defaults to 20. */
+  window?: number;
+  /** Periods per year to annualise by (252 trading days, 12 months); 1 leaves it per period. Defaults to 252. */
+  periodsPerYear?: number;
+}
+
+/** Annualised rolling volatility: trailing sample std of log returns × √periodsPerYear. */
+export function volatility(prices: ArrayLike<number>, options: VolatilityOptions = {}): Float64Array {
+  const factor = Math.sqrt(options.periodsPerYear ?? 252);
+  return rollingStd(logReturns(prices), options.window ?? 20).map((v) => v * factor);
+}

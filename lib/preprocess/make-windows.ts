@@ -1,0 +1,123 @@
+/**
+ * `makeWindows`: sliding windows over a time-ordered table, shaped for LSTM/GRU/Conv1D input, with the
+ * semantics of Keras `timeseries_dataset_from_array` (sequence length, stride, sampling rate) plus targets.
+ * A window's inputs are rows s, s+r, ..., s+(lookback-1)·r; its targets start `horizon` rows after its last
+ * input row, so a target always lies strictly after its inputs.
+ */
+import { Table } from '../data/table';
+import { InputError } from '../util/errors';
+import { checkPositiveInt } from '../util/check';
+import { firstDateColumn } from './split-by-time';
+
+export interface WindowOptions {
+  /** Input columns. */
+  features: readonly string[];
+  /** Target columns. */
+  targets: readonly string[];
+  /** Input rows per window (sequence length). */
+  lookback: number;
+  /** Rows from the last input row to the first target row. Defaults to 1 (next step). */
+  horizon?: number;
+  /** Consecutive target rows per window (multi-step forecast). Defaults to 1. */
+  steps?: number;
+  /** Rows between the starts of consecutive windows. Defaults to 1. */
+  stride?: number;
+  /** Rows between samples inside a window. Defaults to 1. */
+  samplingRate?: number;
+  /** Keep only windows whose first target row is ≥ this (test windows may take inputs from earlier rows). */
+  targetStart?: number;
+  /** Keep only windows whose last target row is < this (training windows end before the test rows). */
+  targetEnd?: number;
+  /** Date column for `targetDates`. Defaults to the first date column, if any. */
+  dateColumn?: string;
+}
+
+/** Windows as flat typed arrays plus shapes; `x` is [n, lookback, features], `y` is [n, steps × targets]. */
+export interface Windows {
+  x: Float32Array;
+  xShape: [number, number, number];
+  y: Float32Array;
+  yShape: [number, number];
+  /** Row of each window's first target. */
+  targetRows: Int32Array;
+  /** Date (epoch ms) of each window's first target, when the table has a date column. */
+  targetDates?: Float64Array;
+  features: readonly string[];
+  targets: readonly string[];
+}
+
+function checkedColumns(table: Table, names: readonly string[], what: string): Float64Array[] {
+  if (!Array.isArray(names) || names.length === 0) throw new InputError(`makeWindows needs at least one ${what} column (columns: ${table.columnNames.join(', ')})`);
+  return names.map((n) => table.numbers(n));
+}
+
+/**
+ * Cuts windows from a table.
+ * @example
+ * const w = makeWindows(scaled, { features: ['yield_1y', 'yield_10y'], targets: ['yield_10y'], lookback: 12 });
+ * w.xShape  // [n, 12, 2]
+ */
+export function makeWindows(table: Table, options: WindowOptions): Windows {
+  const lookback = checkPositiveInt('lookback', options.lookback);
+  const horizon = checkPositiveInt('horizon', options.horizon ?? 1);
+  const steps = checkPositiveInt('steps', options.steps ?? 1);
+  const stride = checkPositiveInt('stride', options.stride ?? 1);
+  const rate = checkPositiveInt('samplingRate', options.samplingRate ?? 1);
+  const xs = checkedColumns(table, options.features, 'feature');
+  const ys = checkedColumns(table, options.targets, 'target');
+  const n = table.numRows;
+  const span = (lookback - 1) * rate + horizon + steps - 1; // first input row to last target row
+  if (span >= n) {
+    throw new InputError(`the series has ${n} rows, too short for lookback ${lookback} × samplingRate ${rate} + horizon ${horizon} + steps ${steps}; use a shorter lookback or more data`);
+  }
+  const targetStart = options.targetStart ?? 0;
+  const targetEnd = options.targetEnd ?? n;
+  // First window start whose first target reaches targetStart.
+  const firstTarget0 = (lookback - 1) * rate + horizon;
+  const s0 = Math.max(0, targetStart - firstTarget0);
+  const starts: number[] = [];
+  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) starts.push(s);
+  if (starts.length === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
+
+  // Every row a window reads must be finite: a NaN would silently poison training.
+  const firstRow = starts[0];
+  const lastRow = starts[starts.length - 1] + span;
+  [...options.features.map((f, j) => [f, xs[j]] as const), ...options.targets.map((t, j) => [t, ys[j]] as const)].forEach(([name, col]) => {
+    for (let i = firstRow; i <= lastRow; i++) {
+      if (!Number.isFinite(col[i])) throw new InputError(`makeWindows: column "${name}" holds ${col[i]} at row ${i}; impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())`);
+    }
+  });
+
+  const nf = xs.length;
+  const nt = ys.length;
+  const x = new Float32Array(starts.length * lookback * nf);
+  const y = new Float32Array(starts.length * steps * nt);
+  const targetRows = new Int32Array(starts.length);
+  let xo = 0;
+  let yo = 0;
+  starts.forEach((s, w) => {
+    for (let t = 0; t < lookback; t++) {
+      const row = s + t * rate;
+      for (let f = 0; f < nf; f++) x[xo++] = xs[f][row];
+    }
+    const first = s + firstTarget0;
+    targetRows[w] = first;
+    for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
+  });
+  const dateColumn = options.dateColumn ?? firstDateColumn(table);
+  const targetDates = dateColumn ? Float64Array.from(targetRows, (r) => table.dates(dateColumn)[r]) : undefined;
+  return { x, xShape: [starts.length, lookback, nf], y, yShape: [starts.length, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
+}
+
+/**
+ * Training and test windows from one table, split at row `testStart`: training targets all lie before it;
+ * test windows' targets lie at or after it, and their inputs may reach back into the training rows
+ * (context), never forward.
+ */
+export function windowSplit(table: Table, options: Omit<WindowOptions, 'targetStart' | 'targetEnd'> & { testStart: number }): { train: Windows; test: Windows } {
+  const testStart = checkPositiveInt('testStart', options.testStart);
+  return {
+    train: makeWindows(table, { ...options, targetEnd: testStart }),
+    test: makeWindows(table, { ...options, targetStart: testStart }),
+  };
+}

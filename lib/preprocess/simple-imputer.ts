@@ -1,0 +1,79 @@
+/** `simpleImputer`: fills missing values with a statistic learned on training rows (scikit-learn's SimpleImputer). */
+import { Table } from '../data/table';
+import { InputError } from '../util/errors';
+import { checkOneOf } from '../util/check';
+import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformState } from './transform';
+import { quantile } from './stats';
+
+export const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent', 'constant'] as const;
+export type ImputeStrategy = (typeof IMPUTE_STRATEGIES)[number];
+
+export interface SimpleImputerOptions {
+  /** How to fill. Defaults to "mean". */
+  strategy?: ImputeStrategy;
+  /** The value for strategy "constant". Defaults to 0 (numbers) or "missing" (text). */
+  fillValue?: number | string;
+  /** Columns to impute. Defaults to every numeric column (every column for most_frequent/constant). */
+  columns?: readonly string[];
+}
+
+/** A fitted imputer; `statistics` holds the fill value per column. */
+export class FittedImputer implements FittedTransform {
+  readonly kind = 'simpleImputer';
+  constructor(readonly columns: readonly string[], readonly statistics: Readonly<Record<string, number | string>>) {}
+
+  transform(table: Table): Table {
+    checkFittedColumns(table, this.columns, this.kind);
+    return this.columns.reduce((t, c) => {
+      const fill = this.statistics[c];
+      if (t.kind(c) === 'string') return t.withColumn(c, t.strings(c).map((v) => (v === null ? String(fill) : v)));
+      const x = t.numbers(c);
+      return t.withColumn(c, x.map((v) => (Number.isNaN(v) ? (fill as number) : v)), t.kind(c));
+    }, table);
+  }
+
+  toJSON(): TransformState {
+    return { kind: this.kind, columns: [...this.columns], statistics: { ...this.statistics } };
+  }
+}
+registerTransform('simpleImputer', (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>));
+
+function mostFrequent(values: readonly (string | number)[]): string | number {
+  const counts = new Map<string | number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  // Ties go to the smallest value, as in scikit-learn.
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+}
+
+/**
+ * Fills NaN (numbers) or null (text) with the training mean, median, most frequent value or a constant.
+ * @example simpleImputer({ strategy: 'median' }).fit(train).transform(test)
+ */
+export function simpleImputer(options: SimpleImputerOptions = {}) {
+  const strategy = checkOneOf('strategy', options.strategy ?? 'mean', IMPUTE_STRATEGIES);
+  return {
+    kind: 'simpleImputer',
+    transform: (): never => notFitted('simpleImputer'),
+    fit(table: Table): FittedImputer {
+      const numericOnly = strategy === 'mean' || strategy === 'median';
+      const columns = resolveColumns(table, options.columns, 'simpleImputer', numericOnly);
+      const statistics: Record<string, number | string> = {};
+      for (const c of columns) {
+        const isText = table.kind(c) === 'string';
+        if (strategy === 'constant') {
+          statistics[c] = options.fillValue ?? (isText ? 'missing' : 0);
+          continue;
+        }
+        if (isText && numericOnly) throw new InputError(`simpleImputer: strategy "${strategy}" needs numbers but column "${c}" is text; use "most_frequent" or "constant"`);
+        const present = isText ? table.strings(c).filter((v): v is string => v !== null) : Array.from(table.numbers(c)).filter((v) => !Number.isNaN(v));
+        if (present.length === 0) {
+          throw new InputError(`simpleImputer: column "${c}" is entirely missing in the training rows, so there is nothing to learn a ${strategy} from; drop the column or use strategy "constant"`);
+        }
+        if (strategy === 'most_frequent') statistics[c] = mostFrequent(present);
+        else if (strategy === 'median') statistics[c] = quantile(present as number[], 0.5);
+        else statistics[c] = (present as number[]).reduce((s, v) => s + v, 0) / present.length;
+      }
+      return new FittedImputer(columns, statistics);
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/** `trainTestSplit`: a seeded random split, optionally stratified by a label column (like scikit-learn's). */
+import { Table } from '../data/table';
+import { InputError } from '../util/errors';
+import { checkFraction } from '../util/check';
+import { permutation, seededRng } from '../util/rng';
+import type { Split } from './split-by-time';
+
+export interface TrainTestSplitOptions {
+  /** Fraction of rows in the test split. Defaults to 0.25 (scikit-learn's default). */
+  testSize?: number;
+  /** Seed of the shuffle. Defaults to 42. */
+  seed?: number;
+  /** Label column to stratify by: each class keeps its share in both splits. Defaults to none. */
+  stratify?: string;
+}
+
+/** Class label of each row as text (numbers formatted), for stratification. */
+export function labelsOf(table: Table, column: string): string[] {
+  return table.strings(column).map((v) => (v === null ? 'null' : v));
+}
+
+/** Row indices of a seeded random or stratified split. */
+export function splitIndices(labels: readonly string[] | number, options: TrainTestSplitOptions = {}): { train: Int32Array; test: Int32Array } {
+  const n = typeof labels === 'number' ? labels : labels.length;
+  const testSize = checkFraction('testSize', options.testSize ?? 0.25);
+  const rng = seededRng(options.seed ?? 42);
+  const nTest = Math.ceil(n * testSize);
+  if (nTest >= n || nTest === 0) throw new InputError(`testSize ${testSize} of ${n} rows leaves an empty split; use more rows or another testSize`);
+  const test: number[] = [];
+  if (typeof labels === 'number') {
+    test.push(...Array.from(permutation(n, rng).subarray(0, nTest)));
+  } else {
+    const byClass = new Map<string, number[]>();
+    labels.forEach((l, i) => (byClass.get(l) ?? byClass.set(l, []).get(l)!).push(i));
+    for (const [label, rows] of [...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (rows.length < 2) {
+        throw new InputError(`class ${JSON.stringify(label)} has ${rows.length} row; a stratified split needs at least 2 per class (merge rare classes or drop stratify)`);
+      }
+      // Each class contributes its share, rounded, but at least one row to each side.
+      const k = Math.min(rows.length - 1, Math.max(1, Math.round(rows.length * testSize)));
+      const order = permutation(rows.length, rng);
+      for (let i = 0; i < k; i++) test.push(rows[order[i]]);
+    }
+  }
+  const inTest = new Uint8Array(n);
+  for (const i of test) inTest[i] = 1;
+  const testIdx = Int32Array.from(test).sort();
+  const trainIdx = new Int32Array(n - test.length);
+  for (let i = 0, j = 0; i < n; i++) if (!inTest[i]) trainIdx[j++] = i;
+  return { train: trainIdx, test: testIdx };
+}
+
+/**
+ * Splits rows at random (seeded), keeping class shares when `stratify` names a label column.
+ * @example const { train, test } = trainTestSplit(cancer, { testSize: 0.2, stratify: 'diagnosis', seed: 7 });
+ */
+export function trainTestSplit(table: Table, options: TrainTestSplitOptions = {}): Split {
+  const idx = splitIndices(options.stratify ? labelsOf(table, options.stratify) : table.numRows, options);
+  return { train: table.take(idx.train), test: table.take(idx.test) };
+}

@@ -1,0 +1,42 @@
+/** Small argument checks shared by the library; each error names the option, the bad value and the fix. */
+import { InputError } from './errors';
+import { formatValue } from './format';
+
+/** A positive integer option (`epochs`, `k`, `lookback`, ...). */
+export function checkPositiveInt(name: string, value: unknown, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new InputError(`${name} must be an integer ≥ ${min}, got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** A fraction strictly between 0 and 1 (`testSize`, `validationSplit`). */
+export function checkFraction(name: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+    throw new InputError(`${name} must be a fraction between 0 and 1 (exclusive), got ${formatValue(value)}; e.g. 0.2 for 20%`);
+  }
+  return value;
+}
+
+/** Throws naming the first NaN or ±Infinity in `values`. */
+export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impute or drop missing values first (simpleImputer, dropMissing)'): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new InputError(`${what} holds ${formatValue(values[i])} at row ${i}; ${fix}`);
+  }
+}
+
+/** Two arrays of the same length (actual vs predicted, x vs y). */
+export function checkSameLength(aName: string, a: ArrayLike<unknown>, bName: string, b: ArrayLike<unknown>): void {
+  if (a.length !== b.length) throw new InputError(`${aName} has ${a.length} values but ${bName} has ${b.length}; they must be the same length`);
+}
+
+/** A non-empty array. */
+export function checkNonEmpty(name: string, a: ArrayLike<unknown>): void {
+  if (a.length === 0) throw new InputError(`${name} is empty; pass at least one value`);
+}
+
+/** One of a fixed set of names (`strategy`, `loss`, ...), listing the valid ones. */
+export function checkOneOf<T extends string>(name: string, value: unknown, valid: readonly T[]): T {
+  if (!valid.includes(value as T)) throw new InputError(`unknown ${name} ${formatValue(value)} (valid: ${valid.join(', ')})`);
+  return value as T;
+}

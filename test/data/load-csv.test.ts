@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadCsv, readCsv } from '../../lib/data/load-csv';
+import { InputError } from '../../lib/util/errors';
+import { DATASETS, expectError, tempDir } from '../helpers';
+
+describe('loadCsv', () => {
+  it('loads the S&P 500 export with dates and Float64 numbers (no float32 rounding)', () => {
+    const t = loadCsv(path.join(DATASETS, 'sp500-daily-ohlcv-2000-2020.csv'));
+    expect(t.numRows).to.equal(5105);
+    expect(t.kind('date')).to.equal('date');
+    expect(new Date(t.dates('date')[0]).toISOString()).to.equal('2000-01-03T00:00:00.000Z');
+    // 11,456,230,000 cannot be held exactly by float32 (danfo's storage); Float64 keeps it.
+    const vol = t.numbers('volume');
+    expect(Array.from(vol).some((v) => Math.fround(v) !== v)).to.equal(true);
+    const raw = fs.readFileSync(path.join(DATASETS, 'sp500-daily-ohlcv-2000-2020.csv'), 'utf8').split('\n')[1].split(',');
+    expect(t.numbers('close')[0]).to.equal(Number(raw[4]));
+  });
+
+  it('parses the common Yahoo export header and "Jan 1 2000" dates, and sorts by date', () => {
+    const t = readCsv('Date,Open,High,Low,Close,Adj Close,Volume\n2000-01-04,2,3,1,2.5,2.5,100\n2000-01-03,1,2,0.5,1.5,1.5,90\n');
+    expect(t.columnNames).to.deep.equal(['Date', 'Open', 'High', 'Low', 'Close', 'Adj Close', 'Volume']);
+    expect(Array.from(t.numbers('Close'))).to.deep.equal([1.5, 2.5]);
+    const m = loadCsv(path.join(DATASETS, 'stocks-monthly-2000-2010.csv'));
+    expect(new Date(m.dates('date')[0]).toISOString().slice(0, 10)).to.equal('2000-01-01');
+    expect(m.kind('symbol')).to.equal('string');
+  });
+
+  it('handles a BOM, ";" delimiter, CRLF and quoted fields with delimiters, quotes and newlines', () => {
+    const t = readCsv('\uFEFFname;note;value\r\n"a;b";"say ""hi""\nthere";1,5\r\nc;plain;2\r\n', { thousands: undefined });
+    expect(t.columnNames).to.deep.equal(['name', 'note', 'value']);
+    expect(t.strings('name')).to.deep.equal(['a;b', 'c']);
+    expect(t.strings('note')[0]).to.equal('say "hi"\nthere');
+    // "1,5" is not a number with "." decimals: the column stays text and numbers() names the value.
+    expectError(() => t.numbers('value'), InputError, 'row 0', '"1,5"');
+  });
+
+  it('reads thousands separators only when asked, and says how when not', () => {
+    const text = 'date,volume\n2000-01-03,"1,234,567"\n2000-01-04,"2,000"\n';
+    expectError(() => readCsv(text, { schema: { volume: 'number' } }), InputError, 'row 0', '"1,234,567"', 'thousands: ","');
+    expect(Array.from(readCsv(text, { thousands: ',' }).numbers('volume'))).to.deep.equal([1234567, 2000]);
+  });
+
+  it('keeps a <script> cell as plain text', () => {
+    const t = readCsv('id,comment\n1,<script>alert(1)</script>\n');
+    expect(t.strings('comment')[0]).to.equal('<script>alert(1)</script>');
+    expect(t.toHTML()).to.include('&lt;script&gt;alert(1)&lt;/script&gt;').and.not.include('<script>');
+  });
+
+  it('reads missing markers as NaN, and an all-missing column stays loadable', () => {
+    const t = readCsv('a,b,c\n1,NA,\n2,,\n3,4,\n');
+    expect(Number.isNaN(t.numbers('b')[0])).to.equal(true);
+    expect(t.numbers('b')[2]).to.equal(4);
+    expect(t.strings('c')).to.deep.equal([null, null, null]);
+  });
+
+  it('loads a 1-row file', () => {
+    const t = readCsv('x,y\n1,2\n');
+    expect(t.numRows).to.equal(1);
+  });
+
+  describe('bad input', () => {
+    it('missing file: names the path and the working directory', () => {
+      expectError(() => loadCsv('no/such/file.csv'), InputError, 'file not found: no/such/file.csv', 'working directory');
+    });
+    it('empty file', () => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'e.csv'), '');
+      expectError(() => loadCsv(path.join(dir, 'e.csv')), InputError, 'is empty');
+    });
+    it('header only', () => {
+      expectError(() => readCsv('date,close\n'), InputError, 'no data rows', 'date, close');
+    });
+    it('schema: non-numeric text in a number column names row and value', () => {
+      expectError(() => readCsv('a,b\n1,2\n3,oops\n', { schema: { b: 'number' } }), InputError, 'column "b"', 'row 1', '"oops"');
+    });
+    it('schema: unknown column lists the real ones', () => {
+      expectError(() => readCsv('a,b\n1,2\n', { schema: { rte: 'number' } }), InputError, '"rte"', 'columns: a, b');
+    });
+    it('dates in two formats in one column', () => {
+      expectError(() => readCsv('date,x\n2000-01-03,1\n01/04/2000,2\n'), InputError, 'row 1', '01/04/2000', 'YYYY-MM-DD');
+    });
+    it('an impossible date (Feb 30)', () => {
+      expectError(() => readCsv('date,x\n2001-02-30,1\n'), InputError, '2001-02-30');
+    });
+    it('a row with the wrong number of fields names the line', () => {
+      expectError(() => readCsv('a,b\n1,2\n3\n'), InputError, 'line 3 has 1 fields but the header has 2');
+    });
+    it('a 100,000-column header is refused with the limit and the fix', () => {
+      const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+      expectError(() => readCsv(`${header}\n${header.replace(/c/g, '')}\n`), InputError, '100000 columns', 'maxColumns');
+    });
+    it('bytes that are not UTF-8 suggest latin1', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'latin1.csv');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from('name,x\n'), Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]), Buffer.from(',1\n')]));
+      expectError(() => loadCsv(file), InputError, 'not valid UTF-8', 'latin1');
+      expect(loadCsv(file, { encoding: 'latin1' }).strings('name')[0]).to.equal('Müller');
+    });
+    it('duplicate and empty header names', () => {
+      expectError(() => readCsv('a,a\n1,2\n'), InputError, 'duplicate column name "a"');
+      expectError(() => readCsv('a,,c\n1,2,3\n'), InputError, 'empty column name');
+    });
+  });
+});

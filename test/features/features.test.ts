@@ -1,0 +1,85 @@
+import { expect } from 'chai';
+import * as path from 'path';
+import { loadCsv } from '../../lib/data/load-csv';
+import { diff, lag, spread } from '../../lib/features/lag';
+import { logReturns, pctChange, volatility } from '../../lib/features/returns';
+import { rollingMax, rollingMean, rollingMin, rollingStd, rollingSum } from '../../lib/features/rolling';
+import { ewm } from '../../lib/features/ewm';
+import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
+import { resampleOhlc } from '../../lib/features/resample-ohlc';
+import { InputError } from '../../lib/util/errors';
+import { DATASETS, expectClose, expectError, fixture } from '../helpers';
+
+const g = fixture('features.json');
+const close: number[] = g.close;
+
+describe('features vs pandas (S&P 500, first 300 closes)', () => {
+  const cases: [string, () => Float64Array][] = [
+    ['rolling_mean_20', () => rollingMean(close, 20)],
+    ['rolling_mean_5_min3', () => rollingMean(close, 5, { minPeriods: 3 })],
+    ['rolling_std_20', () => rollingStd(close, 20)],
+    ['rolling_min_10', () => rollingMin(close, 10)],
+    ['rolling_max_10', () => rollingMax(close, 10)],
+    ['rolling_sum_7', () => rollingSum(close, 7)],
+    ['ewm_span10_adjust', () => ewm(close, { span: 10 })],
+    ['ewm_span10_noadjust', () => ewm(close, { span: 10, adjust: false })],
+    ['ewm_alpha03_min5', () => ewm(close, { alpha: 0.3, minPeriods: 5 })],
+    ['ewm_halflife4', () => ewm(close, { halflife: 4 })],
+    ['pct_change_1', () => pctChange(close)],
+    ['pct_change_5', () => pctChange(close, 5)],
+    ['log_returns', () => logReturns(close)],
+    ['diff_2', () => diff(close, 2)],
+    ['shift_3', () => lag(close, 3)],
+    ['rsi_14', () => rsi(close, 14)],
+    ['macd', () => macd(close).macd],
+    ['macd_signal', () => macd(close).signal],
+    ['macd_hist', () => macd(close).histogram],
+    ['bb_upper', () => bollingerBands(close).upper],
+    ['bb_lower', () => bollingerBands(close).lower],
+    ['volatility_20', () => volatility(close, { window: 20 })],
+  ];
+  for (const [name, f] of cases) it(name, () => expectClose(f(), g[name], 1e-9, name));
+
+  for (const period of ['week', 'month'] as const) {
+    it(`resampleOhlc ${period} bars with summed volume`, () => {
+      const sp = loadCsv(path.join(DATASETS, 'sp500-daily-ohlcv-2000-2020.csv')).head(300);
+      const bars = resampleOhlc(sp, { period, price: 'close', volume: 'volume' });
+      const want = g[`ohlc_${period}`];
+      expect(bars.displayColumn('date')).to.deep.equal(want.date);
+      for (const c of ['open', 'high', 'low', 'close', 'volume']) expectClose(bars.numbers(c), want[c], 1e-12, c);
+    });
+  }
+
+  it('spread subtracts and refuses misaligned series', () => {
+    expect(Array.from(spread([5, 6], [1, 4]))).to.deep.equal([4, 2]);
+    expect(() => spread([1], [1, 2])).to.throw(RangeError, 'align');
+  });
+
+  it('ewm needs exactly one decay parameter', () => {
+    expectError(() => ewm(close, { span: 3, alpha: 0.5 }), InputError, 'exactly one', 'span, alpha');
+  });
+});
+
+describe('features are causal: changing rows after t never changes a value at t', () => {
+  const fns: [string, (x: number[]) => ArrayLike<number>][] = [
+    ['rollingMean', (x) => rollingMean(x, 10)],
+    ['rollingStd', (x) => rollingStd(x, 10)],
+    ['ewm', (x) => ewm(x, { span: 5 })],
+    ['rsi', (x) => rsi(x)],
+    ['macd', (x) => macd(x).histogram],
+    ['bollinger', (x) => bollingerBands(x).upper],
+    ['pctChange', (x) => pctChange(x)],
+    ['volatility', (x) => volatility(x)],
+    ['lag', (x) => lag(x, 2)],
+  ];
+  for (const [name, f] of fns) {
+    it(name, () => {
+      const base = f(close);
+      for (const t of [30, 150, 250]) {
+        const changed = close.map((v, i) => (i > t ? v * 3 + 17 : v));
+        const after = f(changed);
+        for (let i = 0; i <= t; i++) expect(Object.is(after[i], base[i]) || after[i] === base[i], `${name} at ${i} (changed after ${t})`).to.equal(true);
+      }
+    });
+  }
+});

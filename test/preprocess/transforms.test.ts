@@ -1,0 +1,129 @@
+import { expect } from 'chai';
+import * as path from 'path';
+import { loadCsv } from '../../lib/data/load-csv';
+import { table } from '../../lib/data/table';
+import { labelEncoder, oneHotEncoder } from '../../lib/preprocess/encoders';
+import { pipeline } from '../../lib/preprocess/pipeline';
+import { minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
+import { simpleImputer } from '../../lib/preprocess/simple-imputer';
+import { restoreTransform } from '../../lib/preprocess/transform';
+import { InputError, NotFittedError } from '../../lib/util/errors';
+import { DATASETS, expectClose, expectError, fixture } from '../helpers';
+
+const g = fixture('preprocess.json');
+const cols: string[] = g.columns;
+const bc = loadCsv(path.join(DATASETS, 'breast-cancer-wisconsin-diagnostic.csv'));
+const train = bc.select(cols).slice(0, 400);
+const test = bc.select(cols).slice(400);
+
+function row(t: ReturnType<typeof bc.select>, i: number): number[] {
+  return cols.map((c) => t.numbers(c)[i]);
+}
+
+describe('scalers vs scikit-learn', () => {
+  const specs = { standard: standardScaler(), minmax: minMaxScaler(), minmax_m1_1: minMaxScaler({ featureRange: [-1, 1] }), robust: robustScaler() } as const;
+  for (const [name, spec] of Object.entries(specs)) {
+    it(`${name}: transform of unseen rows`, () => {
+      const fitted = spec.fit(train);
+      const out = fitted.transform(test);
+      for (let i = 0; i < 5; i++) expectClose(row(out, i), g[name].test_first5[i], 1e-9, `${name} row ${i}`);
+      expectClose(row(out, test.numRows - 1), g[name].test_last, 1e-9, `${name} last row`);
+      const back = fitted.inverseTransform(out);
+      expectClose(row(back, 3), row(test, 3), 1e-9, 'inverse');
+    });
+  }
+  it('learned state is readable and equals scikit-learn', () => {
+    const s = standardScaler().fit(train);
+    expectClose(s.offset, g.standard.mean, 1e-12, 'mean_');
+    expectClose(s.scale, g.standard.scale, 1e-12, 'scale_');
+    const r = robustScaler().fit(train);
+    expectClose(r.offset, g.robust.center, 1e-12, 'center_');
+    expectClose(r.scale, g.robust.scale, 1e-12, 'scale_');
+  });
+  it('only a fitted scaler transforms; a constant column is left unscaled', () => {
+    expectError(() => (standardScaler() as any).transform(train), NotFittedError, 'not fitted', '.fit(');
+    const t = table({ c: [5, 5, 5], x: [1, 2, 3] });
+    expect(Array.from(standardScaler().fit(t).transform(t).numbers('c'))).to.deep.equal([0, 0, 0]);
+  });
+  it('fitted state depends only on the rows it was fitted on', () => {
+    const a = standardScaler().fit(train);
+    const b = standardScaler().fit(bc.select(cols).slice(0, 400));
+    expect(a.offset).to.deep.equal(b.offset);
+    expect(standardScaler().fit(bc.select(cols)).offset).to.not.deep.equal(a.offset);
+  });
+  it('does not mutate its input', () => {
+    const before = Array.from(train.numbers('mean_radius'));
+    standardScaler().fit(train).transform(train);
+    expect(Array.from(train.numbers('mean_radius'))).to.deep.equal(before);
+  });
+  describe('bad input', () => {
+    it('NaN or Infinity reaching fit names column and row', () => {
+      expectError(() => standardScaler().fit(table({ a: [1, NaN, 3] })), InputError, 'column "a"', 'NaN', 'row 1', 'simpleImputer');
+      expectError(() => minMaxScaler().fit(table({ a: [1, Infinity] })), InputError, 'Infinity', 'row 1');
+    });
+    it('1e300 values overflow the spread: refused with a fix', () => {
+      expectError(() => standardScaler().fit(table({ big: [1e300, -1e300, 3e300] })), InputError, 'too large', '"big"');
+    });
+    it('transform with a column the fit never saw', () => {
+      const s = standardScaler({ columns: ['mean_radius'] }).fit(train);
+      expectError(() => s.transform(table({ other: [1] })), InputError, 'mean_radius', 'missing', 'table has: other');
+    });
+    it('text column given to a scaler', () => {
+      expectError(() => standardScaler({ columns: ['diagnosis'] }).fit(bc), InputError, 'column "diagnosis" is not numeric', 'row 0');
+    });
+  });
+});
+
+describe('simpleImputer vs scikit-learn', () => {
+  const holed = (() => {
+    const r = Float64Array.from(train.numbers('mean_radius'));
+    const t = Float64Array.from(train.numbers('mean_texture'));
+    for (const i of g.impute_holes.mean_radius) r[i] = NaN;
+    for (const i of g.impute_holes.mean_texture) t[i] = NaN;
+    return table({ mean_radius: r, mean_texture: t });
+  })();
+  for (const strategy of ['mean', 'median', 'most_frequent'] as const) {
+    it(strategy, () => {
+      const f = simpleImputer({ strategy }).fit(holed);
+      expectClose([f.statistics.mean_radius as number, f.statistics.mean_texture as number], g[`impute_${strategy}`], 1e-12, strategy);
+      expect(Array.from(f.transform(holed).numbers('mean_radius')).some(Number.isNaN)).to.equal(false);
+    });
+  }
+  it('all-NaN column: refused with a fix', () => {
+    expectError(() => simpleImputer().fit(table({ a: [NaN, NaN] })), InputError, 'entirely missing', 'constant');
+  });
+});
+
+describe('encoders', () => {
+  it('labelEncoder: sorted classes, codes, inverse; unseen label is an error', () => {
+    const enc = labelEncoder({ column: 'diagnosis' }).fit(bc);
+    expect(enc.classes).to.deep.equal(g.diagnosis_values);
+    const codes = enc.transform(bc).numbers('diagnosis');
+    expect(enc.decode([codes[0]])[0]).to.equal(bc.strings('diagnosis')[0]);
+    expectError(() => enc.encode(['maybe']), InputError, '"maybe"', 'not seen in training');
+  });
+  it('oneHotEncoder: unseen category errors by default, all zeros with ignore', () => {
+    const t = table({ city: ['b', 'a', 'b'], x: [1, 2, 3] });
+    const enc = oneHotEncoder().fit(t);
+    expect(enc.categories.city).to.deep.equal(['a', 'b']);
+    const out = enc.transform(t);
+    expect(out.columnNames).to.deep.equal(['x', 'city_a', 'city_b']);
+    expect(Array.from(out.numbers('city_b'))).to.deep.equal([1, 0, 1]);
+    const unseen = table({ city: ['c'], x: [0] });
+    expectError(() => enc.transform(unseen), InputError, '"c"', 'unseen in training', 'handleUnknown');
+    const ignore = oneHotEncoder({ handleUnknown: 'ignore' }).fit(t).transform(unseen);
+    expect([ignore.numbers('city_a')[0], ignore.numbers('city_b')[0]]).to.deep.equal([0, 0]);
+  });
+});
+
+describe('pipeline', () => {
+  it('fits each step on the previous step\'s training output and round-trips through JSON', () => {
+    const holed = table({ a: [1, NaN, 3, 4], b: [10, 20, 30, 40] });
+    const p = pipeline([simpleImputer({ strategy: 'mean' }), standardScaler()]).fit(holed);
+    // The scaler saw the imputed column: mean of [1, 8/3, 3, 4].
+    expectClose([(p.steps[1] as any).offset[0]], [(1 + 8 / 3 + 3 + 4) / 4], 1e-12);
+    const restored = restoreTransform(JSON.parse(JSON.stringify(p.toJSON())));
+    expect(Array.from(restored.transform(holed).numbers('a'))).to.deep.equal(Array.from(p.transform(holed).numbers('a')));
+    expectClose(p.inverse('b', p.transform(holed).numbers('b')), [10, 20, 30, 40], 1e-12);
+  });
+});
