@@ -70,7 +70,13 @@ async function activate(name: BackendName): Promise<string | undefined> {
     if (reason) return reason;
   } else if (name === 'wasm') {
     try {
+      // Emscripten's loader installs process-wide handlers that rethrow any uncaught error from inside its
+      // minified source, so Node prints a 30 kB line instead of the user's stack: take them back out.
+      const before = new Set([...process.listeners('uncaughtException'), ...process.listeners('unhandledRejection')]);
       require('@tensorflow/tfjs-backend-wasm');
+      for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+        for (const l of process.listeners(event)) if (!before.has(l)) process.removeListener(event, l as never);
+      }
       installWasmMatMulFastPath();
     } catch (err) {
       return `wasm: ${(err as Error).message.split('\n')[0]}`;

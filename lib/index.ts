@@ -43,3 +43,25 @@ export { restoreTransform } from './preprocess/transform';
 export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';
 export { makeWindows, windowSplit } from './preprocess/make-windows';
 export type { Windows, WindowOptions } from './preprocess/make-windows';
+export { toDataset } from './preprocess/to-dataset';
+export type { Dataset, ToDatasetOptions } from './preprocess/to-dataset';
+
+// Models: built from the prepared data's shapes, one seed each.
+export { Model } from './models/model';
+export type { Task, ModelSpec } from './models/model';
+export { denseRegressor, denseClassifier } from './models/dense-model';
+export type { DenseOptions, DenseClassifierOptions } from './models/dense-model';
+export { lstmForecaster, gruForecaster, conv1dForecaster } from './models/sequence-model';
+export type { SequenceOptions } from './models/sequence-model';
+export { linearRegression, logisticRegression } from './models/linear-model';
+export { SeededDropout } from './models/seeded-dropout';
+
+// Train, predict, save.
+export { fitModel } from './train/fit-model';
+export type { FitOptions, History, EarlyStoppingOptions, ReduceLrOptions } from './train/fit-model';
+export { predict, predictClasses, predictInterval } from './train/predict';
+export type { Interval, IntervalOptions, PredictOptions } from './train/predict';
+export { saveBundle, loadBundle, Bundle } from './train/bundle';
+export type { BundleContents } from './train/bundle';
+export { terminalBar, logLines } from './train/progress';
+export type { ProgressReporter, EpochReport } from './train/progress';

@@ -1,0 +1,64 @@
+/**
+ * Sequence models for windows [samples, lookback, features]: `lstmForecaster`, `gruForecaster` and
+ * `conv1dForecaster`. Stacked layers, seeded dropout between them, a dense head with one output per target
+ * and step (multi-step forecasts) — or a classification head.
+ */
+import { tf } from '../backend';
+import { checkPositiveInt } from '../util/check';
+import { checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import type { Model, Task } from './model';
+
+export interface SequenceOptions extends CommonModelOptions {
+  /** Units (or filters) of each stacked layer. Defaults to [32]. */
+  units?: readonly number[];
+  /** Kernel size of Conv1D layers. Defaults to 3. */
+  kernelSize?: number;
+  /** "regression" (default), or "binary" for direction classification. */
+  task?: Extract<Task, 'regression' | 'binary'>;
+}
+
+type Cell = 'lstm' | 'gru' | 'conv1d';
+
+function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builder: string): Model {
+  const inputShape = sampleShape(data, 2, builder);
+  const seeds = new Seeds(options.seed ?? 42);
+  const units = options.units ?? [32];
+  const dropout = checkRate('dropout', options.dropout);
+  const task = options.task ?? 'regression';
+  const layers: tf.layers.Layer[] = [];
+  units.forEach((u, i) => {
+    checkPositiveInt(`units[${i}]`, u);
+    const first = i === 0 ? { inputShape } : {};
+    const last = i === units.length - 1;
+    if (cell === 'conv1d') {
+      layers.push(tf.layers.conv1d({ filters: u, kernelSize: checkPositiveInt('kernelSize', options.kernelSize ?? 3), activation: 'relu', padding: 'causal', kernelInitializer: seeds.glorot(), kernelRegularizer: regularizer(options.l2), ...first }));
+      if (last) layers.push(tf.layers.globalAveragePooling1d());
+    } else {
+      const args = { units: u, returnSequences: !last, kernelInitializer: seeds.glorot(), recurrentInitializer: seeds.orthogonal(), kernelRegularizer: regularizer(options.l2), ...first };
+      layers.push(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
+    }
+    if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
+  });
+  const outputSize = task === 'binary' ? 1 : data.yShape?.[1] ?? 1;
+  const h = head(task, outputSize, seeds);
+  layers.push(h.layer);
+  return compile(layers, { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } }, h.loss, h.metrics);
+}
+
+/**
+ * Stacked LSTM for windows.
+ * @example const model = lstmForecaster(trainWindows, { units: [32], dropout: 0.1, seed: 7 });
+ */
+export function lstmForecaster(data: ShapedData, options: SequenceOptions = {}): Model {
+  return sequence('lstm', data, options, 'lstmForecaster');
+}
+
+/** Stacked GRU for windows. */
+export function gruForecaster(data: ShapedData, options: SequenceOptions = {}): Model {
+  return sequence('gru', data, options, 'gruForecaster');
+}
+
+/** Causal Conv1D layers + global average pooling for windows. */
+export function conv1dForecaster(data: ShapedData, options: SequenceOptions = {}): Model {
+  return sequence('conv1d', data, options, 'conv1dForecaster');
+}

@@ -1,0 +1,56 @@
+/** Checks of x and y before any training step: shapes, lengths, finite values, label ranges. */
+import { InputError, ShapeError } from '../util/errors';
+import type { Model } from '../models/model';
+
+/** Model-ready arrays: a Dataset or Windows. */
+export interface TrainingData {
+  x: Float32Array;
+  xShape: readonly number[];
+  y: Float32Array;
+  yShape: readonly number[];
+}
+
+/** Input-only arrays, for prediction. */
+export interface InputData {
+  x: Float32Array;
+  xShape: readonly number[];
+}
+
+export function checkX(model: Model, data: InputData, what = 'x'): number {
+  model.check();
+  if (!data || !(data.x instanceof Float32Array) || !Array.isArray(data.xShape)) {
+    throw new InputError(`${what} must be prepared data with x (Float32Array) and xShape (from toDataset or makeWindows)`);
+  }
+  const n = data.xShape[0];
+  const size = data.xShape.reduce((a, b) => a * b, 1);
+  if (data.x.length !== size) throw new ShapeError(`${what}.x has ${data.x.length} values but xShape [${data.xShape.join(', ')}] needs ${size}`);
+  model.checkInput(data.xShape.slice(1), what);
+  const width = size / Math.max(n, 1);
+  for (let i = 0; i < data.x.length; i++) {
+    if (!Number.isFinite(data.x[i])) {
+      throw new InputError(`${what} holds ${data.x[i]} in sample ${Math.floor(i / width)} (position ${i % width}); clean the data before training or predicting`);
+    }
+  }
+  return n;
+}
+
+export function checkTrainingData(model: Model, data: TrainingData, what = 'training data'): number {
+  const n = checkX(model, data, what);
+  if (!(data.y instanceof Float32Array) || !Array.isArray(data.yShape)) throw new InputError(`${what} has no targets y/yShape`);
+  if (data.yShape[0] !== n) throw new ShapeError(`${what}: x has ${n} samples but y has ${data.yShape[0]}; they must match`);
+  const yWidth = data.yShape.slice(1).reduce((a, b) => a * b, 1);
+  if (data.y.length !== n * yWidth) throw new ShapeError(`${what}: y has ${data.y.length} values but yShape [${data.yShape.join(', ')}] needs ${n * yWidth}`);
+  const want = model.task === 'multiclass' ? 1 : model.outputSize;
+  if (yWidth !== want) throw new ShapeError(`${what}: y has ${yWidth} value(s) per sample but the model predicts ${want}`);
+  for (let i = 0; i < data.y.length; i++) {
+    const v = data.y[i];
+    if (!Number.isFinite(v)) throw new InputError(`${what}: target holds ${v} in sample ${Math.floor(i / yWidth)}; drop or impute those rows`);
+    if (model.task === 'binary' && v !== 0 && v !== 1) {
+      throw new InputError(`${what}: a binary classifier needs labels 0 or 1, but sample ${i} has ${v}; encode labels with labelEncoder`);
+    }
+    if (model.task === 'multiclass' && (!Number.isInteger(v) || v < 0 || v >= model.outputSize)) {
+      throw new InputError(`${what}: class labels must be integers 0..${model.outputSize - 1}, but sample ${i} has ${v}`);
+    }
+  }
+  return n;
+}

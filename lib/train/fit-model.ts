@@ -1,0 +1,225 @@
+/**
+ * `fitModel`: trains a model the way a Keras user expects — epochs, batches, validation from the end of the
+ * training data (never the test split), early stopping that restores the best weights, reduce-LR-on-plateau,
+ * class weights — with every random choice taken from the model's seed, so the same seed on the same
+ * backend gives bitwise-identical weights. Returns a history of plain numbers; no tensor outlives the call.
+ */
+import { tf } from '../backend';
+import { InputError, TrainingError } from '../util/errors';
+import { checkFraction, checkPositiveInt } from '../util/check';
+import { deriveSeed, permutation, seededRng } from '../util/rng';
+import type { Model } from '../models/model';
+import { checkTrainingData, TrainingData } from './check-training-data';
+import { ProgressReporter, resolveProgress } from './progress';
+
+export interface EarlyStoppingOptions {
+  /** Epochs without improvement before stopping. Defaults to 10. */
+  patience?: number;
+  /** Smallest change that counts as improvement. Defaults to 0. */
+  minDelta?: number;
+  /** Put back the weights of the best epoch at the end. Defaults to true. */
+  restoreBestWeights?: boolean;
+}
+
+export interface ReduceLrOptions {
+  /** Multiplier applied to the learning rate. Defaults to 0.5. */
+  factor?: number;
+  /** Epochs without improvement before reducing. Defaults to 5. */
+  patience?: number;
+  /** Lower bound. Defaults to 1e-6. */
+  minLr?: number;
+}
+
+export interface FitOptions {
+  /** Passes over the training data. Defaults to 50. */
+  epochs?: number;
+  /** Samples per gradient step. Defaults to 32. */
+  batchSize?: number;
+  /** Fraction of the training data, taken from its end, used for validation. Defaults to none. */
+  validationSplit?: number;
+  /** Explicit validation data (never the test split). Overrides validationSplit. */
+  validationData?: TrainingData;
+  /** Stop when the monitored loss stops improving. Defaults to off. */
+  earlyStopping?: EarlyStoppingOptions | boolean;
+  /** Lower the learning rate when the monitored loss plateaus. Defaults to off. */
+  reduceLrOnPlateau?: ReduceLrOptions | boolean;
+  /** Weight per class (classification): an object {0: 1, 1: 3} or "balanced" (n / (k · count)). */
+  classWeight?: Record<number, number> | 'balanced';
+  /** Shuffle training samples each epoch (seeded). Defaults to true. */
+  shuffle?: boolean;
+  /** Seed of the shuffling. Defaults to the model's seed. */
+  seed?: number;
+  /** "auto" (default), "bar", "lines", "none", or a reporter. */
+  progress?: 'auto' | 'bar' | 'lines' | 'none' | ProgressReporter;
+}
+
+/** What training did, in plain numbers. */
+export interface History {
+  epochs: number[];
+  loss: number[];
+  /** Validation loss per epoch (empty without validation). */
+  valLoss: number[];
+  /** Other metrics per epoch, e.g. acc / val_acc. */
+  metrics: Record<string, number[]>;
+  learningRate: number[];
+  /** Epoch (1-based) whose weights the model holds at the end. */
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  seconds: number;
+}
+
+function sliceRows(arr: Float32Array, shape: readonly number[], start: number, end: number): { data: Float32Array; shape: number[] } {
+  const width = arr.length / shape[0];
+  return { data: arr.subarray(start * width, end * width), shape: [end - start, ...shape.slice(1)] };
+}
+
+/** Gathers rows in a new order (one copy per epoch; cheap next to a training step). */
+function permuteRows(arr: Float32Array, n: number, order: Int32Array): Float32Array {
+  const width = arr.length / n;
+  const out = new Float32Array(arr.length);
+  for (let i = 0; i < n; i++) out.set(arr.subarray(order[i] * width, (order[i] + 1) * width), i * width);
+  return out;
+}
+
+function resolveClassWeight(model: Model, y: Float32Array, option: FitOptions['classWeight']): Record<number, number> | undefined {
+  if (option === undefined) return undefined;
+  if (model.task === 'regression') throw new InputError('classWeight applies to classifiers; this model is a regressor');
+  const k = model.task === 'binary' ? 2 : model.outputSize;
+  if (option === 'balanced') {
+    const counts = new Array<number>(k).fill(0);
+    for (const v of y) counts[v]++;
+    return Object.fromEntries(counts.map((c, i) => [i, c === 0 ? 0 : y.length / (k * c)]));
+  }
+  for (const key of Object.keys(option)) {
+    const c = Number(key);
+    if (!Number.isInteger(c) || c < 0 || c >= k) throw new InputError(`classWeight names class ${JSON.stringify(key)}, but the classes are 0..${k - 1}`);
+    if (!(option[c] >= 0)) throw new InputError(`classWeight for class ${key} must be ≥ 0, got ${option[c]}`);
+  }
+  return option;
+}
+
+/**
+ * Trains `model` on prepared data.
+ * @example
+ * const history = await fitModel(model, train, { epochs: 100, validationSplit: 0.2, earlyStopping: { patience: 10 } });
+ */
+export async function fitModel(model: Model, train: TrainingData, options: FitOptions = {}): Promise<History> {
+  const n = checkTrainingData(model, train, 'training data');
+  const epochs = checkPositiveInt('epochs', options.epochs ?? 50);
+  const batchSize = checkPositiveInt('batchSize', options.batchSize ?? 32);
+  const classWeight = resolveClassWeight(model, train.y, options.classWeight);
+
+  // Validation: explicit data, or the last fraction of the training rows (time order is kept).
+  let nTrain = n;
+  let val: { x: Float32Array; xShape: number[]; y: Float32Array; yShape: number[] } | undefined;
+  if (options.validationData) {
+    checkTrainingData(model, options.validationData, 'validationData');
+    val = { x: options.validationData.x, xShape: [...options.validationData.xShape], y: options.validationData.y, yShape: [...options.validationData.yShape] };
+  } else if (options.validationSplit !== undefined) {
+    const frac = checkFraction('validationSplit', options.validationSplit);
+    nTrain = n - Math.max(1, Math.floor(n * frac));
+    if (nTrain < 1) throw new InputError(`validationSplit ${frac} leaves no training samples out of ${n}`);
+    const vx = sliceRows(train.x, train.xShape, nTrain, n);
+    const vy = sliceRows(train.y, train.yShape, nTrain, n);
+    val = { x: vx.data, xShape: vx.shape, y: vy.data, yShape: vy.shape };
+  }
+  const tx = sliceRows(train.x, train.xShape, 0, nTrain);
+  const ty = sliceRows(train.y, train.yShape, 0, nTrain);
+
+  const es = options.earlyStopping ? { patience: 10, minDelta: 0, restoreBestWeights: true, ...(options.earlyStopping === true ? {} : options.earlyStopping) } : undefined;
+  const rl = options.reduceLrOnPlateau ? { factor: 0.5, patience: 5, minLr: 1e-6, ...(options.reduceLrOnPlateau === true ? {} : options.reduceLrOnPlateau) } : undefined;
+  if (es) checkPositiveInt('earlyStopping.patience', es.patience);
+  const rng = seededRng(deriveSeed(options.seed ?? model.spec.seed, 7919 + model.epochsTrained));
+  const progress = resolveProgress(options.progress);
+  const optimizer = model.optimizer as unknown as { learningRate: number };
+
+  const history: History = { epochs: [], loss: [], valLoss: [], metrics: {}, learningRate: [], bestEpoch: 0, stoppedEarly: false, seconds: 0 };
+  const valTensors = val ? [tf.tensor(val.x, val.xShape), tf.tensor(val.y, val.yShape)] : undefined;
+  let best = Infinity;
+  let bestWeights: tf.Tensor[] | undefined;
+  let waitEs = 0;
+  let waitLr = 0;
+  let nanAt: string | undefined;
+  const t0 = Date.now();
+  progress.start?.(epochs, model.spec.builder);
+  try {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const shuffle = options.shuffle ?? true;
+      const order = shuffle ? permutation(nTrain, rng) : undefined;
+      const xs = tf.tensor(order ? permuteRows(tx.data, nTrain, order) : tx.data, tx.shape);
+      const ys = tf.tensor(order ? permuteRows(ty.data, nTrain, order) : ty.data, ty.shape);
+      let h: tf.History;
+      try {
+        h = await model.net.fit(xs, ys, {
+          epochs: 1,
+          batchSize,
+          shuffle: false,
+          verbose: 0,
+          classWeight,
+          validationData: valTensors as [tf.Tensor, tf.Tensor] | undefined,
+          callbacks: {
+            onBatchEnd: async (batch, logs) => {
+              if (logs && !Number.isFinite(logs.loss)) {
+                nanAt = `epoch ${epoch}, batch ${batch + 1}`;
+                model.net.stopTraining = true;
+              }
+            },
+          },
+        });
+      } finally {
+        tf.dispose([xs, ys]);
+      }
+      if (nanAt) {
+        throw new TrainingError(
+          `loss became ${Number.isNaN(h.history.loss?.[0] as number) ? 'NaN' : 'non-finite'} at ${nanAt} (learning rate ${optimizer.learningRate}); lower the learning rate or scale the inputs (standardScaler)`,
+        );
+      }
+      const loss = h.history.loss[0] as number;
+      const valLoss = h.history.val_loss?.[0] as number | undefined;
+      history.epochs.push(model.epochsTrained + 1);
+      model.epochsTrained++;
+      history.loss.push(loss);
+      if (valLoss !== undefined) history.valLoss.push(valLoss);
+      for (const [k, v] of Object.entries(h.history)) if (k !== 'loss' && k !== 'val_loss') (history.metrics[k] ??= []).push(v[0] as number);
+      history.learningRate.push(optimizer.learningRate);
+      progress.epoch?.({ epoch, epochs, loss, valLoss, learningRate: optimizer.learningRate, seconds: (Date.now() - t0) / 1000, history: { loss: history.loss, valLoss: history.valLoss } });
+
+      const monitored = valLoss ?? loss;
+      if (monitored < best - (es?.minDelta ?? 0)) {
+        best = monitored;
+        history.bestEpoch = epoch;
+        waitEs = 0;
+        waitLr = 0;
+        if (es?.restoreBestWeights) {
+          tf.dispose(bestWeights);
+          bestWeights = model.net.getWeights().map((w) => w.clone());
+        }
+      } else {
+        waitEs++;
+        waitLr++;
+        if (rl && waitLr >= rl.patience && optimizer.learningRate > rl.minLr) {
+          optimizer.learningRate = Math.max(rl.minLr, optimizer.learningRate * rl.factor);
+          waitLr = 0;
+        }
+        if (es && waitEs >= es.patience) {
+          history.stoppedEarly = true;
+          break;
+        }
+      }
+    }
+    if (bestWeights && history.bestEpoch !== history.epochs.length) model.net.setWeights(bestWeights);
+    if (!es?.restoreBestWeights) history.bestEpoch = history.epochs.length;
+  } finally {
+    tf.dispose(bestWeights);
+    tf.dispose(valTensors);
+  }
+  history.seconds = (Date.now() - t0) / 1000;
+  const last = history.epochs.length;
+  progress.end?.(
+    `${model.spec.builder}: ${last} epoch${last === 1 ? '' : 's'} in ${history.seconds.toFixed(1)}s` +
+      (history.stoppedEarly ? `, stopped early; best epoch ${history.bestEpoch}` : '') +
+      `, loss ${history.loss[last - 1]?.toFixed(4)}` +
+      (history.valLoss.length ? `, val_loss ${history.valLoss[last - 1]?.toFixed(4)} (best ${best.toFixed(4)})` : ''),
+  );
+  return history;
+}

@@ -1,0 +1,116 @@
+import { expect } from 'chai';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { denseClassifier } from '../../lib/models/dense-model';
+import { lstmForecaster } from '../../lib/models/sequence-model';
+import { loadBundle, saveBundle } from '../../lib/train/bundle';
+import { fitModel } from '../../lib/train/fit-model';
+import { predict } from '../../lib/train/predict';
+import { BundleError } from '../../lib/util/errors';
+import { expectNoTensorLeak, expectRejects, tempDir } from '../helpers';
+import { cancerProblem, yieldWindows } from './fixtures';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('bundles', () => {
+  const p = cancerProblem();
+
+  it('save → load in a fresh process → predict on raw rows gives the same numbers', async function () {
+    this.timeout(60000);
+    const dir = path.join(tempDir(), 'cancer');
+    const m = denseClassifier(p.trainData, { units: [8], seed: 1 });
+    await fitModel(m, p.trainData, { epochs: 5, progress: 'none' });
+    const expected = Array.from(await predict(m, p.testData));
+    await saveBundle(dir, { model: m, preprocess: p.prep, features: p.features, targets: ['diagnosis'], metadata: { data: 'WDBC' } });
+    m.dispose();
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8'));
+    expect(manifest).to.include.keys('library', 'tfjs', 'backend', 'features', 'preprocess');
+    // A separate Node process loads the bundle and predicts from the raw CSV rows of the test split.
+    const rawCsv = path.join(dir, '..', 'test.csv');
+    const cols = p.test.columnNames;
+    fs.writeFileSync(rawCsv, [cols.join(','), ...p.test.toRows().map((r) => cols.map((c) => r[c]).join(','))].join('\n'));
+    const script = `
+      const lib = require(${JSON.stringify(path.join(ROOT, 'lib'))});
+      (async () => {
+        await lib.initBackend(process.env.TSDL_BACKEND);
+        const b = await lib.loadBundle(${JSON.stringify(dir)});
+        const raw = lib.loadCsv(${JSON.stringify(rawCsv)}).drop(['diagnosis']);
+        console.log(JSON.stringify(Array.from(await b.predictTable(raw))));
+      })();`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env } });
+    const got: number[] = JSON.parse(out.trim().split('\n').pop()!);
+    expect(got).to.deep.equal(expected);
+  });
+
+  it('a sequence bundle predicts in original units from raw rows', async () => {
+    await expectNoTensorLeak(async () => {
+      const { raw, scaler, windows } = yieldWindows(6);
+      const m = lstmForecaster(windows, { units: [4], seed: 2 });
+      await fitModel(m, windows, { epochs: 2, progress: 'none' });
+      const dir = path.join(tempDir(), 'yields');
+      await saveBundle(dir, { model: m, preprocess: scaler, features: windows.features, targets: windows.targets, window: { lookback: 6 } });
+      const direct = await predict(m, windows);
+      m.dispose();
+      const b = await loadBundle(dir);
+      const fromRaw = await b.predictTable(raw.drop(['yield_3y', 'yield_5y']));
+      // Window i of `windows` ends at row 5 + i, as does prediction i of predictTable.
+      expect(fromRaw[0]).to.be.closeTo(scaler.inverse('yield_10y', [direct[0]])[0], 1e-5);
+      expect(fromRaw[0]).to.be.within(0, 20);
+      b.dispose();
+    });
+  });
+
+  it('a failed save (read-only folder, as on a full disk) leaves the existing bundle intact', async function () {
+    this.timeout(60000);
+    const parent = tempDir();
+    fs.chmodSync(parent, 0o755);
+    const dir = path.join(parent, 'model');
+    const m = denseClassifier(p.trainData, { units: [4], seed: 1 });
+    await saveBundle(dir, { model: m, features: p.features, targets: ['diagnosis'] });
+    m.dispose();
+    const before = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('base64'));
+    // Root ignores folder permissions, so the save runs in a child process as an unprivileged user.
+    const asRoot = process.getuid?.() === 0;
+    fs.chmodSync(parent, 0o555);
+    try {
+      const script = `
+        const lib = require(${JSON.stringify(path.join(ROOT, 'lib'))});
+        (async () => {
+          await lib.initBackend();
+          const m = lib.denseClassifier({ xShape: [1, 30] }, { units: [4], seed: 99 });
+          try { await lib.saveBundle(${JSON.stringify(dir)}, { model: m, features: [], targets: ['y'] }); console.log('SAVED'); }
+          catch (e) { console.log(e.name + ': ' + e.message); }
+        })();`;
+      const childTmp = tempDir('tsdl-child-');
+      fs.chmodSync(childTmp, 0o777);
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: childTmp, HOME: childTmp },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(out).to.include('BundleError').and.include('unchanged').and.not.include('SAVED');
+    } finally {
+      fs.chmodSync(parent, 0o755);
+    }
+    const after = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('base64'));
+    expect(after).to.deep.equal(before);
+    expect(fs.readdirSync(parent)).to.deep.equal(['model']);
+  });
+
+  it('loading a corrupt or partial bundle gives a clear error', async () => {
+    const dir = path.join(tempDir(), 'b');
+    const m = denseClassifier(p.trainData, { units: [4] });
+    await saveBundle(dir, { model: m, features: p.features, targets: ['diagnosis'] });
+    m.dispose();
+    const w = path.join(dir, 'weights.bin');
+    fs.writeFileSync(w, fs.readFileSync(w).subarray(0, 100));
+    await expectRejects(() => loadBundle(dir), BundleError, 'truncated or corrupt');
+    fs.writeFileSync(path.join(dir, 'bundle.json'), '{not json');
+    await expectRejects(() => loadBundle(dir), BundleError, 'bundle.json is corrupt');
+    fs.rmSync(path.join(dir, 'bundle.json'));
+    await expectRejects(() => loadBundle(dir), BundleError, 'bundle.json is missing', 'not a complete bundle');
+    await expectRejects(() => loadBundle(path.join(dir, 'nope')), BundleError, 'no bundle at');
+  });
+});
