@@ -74,9 +74,8 @@ async function activate(name: BackendName): Promise<string | undefined> {
       // minified source, so Node prints a 30 kB line instead of the user's stack: take them back out.
       const before = new Set([...process.listeners('uncaughtException'), ...process.listeners('unhandledRejection')]);
       require('@tensorflow/tfjs-backend-wasm');
-      for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-        for (const l of process.listeners(event)) if (!before.has(l)) process.removeListener(event, l as never);
-      }
+      for (const l of process.listeners('uncaughtException')) if (!before.has(l)) process.removeListener('uncaughtException', l);
+      for (const l of process.listeners('unhandledRejection')) if (!before.has(l)) process.removeListener('unhandledRejection', l);
       installWasmMatMulFastPath();
     } catch (err) {
       return `wasm: ${(err as Error).message.split('\n')[0]}`;

@@ -65,3 +65,20 @@ export { saveBundle, loadBundle, Bundle } from './train/bundle';
 export type { BundleContents } from './train/bundle';
 export { terminalBar, logLines } from './train/progress';
 export type { ProgressReporter, EpochReport } from './train/progress';
+
+// Metrics: numbers in, numbers out.
+export { mse, rmse, mae, mape, smape, mase, r2, directionalAccuracy } from './metrics/regression';
+export { accuracy, balancedAccuracy, precision, recall, specificity, f1, confusionMatrix, logLoss, brierScore, classificationReport } from './metrics/classification';
+export type { Average, ClassMetricOptions, ReportRow } from './metrics/classification';
+export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision, trapezoid } from './metrics/curves';
+export { calibrationCurve } from './metrics/calibration';
+export { youdenThreshold, thresholdForSensitivity } from './metrics/threshold';
+export { bootstrapCi } from './metrics/bootstrap';
+export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
+export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
+export { backtest, positionsFrom, performance } from './metrics/backtest';
+export type { BacktestOptions, BacktestResult, PerformanceStats, PositionRule } from './metrics/backtest';
+export { crossValidate, walkForward } from './metrics/cross-validate';
+export type { CvResult, FoldRunner } from './metrics/cross-validate';
+export { compareModels } from './metrics/compare-models';
+export type { ModelScore } from './metrics/compare-models';

@@ -138,7 +138,79 @@ def windows():
     write("windows.json", out)
 
 
+def metrics():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.calibration import calibration_curve
+    bc = pd.read_csv(os.path.join(ROOT, "datasets", "breast-cancer-wisconsin-diagnostic.csv"))
+    X = bc.drop(columns=["diagnosis"]).to_numpy()[:, :4]
+    y = (bc["diagnosis"] == "malignant").astype(int).to_numpy()
+    Xs = (X - X.mean(0)) / X.std(0)
+    prob = LogisticRegression().fit(Xs[::2], y[::2]).predict_proba(Xs[1::2])[:, 1].round(6)  # rounding creates ties
+    yt = y[1::2]
+    pred = (prob >= 0.5).astype(int)
+    d = {"y": yt, "prob": prob, "pred": pred}
+    d["accuracy"] = skm.accuracy_score(yt, pred)
+    d["balanced_accuracy"] = skm.balanced_accuracy_score(yt, pred)
+    d["precision"] = skm.precision_score(yt, pred)
+    d["recall"] = skm.recall_score(yt, pred)
+    d["specificity"] = skm.recall_score(yt, pred, pos_label=0)
+    d["f1"] = skm.f1_score(yt, pred)
+    d["confusion"] = skm.confusion_matrix(yt, pred)
+    d["log_loss"] = skm.log_loss(yt, prob)
+    d["brier"] = skm.brier_score_loss(yt, prob)
+    d["roc_auc"] = skm.roc_auc_score(yt, prob)
+    fpr, tpr, thr = skm.roc_curve(yt, prob)
+    d["roc"] = {"fpr": fpr, "tpr": tpr, "thresholds": [None if np.isinf(t) else t for t in thr]}
+    pr, rc, pthr = skm.precision_recall_curve(yt, prob)
+    d["pr"] = {"precision": pr, "recall": rc, "thresholds": pthr}
+    d["average_precision"] = skm.average_precision_score(yt, prob)
+    for strat in ("uniform", "quantile"):
+        pt, pp = calibration_curve(yt, prob, n_bins=5, strategy=strat)
+        d[f"calibration_{strat}"] = {"true": pt, "pred": pp}
+    # ties-only scores, perfect and inverted predictions
+    ty = np.array([0, 0, 1, 1, 0, 1, 1, 0]); ts = np.array([0.5, 0.5, 0.5, 0.9, 0.1, 0.5, 0.9, 0.1])
+    d["ties"] = {"y": ty, "s": ts, "auc": skm.roc_auc_score(ty, ts), "ap": skm.average_precision_score(ty, ts)}
+    d["perfect_auc"] = skm.roc_auc_score(yt, yt * 0.8 + 0.1)
+    d["inverted_auc"] = skm.roc_auc_score(yt, 1 - prob)
+    # multiclass
+    rng = np.random.default_rng(3)
+    ym = rng.integers(0, 3, 60); pm = rng.integers(0, 3, 60); pm[:30] = ym[:30]
+    d["multi"] = {"y": ym, "pred": pm}
+    for avg in ("macro", "micro", "weighted"):
+        d["multi"][f"precision_{avg}"] = skm.precision_score(ym, pm, average=avg)
+        d["multi"][f"recall_{avg}"] = skm.recall_score(ym, pm, average=avg)
+        d["multi"][f"f1_{avg}"] = skm.f1_score(ym, pm, average=avg)
+    d["multi"]["confusion"] = skm.confusion_matrix(ym, pm)
+    d["multi"]["balanced_accuracy"] = skm.balanced_accuracy_score(ym, pm)
+    praw = rng.random((60, 3)); praw /= praw.sum(1, keepdims=True); praw = praw.round(6); praw[:, 2] = 1 - praw[:, 0] - praw[:, 1]
+    d["multi"]["proba"] = praw.reshape(-1)
+    d["multi"]["auc_ovr"] = skm.roc_auc_score(ym, praw, multi_class="ovr", average="macro")
+    # regression on the treasury yields: 10y vs a shifted series
+    ty10 = pd.read_csv(os.path.join(ROOT, "datasets", "treasury-yields-monthly.csv"))["yield_10y"].to_numpy()
+    actual, fc = ty10[300:400], ty10[299:399] + 0.05
+    d["reg"] = {"actual": actual, "pred": fc, "mse": skm.mean_squared_error(actual, fc), "mae": skm.mean_absolute_error(actual, fc),
+                "mape": skm.mean_absolute_percentage_error(actual, fc), "r2": skm.r2_score(actual, fc),
+                "rmse": math.sqrt(skm.mean_squared_error(actual, fc))}
+    # backtest reference in NumPy on S&P 500 closes with a moving-average signal
+    sp = pd.read_csv(os.path.join(ROOT, "datasets", "sp500-daily-ohlcv-2000-2020.csv")).head(400)
+    p = sp["close"].to_numpy()
+    sig = (pd.Series(p).rolling(10).mean().fillna(0).to_numpy() < p).astype(float) * 2 - 1  # +1 above its 10-day mean
+    cost = 10 / 10000
+    for rule in ("long-flat", "long-short"):
+        pos = (sig > 0).astype(float) if rule == "long-flat" else np.sign(sig)
+        prev = np.r_[0, pos[:-1]]
+        r = np.r_[0, pos[:-1] * (p[1:] / p[:-1] - 1) - cost * np.abs(pos[:-1] - np.r_[0, pos[:-2]])]
+        rr = r[1:]
+        eq = np.cumprod(1 + rr)
+        dd = eq / np.maximum.accumulate(np.r_[1, eq])[1:] - 1
+        d[f"bt_{rule}"] = {"total": eq[-1] - 1, "annual": eq[-1] ** (252 / len(rr)) - 1, "vol": rr.std(ddof=1) * math.sqrt(252),
+                           "sharpe": rr.mean() / rr.std(ddof=1) * math.sqrt(252), "sortino": rr.mean() / math.sqrt(np.mean(np.minimum(rr, 0) ** 2)) * math.sqrt(252),
+                           "maxdd": dd.min(), "exposure": float(np.mean(pos[:-1] != 0)), "turnover": float(np.mean(np.abs(pos[:-1] - np.r_[0, pos[:-2]])))}
+    d["bt_prices"], d["bt_signal"] = p, sig
+    write("metrics.json", d)
+
+
 if __name__ == "__main__":
-    which = sys.argv[1:] or ["features", "preprocess", "windows"]
+    which = sys.argv[1:] or ["features", "preprocess", "windows", "metrics"]
     for w in which:
         globals()[w]()

@@ -1,0 +1,55 @@
+/** `bootstrapCi`: a seeded percentile bootstrap confidence interval for any metric of paired arrays. */
+import { InputError } from '../util/errors';
+import { checkPositiveInt } from '../util/check';
+import { seededRng } from '../util/rng';
+import { quantileSorted } from '../preprocess/stats';
+
+export interface BootstrapOptions {
+  /** Resamples. Defaults to 1000. */
+  resamples?: number;
+  /** Confidence level. Defaults to 0.95. */
+  level?: number;
+  /** Seed of the resampling. Defaults to 42. */
+  seed?: number;
+}
+
+export interface ConfidenceInterval {
+  estimate: number;
+  lower: number;
+  upper: number;
+  level: number;
+  /** Resamples where the metric was undefined (e.g. one class only for AUC), skipped. */
+  skipped: number;
+}
+
+/**
+ * Resamples rows with replacement and reports the metric's percentile interval.
+ * @example bootstrapCi(rocAuc, yTest, pTest, { seed: 7 })  // { estimate: 0.99, lower: 0.97, upper: 1, ... }
+ */
+export function bootstrapCi(metric: (a: ArrayLike<number>, b: ArrayLike<number>) => number, actual: ArrayLike<number>, predicted: ArrayLike<number>, options: BootstrapOptions = {}): ConfidenceInterval {
+  const resamples = checkPositiveInt('resamples', options.resamples ?? 1000, 10);
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
+  const estimate = metric(actual, predicted);
+  const rng = seededRng(options.seed ?? 42);
+  const n = actual.length;
+  const a = new Float64Array(n);
+  const p = new Float64Array(n);
+  const values: number[] = [];
+  let skipped = 0;
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rng() * n);
+      a[i] = actual[j];
+      p[i] = predicted[j];
+    }
+    try {
+      values.push(metric(a, p));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      skipped++;
+    }
+  }
+  const sorted = Float64Array.from(values).sort();
+  return { estimate, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2), level, skipped };
+}

@@ -1,0 +1,51 @@
+/**
+ * `crossValidate`: runs a whole fit-and-score procedure inside each fold, so preprocessing is fitted on that
+ * fold's training rows only. `walkForward` is the same over time-ordered folds (`timeSeriesSplit`).
+ */
+import { Table } from '../data/table';
+import { InputError } from '../util/errors';
+import { htmlTable } from '../util/html';
+import type { Fold } from '../preprocess/k-fold';
+import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
+
+/** Fits on `train` and returns metrics measured on `test`; receives nothing else. */
+export type FoldRunner = (train: Table, test: Table, fold: number) => Promise<Record<string, number>> | Record<string, number>;
+
+export interface CvResult {
+  /** Metrics of each fold, with its sizes. */
+  folds: (Record<string, number> & { fold: number; trainSize: number; testSize: number })[];
+  mean: Record<string, number>;
+  std: Record<string, number>;
+  toHTML(): string;
+}
+
+/**
+ * Runs `run` on each fold and aggregates.
+ * @example await crossValidate(cancer, stratifiedKFold(labels, { k: 5 }), async (train, test) => ({ auc: ... }))
+ */
+export async function crossValidate(table: Table, folds: readonly Fold[], run: FoldRunner): Promise<CvResult> {
+  if (folds.length === 0) throw new InputError('crossValidate needs at least one fold');
+  const results: CvResult['folds'] = [];
+  for (let f = 0; f < folds.length; f++) {
+    const { train, test } = folds[f];
+    const metrics = await run(table.take(train), table.take(test), f);
+    results.push({ fold: f + 1, trainSize: train.length, testSize: test.length, ...metrics });
+  }
+  const names = Object.keys(results[0]).filter((k) => !['fold', 'trainSize', 'testSize'].includes(k));
+  const mean: Record<string, number> = {};
+  const std: Record<string, number> = {};
+  for (const k of names) {
+    const v = results.map((r) => r[k]);
+    mean[k] = v.reduce((a, b) => a + b, 0) / v.length;
+    std[k] = v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean[k]) ** 2, 0) / (v.length - 1)) : 0;
+  }
+  const header = ['fold', 'train rows', 'test rows', ...names];
+  const rows: unknown[][] = results.map((r) => [r.fold, r.trainSize, r.testSize, ...names.map((k) => r[k])]);
+  rows.push(['mean', '', '', ...names.map((k) => mean[k])], ['std', '', '', ...names.map((k) => std[k])]);
+  return { folds: results, mean, std, toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }) };
+}
+
+/** Walk-forward evaluation: `crossValidate` over `timeSeriesSplit` folds of a time-ordered table. */
+export function walkForward(table: Table, options: TimeSeriesSplitOptions, run: FoldRunner): Promise<CvResult> {
+  return crossValidate(table, timeSeriesSplit(table.numRows, options), run);
+}

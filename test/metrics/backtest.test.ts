@@ -1,0 +1,89 @@
+import { expect } from 'chai';
+import { backtest } from '../../lib/metrics/backtest';
+import { driftForecast, majorityClass, movingAverageForecast, persistenceForecast, seasonalNaiveForecast } from '../../lib/metrics/baselines';
+import { crossValidate, walkForward } from '../../lib/metrics/cross-validate';
+import { table } from '../../lib/data/table';
+import { kFold } from '../../lib/preprocess/k-fold';
+import { standardScaler } from '../../lib/preprocess/scaler';
+import { InputError } from '../../lib/util/errors';
+import { expectError, expectNear, fixture } from '../helpers';
+
+const g = fixture('metrics.json');
+
+describe('backtest vs NumPy', () => {
+  for (const rule of ['long-flat', 'long-short'] as const) {
+    it(`${rule}, 10 bps costs`, () => {
+      const r = backtest({ prices: g.bt_prices, signal: g.bt_signal, rule, costBps: 10 });
+      const w = g[`bt_${rule}`];
+      expectNear(r.strategy.totalReturn, w.total, 1e-9, 'total');
+      expectNear(r.strategy.annualReturn, w.annual, 1e-9, 'annual');
+      expectNear(r.strategy.annualVolatility, w.vol, 1e-9, 'vol');
+      expectNear(r.strategy.sharpe, w.sharpe, 1e-9, 'sharpe');
+      expectNear(r.strategy.sortino, w.sortino, 1e-9, 'sortino');
+      expectNear(r.strategy.maxDrawdown, w.maxdd, 1e-9, 'maxdd');
+      expectNear(r.strategy.exposure, w.exposure, 1e-12, 'exposure');
+      expectNear(r.strategy.turnover, w.turnover, 1e-12, 'turnover');
+    });
+  }
+
+  it('buy-and-hold earns the price change, less one entry cost', () => {
+    const r = backtest({ prices: [100, 110, 99, 121], signal: [1, 1, 1, 1], costBps: 0 });
+    expectNear(r.buyAndHold.totalReturn, 0.21, 1e-12);
+    expectNear(r.strategy.totalReturn, 0.21, 1e-12);
+    expectNear(r.buyAndHold.maxDrawdown, 99 / 110 - 1, 1e-12);
+  });
+
+  it('positions at t use only information up to t: changing later prices changes nothing before', () => {
+    const prices: number[] = g.bt_prices;
+    const signal: number[] = g.bt_signal;
+    const base = backtest({ prices, signal, costBps: 5 });
+    const t = 200;
+    const shocked = prices.map((p, i) => (i > t ? p * 1.5 : p));
+    const after = backtest({ prices: shocked, signal, costBps: 5 });
+    expect(Array.from(after.returns.subarray(0, t + 1))).to.deep.equal(Array.from(base.returns.subarray(0, t + 1)));
+    // A signal that peeks one day ahead wins far more than the honest one: the engine does not shift it back.
+    const peek = prices.map((p, i) => (i + 1 < prices.length ? prices[i + 1] - p : 0));
+    expect(backtest({ prices, signal: peek }).strategy.sharpe).to.be.above(base.strategy.sharpe + 3);
+  });
+
+  it('bad input: missing prices, mismatched lengths', () => {
+    expectError(() => backtest({ prices: [1, NaN, 3], signal: [1, 1, 1] }), InputError, 'price NaN at index 1');
+    expectError(() => backtest({ prices: [1, 2, 3], signal: [1, 1] }), InputError, '3 prices but 2 signals');
+  });
+});
+
+describe('baselines', () => {
+  const s = [10, 11, 13, 12, 15, 16];
+  it('persistence, seasonal naive, moving average, drift, majority class by hand', () => {
+    expect(Array.from(persistenceForecast(s, [3, 5]))).to.deep.equal([13, 15]);
+    expect(Array.from(persistenceForecast(s, [5], { horizon: 2 }))).to.deep.equal([12]);
+    expect(Array.from(seasonalNaiveForecast(s, [5], { season: 3 }))).to.deep.equal([13]);
+    expect(Array.from(movingAverageForecast(s, [5], { window: 2 }))).to.deep.equal([13.5]);
+    // Drift at row 5 from rows 0..4: 15 + (15 − 10) / 4.
+    expect(Array.from(driftForecast(s, [5]))).to.deep.equal([16.25]);
+    expect(majorityClass([0, 1, 1, 0, 1])).to.deep.equal({ label: 1, share: 0.6 });
+  });
+  it('refuses a forecast with no past', () => {
+    expectError(() => persistenceForecast(s, [0]), InputError, 'target row 0');
+  });
+});
+
+describe('crossValidate / walkForward', () => {
+  const t = table({ x: Array.from({ length: 30 }, (_, i) => i), y: Array.from({ length: 30 }, (_, i) => 2 * i) });
+  it('each fold fits only on its training rows (a scaler inside the fold never sees test rows)', async () => {
+    const seen: number[][] = [];
+    const cv = await crossValidate(t, kFold(30, { k: 3 }), (train, test) => {
+      const s = standardScaler({ columns: ['x'] }).fit(train);
+      seen.push(Array.from(train.numbers('x')));
+      expect(Array.from(test.numbers('x')).some((v) => seen[seen.length - 1].includes(v))).to.equal(false);
+      return { mean: s.offset[0] };
+    });
+    expect(cv.folds.map((f) => f.mean)).to.deep.equal([19.5, 14.5, 9.5]);
+    expectNear(cv.mean.mean, 14.5, 1e-12);
+    expect(cv.toHTML()).to.include('<table');
+  });
+  it('walk-forward folds train on the past only', async () => {
+    const cv = await walkForward(t, { nSplits: 3, gap: 1 }, (train, test) => ({ lastTrain: Math.max(...train.numbers('x')), firstTest: Math.min(...test.numbers('x')) }));
+    for (const f of cv.folds) expect(f.lastTrain + 1).to.be.below(f.firstTest);
+  });
+});
