@@ -82,3 +82,32 @@ export { crossValidate, walkForward } from './metrics/cross-validate';
 export type { CvResult, FoldRunner } from './metrics/cross-validate';
 export { compareModels } from './metrics/compare-models';
 export type { ModelScore } from './metrics/compare-models';
+
+// Charts: pure builders returning Plotly figures (no DOM, no kernel).
+export { dateAxis, values, overlay } from './charts/figure';
+export type { Figure, Trace, Layout } from './charts/figure';
+export { COLORS, themed } from './charts/theme';
+export { forecastChart, lineChart } from './charts/forecast-chart';
+export type { ForecastChartOptions } from './charts/forecast-chart';
+export { candlestickChart } from './charts/candlestick-chart';
+export type { CandlestickOptions } from './charts/candlestick-chart';
+export { histogramChart, distributionByClass } from './charts/distribution-charts';
+export { drawdownChart } from './charts/drawdown-chart';
+export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './charts/heatmap-charts';
+export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
+
+// Display: the only code that knows about the kernel and the browser.
+export { show, showMarkdown, figureBundle, bundleOf, isFigure } from './display/show';
+export type { ShowOptions } from './display/show';
+export { inKernel, sendBundle } from './display/jupyter';
+export type { MimeBundle } from './display/jupyter';
+export { figureHtml, plotlyScript } from './display/figure-html';
+export { figureImage } from './display/figure-image';
+export type { ImageOptions } from './display/figure-image';
+export { reportHtml, writeHtmlReport, writeFigure, writeFileAtomic } from './display/html-report';
+export type { ReportItem } from './display/html-report';
+export { findChromium } from './display/browser';
+export { notebookProgress, installNotebookProgress } from './display/notebook-progress';
+
+import { installNotebookProgress as installProgress } from './display/notebook-progress';
+installProgress();

@@ -1,0 +1,17 @@
+/** `drawdownChart`: the fall from the running peak of an equity curve, as a filled area (0 at new highs). */
+import { COLORS, themed } from './theme';
+import { dateAxis, figure } from './figure';
+import type { Figure } from './figure';
+
+/** Drawdown of each equity curve, in percent. */
+export function drawdownChart(dates: ArrayLike<number>, curves: Record<string, ArrayLike<number>>, options: { title?: string } = {}): Figure {
+  const data = Object.entries(curves).map(([name, equity], i) => {
+    let peak = -Infinity;
+    const dd = Array.from(equity, (v) => {
+      peak = Math.max(peak, v);
+      return (v / peak - 1) * 100;
+    });
+    return { type: 'scatter', mode: 'lines', name, x: dateAxis(dates), y: dd, fill: i === 0 ? 'tozeroy' : 'none', line: { color: i === 0 ? COLORS.negative : COLORS.baseline, width: 1.2 } };
+  });
+  return figure(data, themed({ title: options.title ?? 'Drawdown', xaxis: { type: 'date' }, yaxis: { title: { text: 'drawdown (%)' }, ticksuffix: '%' } }));
+}

@@ -1,0 +1,35 @@
+/**
+ * Headless Chromium for static images: Debian's `chromium` driven by playwright-core (no browser download).
+ * Used for PNG/SVG exports and tests. Without a browser, callers skip the image with one notice.
+ */
+import * as fs from 'fs';
+
+const CANDIDATES = [process.env.TSDL_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+
+/** Path of a Chromium executable, or undefined. */
+export function findChromium(): string | undefined {
+  return CANDIDATES.find((p) => fs.existsSync(p));
+}
+
+/** Flags that keep Chromium off the network (it is closed here) and quiet. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Launches headless Chromium, runs `fn` with a page, and closes the browser. */
+export async function withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>, options: { offline?: boolean } = {}): Promise<T> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium found: install Debian\'s chromium (apt-get install chromium) or set TSDL_CHROMIUM');
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = require('playwright-core');
+  } catch {
+    throw new Error('playwright-core is not installed: npm install playwright-core');
+  }
+  const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ offline: options.offline ?? true });
+    const page = await context.newPage();
+    return await fn(page);
+  } finally {
+    await browser.close();
+  }
+}

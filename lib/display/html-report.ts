@@ -1,0 +1,69 @@
+/**
+ * From plain scripts: figures, tables and headings written to one standalone HTML file that works offline
+ * (plotly.js embedded once), or a single figure to .html, .png or .svg.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Figure } from '../charts/figure';
+import { ReportError } from '../util/errors';
+import { escapeHtml } from '../util/html';
+import { figureHtml, plotlyScript } from './figure-html';
+import { figureImage } from './figure-image';
+import { isFigure } from './show';
+
+/** A report item: a figure, a table (anything with toHTML), or a heading / paragraph of text. */
+export type ReportItem = Figure | { toHTML(): string } | { heading: string } | { text: string };
+
+const STYLE = `body{font-family:Inter,system-ui,-apple-system,Segoe UI,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#111827}
+table.tsdl-table{border-collapse:collapse;font-size:13px;margin:1rem 0}table.tsdl-table td,table.tsdl-table th{border:1px solid #e5e7eb;padding:4px 8px}
+table.tsdl-table td.num{text-align:right;font-variant-numeric:tabular-nums}table.tsdl-table caption{text-align:left;color:#4b5563;padding:4px 0}`;
+
+/** The HTML of a report page. */
+export function reportHtml(items: readonly ReportItem[], options: { title?: string } = {}): string {
+  const title = options.title ?? 'Report';
+  const body = items
+    .map((item) => {
+      if (isFigure(item)) return figureHtml(item);
+      if ('heading' in item) return `<h2>${escapeHtml(item.heading)}</h2>`;
+      if ('text' in item) return `<p>${escapeHtml(item.text)}</p>`;
+      return item.toHTML();
+    })
+    .join('\n');
+  const needsPlotly = items.some(isFigure);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style>${needsPlotly ? plotlyScript() : ''}</head><body><h1>${escapeHtml(title)}</h1>\n${body}\n</body></html>`;
+}
+
+/** Writes a file atomically (temporary file, then rename); a failure leaves any old file as it was. */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
+    throw new ReportError(`could not write ${file}: ${(err as Error).message}; choose a writable folder`);
+  }
+}
+
+/**
+ * Writes a standalone report.
+ * @example writeHtmlReport('out/report.html', [{ heading: 'Forecast' }, chart, table], { title: 'Yields' })
+ */
+export function writeHtmlReport(file: string, items: readonly ReportItem[], options: { title?: string } = {}): void {
+  writeFileAtomic(file, reportHtml(items, options));
+}
+
+/** Writes one figure; the extension picks the format: .html (offline), .png or .svg (headless Chromium). */
+export async function writeFigure(figure: Figure, file: string, options: { width?: number; height?: number } = {}): Promise<void> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.html') return writeHtmlReport(file, [figure], { title: String((figure.layout.title as { text?: string })?.text ?? 'Figure') });
+  if (ext !== '.png' && ext !== '.svg') throw new ReportError(`writeFigure: unknown extension "${ext}" in ${file} (valid: .html, .png, .svg)`);
+  const image = await figureImage(figure, { ...options, format: ext === '.png' ? 'png' : 'svg' });
+  writeFileAtomic(file, image);
+}

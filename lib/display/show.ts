@@ -1,0 +1,84 @@
+/**
+ * `show`: puts a figure, table or report inline in the notebook as one output with a full MIME bundle:
+ * - figures: `application/vnd.plotly.v1+json` (JupyterLab's Plotly renderer, survives reopening),
+ *   `text/html` (self-contained; plotly.js embedded in the first chart of the kernel session only, which is
+ *   what exported HTML reports use, offline), `text/plain`, and `image/png` when asked for and a browser exists;
+ * - tables and anything with `toHTML()`: escaped `text/html` plus `text/plain`.
+ * Outside a kernel (a plain script), it prints the text form.
+ */
+import type { Figure } from '../charts/figure';
+import { escapeHtml } from '../util/html';
+import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
+import { figureImage } from './figure-image';
+import { findChromium } from './browser';
+import { inKernel, MimeBundle, sendBundle } from './jupyter';
+
+let plotlySent = false;
+let pngNotice = false;
+
+/** Whether something is a Plotly figure. */
+export function isFigure(x: unknown): x is Figure {
+  return !!x && typeof x === 'object' && Array.isArray((x as Figure).data) && typeof (x as Figure).layout === 'object';
+}
+
+function titleOf(f: Figure): string {
+  const t = f.layout.title as { text?: string } | string | undefined;
+  return typeof t === 'string' ? t : t?.text ?? 'chart';
+}
+
+/** The MIME bundle of a figure. `includePlotly` embeds plotly.js in its HTML. */
+export function figureBundle(figure: Figure, options: { includePlotly?: boolean } = {}): MimeBundle {
+  return {
+    'application/vnd.plotly.v1+json': sanitizeFigure({ data: figure.data, layout: figure.layout, config: { displaylogo: false, responsive: true } }),
+    'text/html': (options.includePlotly ? plotlyScript() : '') + figureHtml(figure),
+    'text/plain': `<Figure: ${titleOf(figure)} (${figure.data.length} trace${figure.data.length === 1 ? '' : 's'})>`,
+  };
+}
+
+/** The MIME bundle of any displayable value. */
+export function bundleOf(x: unknown, options: { includePlotly?: boolean } = {}): MimeBundle {
+  if (isFigure(x)) return figureBundle(x, options);
+  const obj = x as { toHTML?: () => string; toString?: () => string };
+  if (obj && typeof obj.toHTML === 'function') return { 'text/html': obj.toHTML(), 'text/plain': String(obj) };
+  const text = typeof x === 'string' ? x : JSON.stringify(x, null, 2);
+  return { 'text/plain': text, 'text/html': `<pre>${escapeHtml(text)}</pre>` };
+}
+
+export interface ShowOptions {
+  /** Add a static PNG (needs Chromium); `show` then returns a promise to await. Defaults to false. */
+  png?: boolean;
+}
+
+/**
+ * Shows a chart, table or summary in the notebook.
+ * @example show(forecastChart({ ... }));  await show(fig, { png: true });
+ */
+export function show(x: unknown, options: ShowOptions = {}): void | Promise<void> {
+  const includePlotly = isFigure(x) && !plotlySent;
+  const bundle = bundleOf(x, { includePlotly });
+  const send = (b: MimeBundle) => {
+    if (inKernel()) {
+      sendBundle(b);
+      if (includePlotly) plotlySent = true;
+    } else {
+      console.log(b['text/plain']);
+    }
+  };
+  if (!(options.png && isFigure(x))) return send(bundle);
+  if (!findChromium()) {
+    if (!pngNotice) console.log('(static PNG skipped: no Chromium found; install Debian\'s chromium for PNG output)');
+    pngNotice = true;
+    return send(bundle);
+  }
+  return figureImage(x, { format: 'png' }).then((png) => send({ ...bundle, 'image/png': (png as Buffer).toString('base64') }));
+}
+
+/** Shows a heading (markdown) between outputs. */
+export function showMarkdown(markdown: string): void {
+  if (!sendBundle({ 'text/markdown': markdown, 'text/plain': markdown })) console.log(markdown);
+}
+
+/** Forgets that plotly.js was sent (a new notebook session in the same process, e.g. tests). */
+export function resetDisplayState(): void {
+  plotlySent = false;
+}

@@ -1,0 +1,150 @@
+// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
+import * as fs from 'fs';
+import * as path from 'path';
+import { expect } from 'chai';
+import { bundleOf, figureBundle, resetDisplayState, show } from '../../lib/display/show';
+import { inKernel, sendBundle } from '../../lib/display/jupyter';
+import { reportHtml, writeFigure, writeHtmlReport } from '../../lib/display/html-report';
+import { figureHtml, scriptJson } from '../../lib/display/figure-html';
+import { findChromium, withPage } from '../../lib/display/browser';
+import { histogramChart, lineChart } from '../../lib/index';
+import { table } from '../../lib/data/table';
+import { htmlTable } from '../../lib/util/html';
+import { ReportError } from '../../lib/util/errors';
+import { expectError, tempDir } from '../helpers';
+
+const XSS = '<img src=x onerror="window.__xss=1">';
+
+/** Loads tslab's jupyter module as a kernel would and captures what would be sent to the frontend. */
+function fakeKernel(): { sent: { data: Record<string, unknown>; transient: object }[]; restore: () => void } {
+  const jupyter = require('tslab/dist/jupyter');
+  const sent: { data: Record<string, unknown>; transient: object }[] = [];
+  const before = jupyter.lastWriteDisplayData;
+  jupyter.lastWriteDisplayData = (content: { data: Record<string, unknown>; transient: object }) => sent.push(content);
+  return { sent, restore: () => (jupyter.lastWriteDisplayData = before) };
+}
+
+describe('display', () => {
+  it('tslab 1.0.22 still exposes the display channel this module relies on', () => {
+    const jupyter = require('tslab/dist/jupyter');
+    expect(jupyter).to.have.property('lastWriteDisplayData');
+    expect(require('tslab/package.json').version).to.equal('1.0.22');
+  });
+
+  it('outside a kernel, show prints the text form and sends nothing', () => {
+    expect(inKernel()).to.equal(false);
+    expect(sendBundle({ 'text/plain': 'x' })).to.equal(false);
+  });
+
+  it('show sends one output with the Plotly JSON, self-contained HTML and text; plotly.js only in the first', () => {
+    const kernel = fakeKernel();
+    resetDisplayState();
+    try {
+      const fig = lineChart({ title: 'yields', dates: [0, 86400000], series: { y: [1, 2] } });
+      show(fig);
+      show(fig);
+      expect(kernel.sent).to.have.length(2);
+      const [first, second] = kernel.sent.map((s) => s.data);
+      expect(Object.keys(first).sort()).to.deep.equal(['application/vnd.plotly.v1+json', 'text/html', 'text/plain']);
+      expect((first['application/vnd.plotly.v1+json'] as { data: unknown[] }).data).to.have.length(1);
+      const plotlyMarker = /Copyright 2012-20\d\d, Plotly/;
+      expect(first['text/html']).to.match(plotlyMarker);
+      expect(second['text/html']).not.to.match(plotlyMarker);
+      expect((second['text/html'] as string).length).to.be.below(5000);
+      expect(first['text/plain']).to.equal('<Figure: yields (1 trace)>');
+    } finally {
+      kernel.restore();
+    }
+  });
+
+  it('tables render as escaped HTML: a CSV cell holding <script> shows as text', () => {
+    const t = table({ name: ['<script>alert(1)</script>', XSS], value: [1, 2] });
+    const html = bundleOf(t)['text/html'] as string;
+    expect(html).to.include('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.to.include('<script>');
+    expect(html).not.to.include('<img');
+    expect(htmlTable(['<b>h</b>'], [['<i>c</i>']], { caption: XSS })).not.to.match(/<(b|i|img)[ >]/);
+  });
+
+  it('chart titles, trace names and tick labels are escaped; scripts cannot break out of the JSON', () => {
+    const fig = histogramChart([1, 2], { title: XSS, xTitle: '</script><script>alert(1)</script>' });
+    const html = figureHtml(fig);
+    expect(html).not.to.include('<img');
+    expect(html).not.to.include('</script><script>');
+    expect(scriptJson({ a: '</script>' })).to.equal('{"a":"\\u003c/script\\u003e"}');
+    const json = JSON.stringify(figureBundle(fig)['application/vnd.plotly.v1+json']);
+    expect(json).not.to.include('<img');
+  });
+
+  it('writes a standalone report with plotly.js embedded once for ten charts, headings and tables escaped', () => {
+    const dir = tempDir();
+    const charts = Array.from({ length: 10 }, (_, i) => histogramChart([i, i + 1, i + 2], { title: `chart ${i}` }));
+    const file = path.join(dir, 'report.html');
+    writeHtmlReport(file, [{ heading: XSS }, ...charts, table({ a: [XSS] }), { text: 'done' }], { title: 'Ten charts' });
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html.match(/Copyright 2012-20\d\d, Plotly/g)).to.have.length(1);
+    expect(html.match(/class="tsdl-figure"/g)).to.have.length(10);
+    expect(html).not.to.match(/<script[^>]*src=/); // no CDN, no external file
+    expect(html).not.to.include('<img');
+    expect(reportHtml([{ text: 'no charts' }])).not.to.match(/Plotly/);
+  });
+
+  it('a report path that is not writable fails with the path and a fix, and leaves no file behind', function () {
+    if (process.getuid?.() === 0) {
+      // root can write anywhere: use a path under a regular file instead (ENOTDIR).
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'file'), 'x');
+      expectError(() => writeHtmlReport(path.join(dir, 'file', 'r.html'), [{ text: 'x' }]), ReportError, 'file/r.html', 'writable folder');
+      return;
+    }
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o500);
+    expectError(() => writeHtmlReport(path.join(dir, 'r.html'), [{ text: 'x' }]), ReportError, 'r.html', 'writable folder');
+  });
+
+  it('writeFigure refuses an unknown extension, naming the valid ones', async () => {
+    let err: Error | undefined;
+    try {
+      await writeFigure(histogramChart([1]), '/tmp/x.jpg');
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err).to.be.instanceOf(ReportError);
+    expect(err!.message).to.include('".jpg"').and.include('.html, .png, .svg');
+  });
+
+  describe('in headless Chromium (Debian chromium via playwright-core)', function () {
+    this.timeout(60000);
+    before(function () {
+      if (!findChromium()) {
+        if (process.env.CI === 'true') throw new Error('CI needs chromium: apt-get install chromium (scripts/setup.sh --browser does it)');
+        this.skip();
+      }
+    });
+
+    it('the HTML report draws its charts offline from file:// and runs no injected script', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'report.html');
+      writeHtmlReport(file, [{ heading: XSS }, histogramChart([1, 2, 2, 3], { title: XSS }), table({ a: [XSS] })], { title: XSS });
+      const result = await withPage(async (page) => {
+        await page.goto(`file://${file}`);
+        await page.waitForSelector('.tsdl-figure .main-svg', { timeout: 15000 });
+        await page.screenshot({ path: path.join(dir, 'report.png') });
+        return page.evaluate(() => ({ svgs: document.querySelectorAll('.tsdl-figure svg.main-svg').length, xss: (window as unknown as { __xss?: number }).__xss ?? 0, imgs: document.querySelectorAll('img').length }));
+      });
+      expect(result.svgs).to.be.greaterThan(0);
+      expect(result.xss).to.equal(0);
+      expect(result.imgs).to.equal(0);
+    });
+
+    it('writes PNG and SVG images of a figure', async () => {
+      const dir = tempDir();
+      await writeFigure(histogramChart([1, 2, 2, 3], { title: 'returns' }), path.join(dir, 'h.png'));
+      await writeFigure(histogramChart([1, 2, 2, 3], { title: 'returns' }), path.join(dir, 'h.svg'));
+      const png = fs.readFileSync(path.join(dir, 'h.png'));
+      expect(png.subarray(1, 4).toString()).to.equal('PNG');
+      expect(png.length).to.be.greaterThan(5000);
+      expect(fs.readFileSync(path.join(dir, 'h.svg'), 'utf8')).to.match(/^<svg[\s\S]*returns[\s\S]*<\/svg>$/);
+    });
+  });
+});
