@@ -50,9 +50,16 @@ function loadNative(): string | undefined {
   const candidates = ['tfjs-node-native', '@tensorflow/tfjs-node'];
   const reasons: string[] = [];
   for (const id of candidates) {
+    let pkg: { name?: string };
     try {
-      // danfo's overridden dependency puts plain tfjs at this path: not an addon, nothing to report.
-      if (require(`${id}/package.json`).name !== '@tensorflow/tfjs-node') continue;
+      pkg = require(`${id}/package.json`);
+    } catch {
+      if (id === candidates[0]) reasons.push(`${id} is not installed (npm drops this optional package when its libtensorflow download fails)`);
+      continue;
+    }
+    // danfo's overridden dependency puts plain tfjs at this path: not an addon, nothing to report.
+    if (pkg.name !== '@tensorflow/tfjs-node') continue;
+    try {
       require(id);
     } catch (err) {
       reasons.push(`${id}: ${(err as Error).message.split('\n')[0]}`);

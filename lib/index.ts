@@ -109,5 +109,12 @@ export type { ReportItem } from './display/html-report';
 export { findChromium } from './display/browser';
 export { notebookProgress, installNotebookProgress } from './display/notebook-progress';
 
+// Reports: execute notebooks with parameters, record their key metrics.
+export { runNotebook, jupyterPython } from './report/run-notebook';
+export type { RunNotebookOptions, NotebookRun } from './report/run-notebook';
+export { readParameters, injectParameters, parseParameterArgs } from './report/notebook-parameters';
+export type { Parameter, ParameterValue, Notebook } from './report/notebook-parameters';
+export { reportMetrics, readMetrics } from './report/report-metrics';
+
 import { installNotebookProgress as installProgress } from './display/notebook-progress';
 installProgress();

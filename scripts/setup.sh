@@ -48,5 +48,17 @@ if [ ! -f "$spec" ] || ! grep -q "$TSLAB" "$spec"; then
   "$TSLAB" install --python="$ROOT/.venv/bin/python" --prefix="$ROOT/.venv" --binary="$TSLAB" >/dev/null \
     || die "tslab kernel registration failed; run it by hand to see why: $TSLAB install --python=.venv/bin/python --prefix=.venv --binary=$TSLAB"
 fi
+# 5. Debian's Chromium for static chart images and the browser tests (playwright-core drives it; its own
+#    browser download is never used). Installed when we are root with apt; otherwise a notice.
+if [ -z "${TSDL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && [ "${TSDL_SKIP_BROWSER:-}" != 1 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium (apt-get) for chart images and browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core; } >/tmp/tsdl-apt.log 2>&1 \
+      || die "apt-get install chromium failed (see /tmp/tsdl-apt.log); install it by hand, or set TSDL_SKIP_BROWSER=1 to go without PNG output and browser tests"
+  else
+    say "notice: no chromium found; charts work, but PNG export and browser tests need it: sudo apt-get install chromium"
+  fi
+fi
+
 .venv/bin/jupyter kernelspec list 2>/dev/null | grep -q '^ *tslab ' || die "the tslab kernel is not visible to .venv/bin/jupyter (kernelspec list)"
 say "ready: $(node -e 'console.log(`node ${process.version}`)'), $(.venv/bin/jupyter --version 2>/dev/null | grep -m1 -i jupyterlab | tr -s ' '), kernel tslab -> $TSLAB"

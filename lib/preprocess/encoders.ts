@@ -131,16 +131,21 @@ export class FittedLabelEncoder implements FittedTransform {
 registerTransform('labelEncoder', (s) => new FittedLabelEncoder(s.column as string, s.classes as string[]));
 
 /**
- * Encodes a label column as integer codes 0..k-1, classes sorted (e.g. "B" → 0, "M" → 1).
+ * Encodes a label column as integer codes 0..k-1: classes sorted (e.g. "B" → 0, "M" → 1), or in the order
+ * given by `classes` (e.g. ['No', 'Yes'] makes "Yes" the positive class 1).
  * @example const enc = labelEncoder({ column: 'diagnosis' }).fit(train); enc.classes // ['B', 'M']
  */
-export function labelEncoder(options: { column: string }) {
+export function labelEncoder(options: { column: string; classes?: readonly string[] }) {
   if (!options || typeof options.column !== 'string') throw new InputError('labelEncoder needs { column: "<label column>" }');
   return {
     kind: 'labelEncoder',
     transform: (): never => notFitted('labelEncoder'),
     fit(table: Table): FittedLabelEncoder {
-      return new FittedLabelEncoder(options.column, sortedCategories(presentValues(table, options.column, 'labelEncoder')));
+      const seen = sortedCategories(presentValues(table, options.column, 'labelEncoder'));
+      if (!options.classes) return new FittedLabelEncoder(options.column, seen);
+      const extra = seen.filter((c) => !options.classes!.includes(c));
+      if (extra.length) throw new InputError(`labelEncoder: column "${options.column}" holds ${formatList(extra)}, not in classes ${formatList(options.classes)}; add them to classes or fix the data`);
+      return new FittedLabelEncoder(options.column, [...options.classes]);
     },
   };
 }

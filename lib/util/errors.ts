@@ -28,3 +28,16 @@ export class BundleError extends TsdlError {}
 
 /** A notebook or report run failed. */
 export class ReportError extends TsdlError {}
+
+/** A notebook cell raised while a report ran: names the cell, its first line and the error. */
+export class NotebookError extends ReportError {
+  constructor(
+    message: string,
+    /** Index of the failing cell among all cells (0-based), when known. */
+    readonly cell?: number,
+    /** Where the executed notebook with the error output was written. */
+    readonly executedPath?: string,
+  ) {
+    super(message);
+  }
+}

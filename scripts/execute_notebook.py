@@ -1,0 +1,89 @@
+"""Executes one notebook in a fresh kernel and exports it to HTML: the Jupyter half of `lib/report`.
+
+Usage: execute_notebook.py INPUT.ipynb OUTPUT.ipynb OUTPUT.html --cwd DIR [--kernel tslab] [--timeout 600]
+
+Prints one JSON line on stdout: {"ok": true, "seconds": ...} or, when a cell raises,
+{"ok": false, "cell": N, "source": "...", "ename": "...", "evalue": "..."} (exit 2). The executed notebook
+(with the error, if any) and the HTML report are written either way, so the failure can be read in context.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbconvert import HTMLExporter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def error_line(cell):
+    """The error as the kernel reported it: an `error` output, else the `...Error: message` line that tslab
+    writes to stderr (it reports failures as a stream plus an error status, not as an error output)."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return out.get("ename", ""), out.get("evalue", "")
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            for line in out.get("text", "").splitlines():
+                head, sep, rest = line.partition(": ")
+                if sep and head.endswith("Error") and " " not in head:
+                    return head, rest
+            text = out.get("text", "").strip()
+            if text:
+                return "Error", text.splitlines()[-1]
+    return "", ""
+
+
+def export_html(nb, path):
+    exporter = HTMLExporter(template_name="tsdl", extra_template_basedirs=[os.path.join(HERE, "report-template")])
+    body, _ = exporter.from_notebook_node(nb)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("input")
+    ap.add_argument("output")
+    ap.add_argument("html")
+    ap.add_argument("--cwd", required=True)
+    ap.add_argument("--kernel", default="tslab")
+    ap.add_argument("--timeout", type=int, default=600)
+    args = ap.parse_args()
+
+    nb = nbformat.read(args.input, as_version=4)
+    current = {"index": None}
+
+    def on_cell_start(cell, cell_index, **_):
+        current["index"] = cell_index
+
+    client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout, resources={"metadata": {"path": args.cwd}}, on_cell_start=on_cell_start)
+    start = time.time()
+    result = {"ok": True}
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+        result = {"ok": False, "error": type(err).__name__}
+        index = current["index"]
+        if index is not None:
+            cell = nb.cells[index]
+            ename, evalue = error_line(cell)
+            if isinstance(err, CellTimeoutError):
+                ename, evalue = "Timeout", f"the cell ran longer than {args.timeout} s"
+            elif isinstance(err, DeadKernelError):
+                ename, evalue = "DeadKernel", "the kernel died (out of memory, or a crash in native code)"
+            number = sum(1 for c in nb.cells[: index + 1] if c.cell_type == "code")
+            result.update(cell=index, codeCell=number, source=cell.source, ename=ename, evalue=evalue)
+    result["seconds"] = round(time.time() - start, 3)
+    nbformat.write(nb, args.output)
+    export_html(nb, args.html)
+    print(json.dumps(result))
+    sys.exit(0 if result["ok"] else 2)
+
+
+if __name__ == "__main__":
+    main()

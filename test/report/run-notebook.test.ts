@@ -1,0 +1,79 @@
+// The real stack: JupyterLab's nbclient + the tslab kernel execute the smoke notebook from a clean kernel.
+import * as fs from 'fs';
+import * as path from 'path';
+import { expect } from 'chai';
+import { runNotebook, PROJECT_ROOT } from '../../lib/report/run-notebook';
+import { NotebookError, ReportError } from '../../lib/util/errors';
+import { expectRejects, tempDir } from '../helpers';
+
+const SMOKE = path.join(PROJECT_ROOT, 'notebooks', '00-smoke.ipynb');
+const haveJupyter = fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'));
+const OUT = path.join(PROJECT_ROOT, 'test-output', 'notebooks');
+
+type Output = { output_type: string; text?: string | string[]; data?: Record<string, unknown>; name?: string };
+const text = (o: Output) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? '');
+
+describe('notebook execution (nbclient + tslab)', function () {
+  this.timeout(120000);
+  before(function () {
+    if (!haveJupyter) {
+      if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
+      this.skip();
+    }
+    if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build (notebooks import the compiled library)');
+  });
+
+  it('executes the smoke notebook: backend line, a numeric result, and a chart as display_data', async () => {
+    const run = await runNotebook(SMOKE, { outDir: OUT });
+    const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
+    const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
+    const stdout = outputs.filter((o) => o.output_type === 'stream').map(text).join('');
+    expect(stdout).to.match(/^backend: (tensorflow|wasm|cpu) \(tfjs 4\.22\.0, \d+ threads?/m);
+    expect(stdout).not.to.match(/Hi there|speed things up/); // tfjs's install-the-node-backend banner
+    const acc = Number(/test accuracy: ([\d.]+)/.exec(stdout)?.[1]);
+    expect(acc).to.be.within(0.85, 1);
+    expect(run.metrics.testAccuracy).to.be.closeTo(acc, 1e-4);
+    const charts = outputs.filter((o) => o.output_type === 'display_data' && o.data?.['application/vnd.plotly.v1+json']);
+    expect(charts).to.have.length(1);
+    const fig = charts[0].data!['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] };
+    expect(fig.data[0].y).to.have.length(15); // one loss per epoch
+    expect(charts[0].data!['text/html']).to.match(/Copyright 2012-20\d\d, Plotly/); // plotly.js inline for the export
+    const html = fs.readFileSync(run.html, 'utf8');
+    expect(html).to.include('test accuracy:');
+    expect(html).not.to.match(/<script[^>]+src="https?:/); // no CDN scripts in the report
+  });
+
+  it('an injected parameter takes effect (epochs=3 → three losses)', async () => {
+    const run = await runNotebook(SMOKE, { outDir: OUT, name: 'smoke-epochs-3', parameters: { epochs: '3' } });
+    expect(run.parameters.epochs).to.equal(3);
+    const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
+    const injected = nb.cells.find((c: { metadata: { tags?: string[] } }) => c.metadata.tags?.includes('injected-parameters'));
+    expect(injected.source.join ? injected.source.join('') : injected.source).to.include('const epochs = 3;');
+    const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
+    expect(outputs.map(text).join('')).to.include('epochs: 3\n');
+    const fig = outputs.find((o) => o.data?.['application/vnd.plotly.v1+json'])!.data!['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] };
+    expect(fig.data[0].y).to.have.length(3);
+  });
+
+  it('a cell that raises fails the run and names the cell and the error', async () => {
+    const dir = tempDir();
+    const nb = JSON.parse(fs.readFileSync(SMOKE, 'utf8'));
+    const src = path.join(PROJECT_ROOT, 'notebooks', `.broken-${process.pid}.ipynb`);
+    nb.cells.splice(4, 0, { cell_type: 'code', id: 'broken', metadata: {}, outputs: [], execution_count: null, source: "tsdl.loadCsv('../datasets/no-such-file.csv');" });
+    fs.writeFileSync(src, JSON.stringify(nb));
+    try {
+      const err = (await expectRejects(() => runNotebook(src, { outDir: dir }), NotebookError, 'failed in cell 5', "tsdl.loadCsv('../datasets/no-such-file.csv')", 'no-such-file.csv')) as NotebookError;
+      expect(err.cell).to.equal(4);
+      expect(fs.existsSync(err.executedPath!)).to.equal(true);
+    } finally {
+      fs.rmSync(src, { force: true });
+    }
+  });
+
+  it('refuses a missing notebook and an unwritable report folder before starting a kernel', async () => {
+    await expectRejects(() => runNotebook('notebooks/nope.ipynb'), ReportError, 'notebook not found');
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    await expectRejects(() => runNotebook(SMOKE, { outDir: path.join(dir, 'file', 'sub') }), ReportError, 'is not writable', '--out');
+  });
+});
