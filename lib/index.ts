@@ -18,6 +18,9 @@ export type { LoadCsvOptions, SchemaType } from './data/load-csv';
 export { parseCsv } from './data/parse-csv';
 export { parseDates, DATE_FORMATS } from './data/parse-date';
 export { summarize } from './data/summarize';
+export { joinAsOf } from './data/join-asof';
+export { decimalYearToDate, decimalYearsToDates } from './data/decimal-year';
+export type { JoinAsOfOptions } from './data/join-asof';
 export type { DataSummary, ColumnSummary, SummarizeOptions } from './data/summarize';
 
 // Features: backward-looking columns.

@@ -143,8 +143,11 @@ export class Table {
   }
 
   /** A new table with a column added or replaced. */
-  withColumn(name: string, values: Column | readonly number[], kind?: ColumnKind): Table {
+  withColumn(name: string, values: Column | readonly number[] | readonly Date[], kind?: ColumnKind): Table {
     const list = values as readonly unknown[];
+    if (!(values instanceof Float64Array) && list.length > 0 && list.every((v) => v instanceof Date)) {
+      return this.withColumn(name, Float64Array.from(list as Date[], (d) => d.getTime()), 'date');
+    }
     const col: Column =
       values instanceof Float64Array ? values : list.every((v) => typeof v === 'number') ? Float64Array.from(list as number[]) : (list as (string | null)[]).slice();
     if (col.length !== this.numRows && this.columnNames.length > 0) {

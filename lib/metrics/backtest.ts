@@ -7,7 +7,7 @@
 import { isoDate } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
-import { htmlTable } from '../util/html';
+import { htmlTable, textTable } from '../util/html';
 
 export type PositionRule = 'long-short' | 'long-flat' | 'threshold';
 
@@ -56,6 +56,7 @@ export interface BacktestResult {
   strategy: PerformanceStats;
   buyAndHold: PerformanceStats;
   toHTML(): string;
+  toString(): string;
 }
 
 export function positionsFrom(signal: ArrayLike<number>, rule: PositionRule, threshold = 0): Float64Array {
@@ -154,6 +155,7 @@ export function backtest(options: BacktestOptions): BacktestResult {
   };
   const strategy = performance(returns, positions, ppy, options.dates);
   const buyAndHold = performance(holdReturns, hold, ppy, options.dates);
+  const statRows = () => (Object.keys(strategy) as (keyof PerformanceStats)[]).map((k) => [k, strategy[k] ?? '', buyAndHold[k] ?? '']);
   return {
     positions,
     returns,
@@ -161,9 +163,7 @@ export function backtest(options: BacktestOptions): BacktestResult {
     benchmarkEquity: growth(holdReturns),
     strategy,
     buyAndHold,
-    toHTML: () => {
-      const keys = Object.keys(strategy) as (keyof PerformanceStats)[];
-      return htmlTable(['', 'strategy', 'buy & hold'], keys.map((k) => [k, strategy[k] ?? '', buyAndHold[k] ?? '']), { caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)` });
-    },
+    toHTML: () => htmlTable(['', 'strategy', 'buy & hold'], statRows(), { caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)` }),
+    toString: () => textTable(['', 'strategy', 'buy & hold'], statRows()),
   };
 }

@@ -3,6 +3,7 @@
  * it (accuracy, balanced accuracy, precision, recall, specificity, F1 — binary, or macro / micro / weighted
  * averages for several classes), log loss and the Brier score.
  */
+import { htmlTable, textTable } from '../util/html';
 import { InputError } from '../util/errors';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
 
@@ -150,7 +151,7 @@ export interface ReportRow {
 }
 
 /** Per-class precision, recall, F1 and support, plus macro and weighted averages (scikit-learn's report). */
-export function classificationReport(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: { names?: readonly string[] } = {}): { rows: ReportRow[]; accuracy: number } {
+export function classificationReport(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: { names?: readonly string[] } = {}): { rows: ReportRow[]; accuracy: number; toHTML(): string; toString(): string } {
   checkPair('classificationReport', actual, predicted);
   const pc = perClass(actual, predicted);
   const rows: ReportRow[] = pc.labels.map((l, i) => {
@@ -163,5 +164,8 @@ export function classificationReport(actual: ArrayLike<number>, predicted: Array
   const macro = { label: 'macro avg', precision: avg('precision', false), recall: avg('recall', false), f1: avg('f1', false), support: total };
   const weighted = { label: 'weighted avg', precision: avg('precision', true), recall: avg('recall', true), f1: avg('f1', true), support: total };
   rows.push(macro, weighted);
-  return { rows, accuracy: accuracy(actual, predicted) };
+  const acc = accuracy(actual, predicted);
+  const header = ['', 'precision', 'recall', 'f1', 'support'];
+  const body = () => rows.map((r) => [r.label, r.precision, r.recall, r.f1, r.support]);
+  return { rows, accuracy: acc, toHTML: () => htmlTable(header, body(), { caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }), toString: () => textTable(header, body()) };
 }

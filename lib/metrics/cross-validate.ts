@@ -4,7 +4,7 @@
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
-import { htmlTable } from '../util/html';
+import { htmlTable, textTable } from '../util/html';
 import type { Fold } from '../preprocess/k-fold';
 import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
 
@@ -17,6 +17,7 @@ export interface CvResult {
   mean: Record<string, number>;
   std: Record<string, number>;
   toHTML(): string;
+  toString(): string;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function crossValidate(table: Table, folds: readonly Fold[], run: F
   const header = ['fold', 'train rows', 'test rows', ...names];
   const rows: unknown[][] = results.map((r) => [r.fold, r.trainSize, r.testSize, ...names.map((k) => r[k])]);
   rows.push(['mean', '', '', ...names.map((k) => mean[k])], ['std', '', '', ...names.map((k) => std[k])]);
-  return { folds: results, mean, std, toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }) };
+  return { folds: results, mean, std, toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }), toString: () => textTable(header, rows) };
 }
 
 /** Walk-forward evaluation: `crossValidate` over `timeSeriesSplit` folds of a time-ordered table. */

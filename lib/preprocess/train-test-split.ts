@@ -32,15 +32,23 @@ export function splitIndices(labels: readonly string[] | number, options: TrainT
   } else {
     const byClass = new Map<string, number[]>();
     labels.forEach((l, i) => (byClass.get(l) ?? byClass.set(l, []).get(l)!).push(i));
-    for (const [label, rows] of [...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const classes = [...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [label, rows] of classes) {
       if (rows.length < 2) {
         throw new InputError(`class ${JSON.stringify(label)} has ${rows.length} row; a stratified split needs at least 2 per class (merge rare classes or drop stratify)`);
       }
-      // Each class contributes its share, rounded, but at least one row to each side.
-      const k = Math.min(rows.length - 1, Math.max(1, Math.round(rows.length * testSize)));
-      const order = permutation(rows.length, rng);
-      for (let i = 0; i < k; i++) test.push(rows[order[i]]);
     }
+    // Test rows per class: exactly nTest in total, like scikit-learn (each class its floored share of nTest,
+    // the rest to the largest remainders), then at least one row of each class on each side.
+    const want = classes.map(([, rows]) => (rows.length * nTest) / n);
+    const k = want.map(Math.floor);
+    const order = want.map((w, i) => i).sort((a, b) => want[b] - k[b] - (want[a] - k[a]) || a - b);
+    for (let r = nTest - k.reduce((a, b) => a + b, 0), j = 0; r > 0; r--, j++) k[order[j % order.length]]++;
+    classes.forEach(([, rows], c) => {
+      const take = Math.min(rows.length - 1, Math.max(1, k[c]));
+      const perm = permutation(rows.length, rng);
+      for (let i = 0; i < take; i++) test.push(rows[perm[i]]);
+    });
   }
   const inTest = new Uint8Array(n);
   for (const i of test) inTest[i] = 1;

@@ -56,7 +56,7 @@ describe('model builders', () => {
   });
 
   it('bad input: rows to a sequence model, a bad dropout rate', () => {
-    expectError(() => lstmForecaster(trainData), InputError, 'windows [samples, lookback, features]', 'xShape [456, 30]');
+    expectError(() => lstmForecaster(trainData), InputError, 'windows [samples, lookback, features]', 'xShape [455, 30]');
     expectError(() => denseRegressor(trainData, { dropout: 1.5 }), InputError, 'dropout must be in [0, 1)');
   });
 });

@@ -51,6 +51,20 @@ describe('trainTestSplit', () => {
       expect(inTest + train.strings('diagnosis').filter((v) => v === name).length).to.equal(n);
     }
   });
+  it('stratified split sizes equal scikit-learn: exactly ceil(n · testSize) test rows, remainders to the largest shares', () => {
+    // 569 rows (212 malignant, 357 benign), testSize 0.2 → ceil(113.8) = 114 test rows. Shares 42.4 and 71.6
+    // floor to 42 + 71 = 113; the last row goes to the larger remainder (benign): 42 + 72, as
+    // sklearn.model_selection.train_test_split(stratify=y) gives.
+    const { train, test } = trainTestSplit(cancer(), { stratify: 'diagnosis', testSize: 0.2, seed: 3 });
+    expect([train.numRows, test.numRows]).to.deep.equal([455, 114]);
+    const count = (t: typeof test, v: string) => t.strings('diagnosis').filter((x) => x === v).length;
+    expect([count(test, 'malignant'), count(test, 'benign')]).to.deep.equal([42, 72]);
+    // 228 rows (82/146) at 0.25 → 57 test rows: 20.5 → 20 and 36.5 → 36, tie broken to the first class → 21 + 36.
+    const small = table({ y: [...Array(82).fill('a'), ...Array(146).fill('b')] });
+    const s = trainTestSplit(small, { stratify: 'y', testSize: 0.25, seed: 1 });
+    expect([s.train.numRows, s.test.numRows]).to.deep.equal([171, 57]);
+  });
+
   it('bad input: a class too small to stratify', () => {
     expectError(() => trainTestSplit(table({ y: ['a', 'a', 'a', 'b'] }), { stratify: 'y', testSize: 0.5 }), InputError, 'class "b" has 1 row');
   });

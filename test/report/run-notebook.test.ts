@@ -55,6 +55,21 @@ describe('notebook execution (nbclient + tslab)', function () {
     expect(fig.data[0].y).to.have.length(3);
   });
 
+  it('runs a worked notebook on a different CSV of the same shape passed as a parameter', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'cancer-subset.csv');
+    const lines = fs.readFileSync(path.join(PROJECT_ROOT, 'datasets', 'breast-cancer-wisconsin-diagnostic.csv'), 'utf8').trim().split('\n');
+    // Every other case: 285 rows, same columns.
+    fs.writeFileSync(csv, [lines[0], ...lines.slice(1).filter((_, i) => i % 2 === 0)].join('\n') + '\n');
+    const run = await runNotebook(path.join(PROJECT_ROOT, 'notebooks', '03-medical-classification.ipynb'), { outDir: OUT, name: 'medical-subset', parameters: { csv, epochs: '30' } });
+    const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
+    const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
+    const summary = outputs.find((o) => o.output_type === 'display_data' && String(o.data?.['text/plain'] ?? '').startsWith('285 rows'));
+    expect(summary, 'the summary of the 285-row file').to.not.equal(undefined);
+    expect(outputs.map(text).join('')).to.match(/train 171, validation 57, test 57 cases/);
+    expect(run.metrics.testAuc).to.be.within(0.9, 1);
+  });
+
   it('a cell that raises fails the run and names the cell and the error', async () => {
     const dir = tempDir();
     const nb = JSON.parse(fs.readFileSync(SMOKE, 'utf8'));

@@ -111,7 +111,7 @@ describe('fitModel', () => {
   describe('bad input (refused before any training step)', () => {
     it('x/y length mismatch', async () => {
       const m = denseClassifier(trainData);
-      await expectRejects(() => fitModel(m, { ...trainData, yShape: [10, 1], y: trainData.y.subarray(0, 10) }, quiet), ShapeError, 'x has 456 samples but y has 10');
+      await expectRejects(() => fitModel(m, { ...trainData, yShape: [10, 1], y: trainData.y.subarray(0, 10) }, quiet), ShapeError, 'x has 455 samples but y has 10');
       m.dispose();
     });
     it('wrong feature count: expected vs got', async () => {
