@@ -68,6 +68,10 @@ describe('notebook execution (nbclient + tslab)', function () {
     expect(summary, 'the summary of the 285-row file').to.not.equal(undefined);
     expect(outputs.map(text).join('')).to.match(/train 171, validation 57, test 57 cases/);
     expect(run.metrics.testAuc).to.be.within(0.9, 1);
+    // Live progress: one output updated in place per epoch (update_display_data), not one line per epoch.
+    const progress = outputs.filter((o) => /denseClassifier: \d+ epochs in/.test(String(o.data?.['text/plain'] ?? '')));
+    expect(progress).to.have.length(1);
+    expect(progress[0].data).to.have.property('application/vnd.plotly.v1+json');
   });
 
   it('a cell that raises fails the run and names the cell and the error', async () => {
