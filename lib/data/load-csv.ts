@@ -36,6 +36,12 @@ const DEFAULT_NA = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '#N/A', '-'];
 const DATE_NAMES = /^(date|datetime|time|timestamp)$/i;
 
 function toNumber(s: string, na: Set<string>, thousands: string | undefined): number | undefined {
+  // Fast path: a plain decimal number (Number() would also accept "" and " " as 0, hence the first-char test).
+  const c = s.charCodeAt(0);
+  if (!thousands && ((c >= 48 && c <= 57) || c === 45 || c === 46)) {
+    const v = Number(s);
+    if (v === v) return v;
+  }
   const t = s.trim();
   if (na.has(t)) return NaN;
   const v = Number(thousands ? t.split(thousands).join('') : t);
@@ -94,13 +100,19 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
   const columns: Record<string, Column> = {};
   const kinds: Record<string, ColumnKind> = {};
   parsed.header.forEach((name, c) => {
-    const raw = parsed.columns[c];
+    const want = schema[name];
+    const fast = want === 'category' || options.thousands || dateCols.includes(name) ? undefined : parsed.numbers(c);
+    if (fast) {
+      columns[name] = fast;
+      kinds[name] = 'number';
+      return;
+    }
+    const raw = parsed.column(c);
     if (dateCols.includes(name)) {
       columns[name] = parseDates(raw.map((s) => (na.has(s.trim()) ? null : s)), name);
       kinds[name] = 'date';
       return;
     }
-    const want = schema[name];
     const nums = want === 'category' ? undefined : numericColumn(raw, na, options.thousands);
     if (want === 'number' && !nums) failNumeric(name, raw, na, options.thousands);
     if (nums && raw.some((s) => !na.has(s.trim()))) {

@@ -6,10 +6,43 @@ import { InputError } from '../util/errors';
 
 export interface ParsedCsv {
   header: string[];
-  /** One array per column, each of length `numRows`. */
-  columns: string[][];
+  /** One array of field strings per column, each of length `numRows` (built on first access). */
+  readonly columns: string[][];
   numRows: number;
   delimiter: string;
+  /**
+   * One column's field strings (cached).
+   */
+  column(column: number): string[];
+  /**
+   * The column as numbers when every field is a plain decimal (`-12.5`, `3`, at most 15 digits), parsed
+   * while scanning without making strings — exactly what `Number(field)` gives — else undefined.
+   */
+  numbers(column: number): Float64Array | undefined;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
+
+/** Growable per-column buffers: field offsets, the fast-parsed number (NaN if not plain), quoted text. */
+class ColumnBuffer {
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  num = new Float64Array(16);
+  plain = true;
+  quoted: Map<number, string> | undefined;
+  grow(rows: number): void {
+    if (rows < this.start.length) return;
+    const cap = Math.max(rows + 1, this.start.length * 2);
+    const s = new Int32Array(cap);
+    s.set(this.start);
+    const e = new Int32Array(cap);
+    e.set(this.end);
+    const v = new Float64Array(cap);
+    v.set(this.num);
+    this.start = s;
+    this.end = e;
+    this.num = v;
+  }
 }
 
 /** Picks the delimiter that splits the header (outside quotes) into the most fields. */
@@ -45,18 +78,49 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
   const delim = options.delimiter ?? detectDelimiter(text);
   const dc = delim.charCodeAt(0);
   const n = text.length;
-  const rows: string[][] = [];
-  let row: string[] = [];
+  // Fields are recorded as offsets into the text per column (no per-row arrays, no strings yet); plain decimal
+  // numbers are parsed during the scan, so numeric columns never become strings at all.
+  let header: string[] | undefined;
+  let buffers: ColumnBuffer[] = [];
+  let width = 0;
+  let numRows = 0;
+  let line = 1; // physical line of the current row, for errors
+  const headerRow: string[] = [];
+  let col = 0;
   let i = 0;
+  const badWidth = (got: number): never => {
+    throw new InputError(
+      `${source}: line ${line} has ${got} fields but the header has ${width}` +
+        ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong`,
+    );
+  };
+  let blank = false; // the current row is one empty field so far
+  const endRow = () => {
+    if (!header) {
+      if (!(headerRow.length === 1 && headerRow[0] === '')) {
+        header = headerRow.map((h) => h.trim());
+        width = header.length;
+        buffers = header.map(() => new ColumnBuffer());
+      } else headerRow.length = 0;
+    } else if (col === 1 && blank && width !== 1) {
+      // a blank line carries no data
+    } else {
+      if (col !== width) badWidth(col);
+      numRows++;
+    }
+    col = 0;
+  };
   while (i < n) {
-    let field: string;
+    const fieldStart = i;
+    let quotedText: string | undefined;
+    let value = NaN;
     if (text.charCodeAt(i) === 34 /* " */) {
       // Quoted field: runs to the next quote not followed by another quote.
       let j = i + 1;
       let parts = '';
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${rows.length + 1}; close the quote or remove it`);
+        if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
         if (text.charCodeAt(q + 1) === 34) {
           parts += text.slice(j, q + 1);
           j = q + 2;
@@ -66,54 +130,101 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
           break;
         }
       }
-      field = parts;
+      for (let k = parts.indexOf('\n'); k >= 0; k = parts.indexOf('\n', k + 1)) line++;
+      quotedText = parts;
       // Skip anything between the closing quote and the delimiter (tolerated, like pandas).
       while (i < n && text.charCodeAt(i) !== dc && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
     } else {
+      // Unquoted: scan to the delimiter, parsing [-]digits[.digits] on the way (Clinger's fast path: an
+      // integer mantissa below 2^53 divided by an exact power of ten is correctly rounded, as Number() is).
       let j = i;
-      while (j < n) {
+      let mant = 0;
+      let digits = 0;
+      let frac = -1;
+      let ok = true;
+      if (j < n && text.charCodeAt(j) === 45) j++;
+      for (; j < n; j++) {
         const c = text.charCodeAt(j);
-        if (c === dc || c === 10 || c === 13) break;
-        j++;
+        if (c >= 48 && c <= 57) {
+          mant = mant * 10 + (c - 48);
+          digits++;
+          if (frac >= 0) frac++;
+        } else if (c === 46 && frac < 0) frac = 0;
+        else if (c === dc || c === 10 || c === 13) break;
+        else {
+          ok = false;
+          for (; j < n; j++) {
+            const d = text.charCodeAt(j);
+            if (d === dc || d === 10 || d === 13) break;
+          }
+          break;
+        }
       }
-      field = text.slice(i, j);
+      if (ok && digits > 0 && digits <= 15) value = (text.charCodeAt(i) === 45 ? -mant : mant) / POW10[frac > 0 ? frac : 0];
       i = j;
     }
-    row.push(field);
+    if (!header) headerRow.push(quotedText ?? text.slice(fieldStart, i));
+    else if (col < width) {
+      const b = buffers[col];
+      b.grow(numRows);
+      b.start[numRows] = fieldStart;
+      b.end[numRows] = i;
+      b.num[numRows] = value;
+      if (value !== value) b.plain = false;
+      if (quotedText !== undefined) (b.quoted ??= new Map()).set(numRows, quotedText);
+    }
+    if (col === 0) blank = i === fieldStart;
+    col++;
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === dc) {
       i++;
-      if (i >= n) row.push('');
+      blank = false;
+      if (i >= n) {
+        if (header && col < width) {
+          const b = buffers[col];
+          b.grow(numRows);
+          b.start[numRows] = i;
+          b.end[numRows] = i;
+          b.num[numRows] = NaN;
+          b.plain = false;
+        }
+        col++;
+      }
     } else {
       // End of line: CRLF, LF or CR.
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      rows.push(row);
-      row = [];
+      endRow();
+      line++;
     }
   }
-  if (row.length > 0) rows.push(row);
-  // Blank lines carry no data.
-  const data = rows.filter((r) => !(r.length === 1 && r[0] === ''));
-  const header = data[0].map((h) => h.trim());
-  const width = header.length;
+  if (col > 0) endRow();
+  if (!header) throw new InputError(`${source} is empty: expected a header line and at least one row`);
+  const names = header as string[];
   const seen = new Set<string>();
-  for (const h of header) {
-    if (h === '') throw new InputError(`${source}: the header has an empty column name (position ${header.indexOf(h) + 1}); name every column`);
+  for (const h of names) {
+    if (h === '') throw new InputError(`${source}: the header has an empty column name (position ${names.indexOf(h) + 1}); name every column`);
     if (seen.has(h)) throw new InputError(`${source}: duplicate column name "${h}" in the header; rename one of them`);
     seen.add(h);
   }
-  const numRows = data.length - 1;
-  const columns: string[][] = header.map(() => new Array<string>(numRows));
-  for (let r = 1; r < data.length; r++) {
-    const fields = data[r];
-    if (fields.length !== width) {
-      throw new InputError(
-        `${source}: line ${r + 1} has ${fields.length} fields but the header has ${width}` +
-          ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong`,
-      );
-    }
-    for (let c = 0; c < width; c++) columns[c][r - 1] = fields[c];
-  }
-  return { header, columns, numRows, delimiter: delim };
+  const rows = numRows;
+  const strings = (c: number): string[] => {
+    const b = buffers[c];
+    const out = new Array<string>(rows);
+    for (let r = 0; r < rows; r++) out[r] = b.quoted?.get(r) ?? text.slice(b.start[r], b.end[r]);
+    return out;
+  };
+  const cache: string[][] = [];
+  const column = (c: number) => (cache[c] ??= strings(c));
+  return {
+    header: names,
+    numRows: rows,
+    delimiter: delim,
+    get columns() {
+      return names.map((_, c) => column(c));
+    },
+    column,
+    numbers: (c: number) => (rows > 0 && buffers[c].plain ? buffers[c].num.slice(0, rows) : undefined),
+  };
+
 }

@@ -55,6 +55,29 @@ export function detectDateFormat(value: string): DateFormat | undefined {
   return DATE_FORMATS.find((f) => f.re.test(v));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Fast path for exactly "YYYY-MM-DD" (the common case): epoch ms, or NaN when it is not a valid date. */
+function isoDay(v: string): number {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
+  let y = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = v.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return NaN;
+    y = y * 10 + c;
+  }
+  const m0 = v.charCodeAt(5) - 48;
+  const m1 = v.charCodeAt(6) - 48;
+  const d0 = v.charCodeAt(8) - 48;
+  const d1 = v.charCodeAt(9) - 48;
+  if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return NaN;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NaN;
+  return Date.UTC(y, m - 1, d);
+}
+
 /**
  * Parses a column of date strings; empty values become NaN. Throws naming the row and value that does not
  * match the column's format.
@@ -75,6 +98,13 @@ export function parseDates(values: readonly (string | null)[], column: string): 
         throw new InputError(
           `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); convert it, or load the column as text`,
         );
+      }
+    }
+    if (format === DATE_FORMATS[0]) {
+      const fast = isoDay(v);
+      if (fast === fast) {
+        out[i] = fast;
+        continue;
       }
     }
     const m = format.re.exec(v);

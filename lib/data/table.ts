@@ -193,20 +193,22 @@ export class Table {
 
   /** Drops rows with a missing value in any of `columns` (defaults to all). */
   dropMissing(columns: readonly string[] = this.columnNames): Table {
-    const cols = columns.map((n) => this.column(n));
-    const keep: number[] = [];
-    for (let i = 0; i < this.numRows; i++) {
-      let ok = true;
-      for (const c of cols) {
-        const v = c[i];
-        if (v === null || (typeof v === 'number' && Number.isNaN(v))) {
-          ok = false;
-          break;
-        }
+    // One pass per column over a byte mask (typed loops), then one gather.
+    const drop = new Uint8Array(this.numRows);
+    for (const name of columns) {
+      const c = this.column(name);
+      if (c instanceof Float64Array) {
+        for (let i = 0; i < c.length; i++) if (c[i] !== c[i]) drop[i] = 1;
+      } else {
+        for (let i = 0; i < c.length; i++) if (c[i] === null) drop[i] = 1;
       }
-      if (ok) keep.push(i);
     }
-    return keep.length === this.numRows ? this : this.take(keep);
+    let kept = 0;
+    for (let i = 0; i < drop.length; i++) kept += 1 - drop[i];
+    if (kept === this.numRows) return this;
+    const keep = new Int32Array(kept);
+    for (let i = 0, j = 0; i < drop.length; i++) if (!drop[i]) keep[j++] = i;
+    return this.take(keep);
   }
 
   /** Rows as plain objects (dates as `Date`). */

@@ -75,8 +75,9 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   // First window start whose first target reaches targetStart.
   const firstTarget0 = (lookback - 1) * rate + horizon;
   const s0 = Math.max(0, targetStart - firstTarget0);
-  const starts: number[] = [];
-  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) starts.push(s);
+  const startList: number[] = [];
+  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) startList.push(s);
+  const starts = Int32Array.from(startList);
   if (starts.length === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
 
   // Every row a window reads must be finite: a NaN would silently poison training.
@@ -93,19 +94,33 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   const x = new Float32Array(starts.length * lookback * nf);
   const y = new Float32Array(starts.length * steps * nt);
   const targetRows = new Int32Array(starts.length);
-  let xo = 0;
   let yo = 0;
-  starts.forEach((s, w) => {
-    for (let t = 0; t < lookback; t++) {
-      const row = s + t * rate;
-      for (let f = 0; f < nf; f++) x[xo++] = xs[f][row];
+  // Rows interleaved once (row-major, float32), then each window is one contiguous block copy when samplingRate
+  // is 1: the input of a window is lookback consecutive rows.
+  const rowMajor = new Float32Array((lastRow - firstRow + 1) * nf);
+  for (let f = 0; f < nf; f++) {
+    const c = xs[f];
+    for (let i = firstRow, o = f; i <= lastRow; i++, o += nf) rowMajor[o] = c[i];
+  }
+  for (let w = 0; w < starts.length; w++) {
+    const s = starts[w];
+    const base = w * lookback * nf;
+    if (rate === 1) {
+      const from = (s - firstRow) * nf;
+      x.set(rowMajor.subarray(from, from + lookback * nf), base);
+    } else {
+      for (let t = 0; t < lookback; t++) {
+        const from = (s + t * rate - firstRow) * nf;
+        x.set(rowMajor.subarray(from, from + nf), base + t * nf);
+      }
     }
     const first = s + firstTarget0;
     targetRows[w] = first;
     for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
-  });
+  }
   const dateColumn = options.dateColumn ?? firstDateColumn(table);
-  const targetDates = dateColumn ? Float64Array.from(targetRows, (r) => table.dates(dateColumn)[r]) : undefined;
+  const dateValues = dateColumn ? table.dates(dateColumn) : undefined;
+  const targetDates = dateValues ? Float64Array.from(targetRows, (r) => dateValues[r]) : undefined;
   return { x, xShape: [starts.length, lookback, nf], y, yShape: [starts.length, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
 }
 

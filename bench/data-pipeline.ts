@@ -1,0 +1,103 @@
+/**
+ * Data-preparation benchmark (issue 3): load a 200,000-row price CSV, simple returns, 20-row rolling mean,
+ * drop missing rows, min-max scaling, 30-step windows — with this library, with pandas/NumPy (same run, same
+ * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios.
+ *
+ *   npx tsx bench/data-pipeline.ts [rows]
+ */
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { initBackend } from '../lib/backend';
+import { loadCsv } from '../lib/data/load-csv';
+import { pctChange } from '../lib/features/returns';
+import { rollingMean } from '../lib/features/rolling';
+import { minMaxScaler } from '../lib/preprocess/scaler';
+import { makeWindows } from '../lib/preprocess/make-windows';
+import type { Table } from '../lib/data/table';
+import { makePrices } from './make-prices';
+import { printTable, time, timeAsync } from './timing';
+
+const ROOT = path.join(__dirname, '..');
+const COLS = ['Close', 'ret', 'ma20', 'Volume'];
+
+function ours(file: string) {
+  const steps: Record<string, number> = {};
+  let t: Table;
+  ({ ms: steps['load'], result: t } = time(() => loadCsv(file)));
+  let ret: Float64Array;
+  ({ ms: steps['returns'], result: ret } = time(() => pctChange(t.numbers('Close'))));
+  t = t.withColumn('ret', ret);
+  let ma: Float64Array;
+  ({ ms: steps['rolling mean (20)'], result: ma } = time(() => rollingMean(t.numbers('Close'), 20)));
+  t = t.withColumn('ma20', ma);
+  let clean: Table;
+  ({ ms: steps['drop missing'], result: clean } = time(() => t.dropMissing()));
+  let scaled: Table;
+  ({ ms: steps['min-max scale'], result: scaled } = time(() => minMaxScaler({ columns: COLS }).fit(clean).transform(clean)));
+  const w = time(() => makeWindows(scaled, { features: COLS, targets: ['Close'], lookback: 30 }));
+  steps['windows (30)'] = w.ms;
+  return { steps, shape: w.result.xShape, check: w.result.x[w.result.x.length - COLS.length] };
+}
+
+/** The same pipeline as a danfo.js user writes it: danfo's readCSV, pctChange, dropNa and MinMaxScaler; danfo has
+ * no rolling window or windowing op, so those are the usual loops over `.values`. */
+async function danfo(file: string) {
+  const dfd = require('danfojs-node');
+  const steps: Record<string, number> = {};
+  let df: any;
+  ({ ms: steps['load'], result: df } = await timeAsync(async () => (await dfd.readCSV(file)).sortValues('Date'), 1));
+  let ret: any;
+  ({ ms: steps['returns'], result: ret } = time(() => df.loc({ columns: ['Close'] }).pctChange(1), 1));
+  df = df.addColumn('ret', ret['Close'].values, { inplace: false });
+  let ma: number[];
+  ({ ms: steps['rolling mean (20)'], result: ma } = time(() => {
+    const v = df['Close'].values as number[];
+    return v.map((_, i) => (i < 19 ? NaN : v.slice(i - 19, i + 1).reduce((a, b) => a + b, 0) / 20));
+  }, 1));
+  df = df.addColumn('ma20', ma, { inplace: false });
+  let clean: any;
+  ({ ms: steps['drop missing'], result: clean } = time(() => df.dropNa(), 1));
+  let scaled: any;
+  ({ ms: steps['min-max scale'], result: scaled } = time(() => new dfd.MinMaxScaler().fit(clean.loc({ columns: COLS })).transform(clean.loc({ columns: COLS })), 1));
+  const w = time(() => {
+    const rows = scaled.values as number[][];
+    const xs: number[][][] = [];
+    const ys: number[] = [];
+    for (let i = 0; i + 30 < rows.length; i++) {
+      xs.push(rows.slice(i, i + 30));
+      ys.push(rows[i + 30][0]);
+    }
+    return { xs, ys };
+  }, 1);
+  steps['windows (30)'] = w.ms;
+  return { steps, shape: [w.result.xs.length, 30, COLS.length] };
+}
+
+async function main() {
+  const rows = Number(process.argv[2] ?? 200000);
+  await initBackend(); // danfo's scaler needs a tfjs backend
+  const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
+  const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
+  const pandas = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8' }));
+  const lib = ours(file);
+  const dan = await danfo(file);
+  if (JSON.stringify(lib.shape) !== JSON.stringify(pandas._shape)) throw new Error(`window shapes differ: ours ${lib.shape}, pandas ${pandas._shape}`);
+  if (Math.abs(lib.check - pandas._check) > 1e-5) throw new Error(`last window value differs: ${lib.check} vs ${pandas._check}`);
+  const names = Object.keys(lib.steps);
+  const total = (s: Record<string, number>) => names.reduce((a, k) => a + s[k], 0);
+  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')} (ms, median of 5 runs; danfo 1 run)\n`);
+  printTable(
+    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'danfo', 'danfo/tsdl'],
+    [...names, 'total'].map((k) => {
+      const a = k === 'total' ? total(lib.steps) : lib.steps[k];
+      const p = k === 'total' ? total(pandas) : pandas[k];
+      const d = k === 'total' ? total(dan.steps) : dan.steps[k];
+      return [k, a, p, a / p, d, d / a];
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

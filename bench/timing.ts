@@ -1,0 +1,38 @@
+/** Shared timing helpers for the benchmarks: median of repeated runs after a warm-up. */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Milliseconds of `fn`, the median of `repeats` runs after one warm-up run. */
+export function time<T>(fn: () => T, repeats = 5): { ms: number; result: T } {
+  let result = fn();
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: median(ms), result };
+}
+
+export async function timeAsync<T>(fn: () => Promise<T>, repeats = 3): Promise<{ ms: number; result: T }> {
+  let result = await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    result = await fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: median(ms), result };
+}
+
+/** A fixed-width table for the terminal. */
+export function printTable(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : c.toFixed(c < 10 ? 3 : 1)) : c)))];
+  const w = header.map((_, j) => Math.max(...cells.map((r) => String(r[j]).length)));
+  for (const [i, r] of cells.entries()) {
+    console.log(r.map((c, j) => (j === 0 ? String(c).padEnd(w[j]) : String(c).padStart(w[j]))).join('  '));
+    if (i === 0) console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  }
+}
