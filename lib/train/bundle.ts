@@ -202,7 +202,7 @@ function readJson<T>(file: string, what: string): T {
  * @example const bundle = await loadBundle('models/cancer'); await bundle.predictTable(rawRows);
  */
 export async function loadBundle(dir: string): Promise<Bundle> {
-  if (!fs.existsSync(dir)) throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)})`);
+  if (!fs.existsSync(dir)) throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)}); check the path given to saveBundle`);
   const manifest = readJson<Manifest>(path.join(dir, 'bundle.json'), 'bundle.json');
   if (manifest.format !== BUNDLE_FORMAT) throw new BundleError(`${dir}/bundle.json has format ${JSON.stringify(manifest.format)}, expected ${BUNDLE_FORMAT}`);
   const topology = readJson<{ modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] }>(path.join(dir, 'model.json'), 'model.json');
