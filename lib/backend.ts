@@ -49,6 +49,8 @@ function loadNative(): string | undefined {
   // dependency is overridden to plain tfjs, so that path is not a test of the native backend.
   const candidates = ['tfjs-node-native', '@tensorflow/tfjs-node'];
   const reasons: string[] = [];
+  // TensorFlow's C library logs CPU-feature notes at start-up; keep notebooks and test output clean.
+  process.env.TF_CPP_MIN_LOG_LEVEL ??= '2';
   for (const id of candidates) {
     let pkg: { name?: string };
     try {
