@@ -144,3 +144,41 @@ describe('awkward but valid CSVs load correctly', () => {
     expect(Array.from(enc.transform(t.table({ y: ['No', 'Yes'] })).numbers('y'))).to.deep.equal([0, 1]);
   });
 });
+
+describe('inputs are never mutated', () => {
+  it('tables, arrays and options passed to prep, features, windows, training data and metrics are left as they were', async () => {
+    const tbl = t.table({ date: [0, 1, 2, 3, 4, 5, 6, 7].map((d) => new Date(Date.UTC(2021, 0, 1 + d))), x: [1, NaN, 3, 4, 5, 6, 7, 8], c: ['a', 'b', 'a', null, 'b', 'a', 'b', 'a'] });
+    const snapshot = () => JSON.stringify(tbl.toRows()) + JSON.stringify(Array.from(tbl.numbers('x')));
+    const before = snapshot();
+    const imputed = t.simpleImputer({ columns: ['x'], strategy: 'median' }).fit(tbl).transform(tbl);
+    t.standardScaler({ columns: ['x'] }).fit(imputed).transform(imputed);
+    t.oneHotEncoder({ columns: ['c'], handleUnknown: 'ignore' }).fit(tbl.dropMissing(['c'])).transform(tbl.dropMissing(['c']));
+    t.pipeline([t.simpleImputer({ columns: ['x'] }), t.minMaxScaler({ columns: ['x'] })]).fit(tbl).transform(tbl);
+    const prices = Array.from(imputed.numbers('x'));
+    const pricesBefore = [...prices];
+    t.rollingMean(prices, 3);
+    t.ewm(prices, { span: 3 });
+    t.rsi(prices, 3);
+    t.makeWindows(imputed, { features: ['x'], targets: ['x'], lookback: 2 });
+    t.splitByTime(tbl, { testSize: 0.25 });
+    t.trainTestSplit(tbl, { testSize: 0.25, seed: 1 });
+    const actual = [0, 1, 1, 0];
+    const score = [0.2, 0.7, 0.6, 0.4];
+    t.rocAuc(actual, score);
+    t.bootstrapCi(t.rocAuc, actual, score, { resamples: 20, seed: 1 });
+    const data = { x: new Float32Array([0, 1, 1, 0, 1, 1, 0, 0]), xShape: [4, 2], y: new Float32Array([1, 1, 0, 0]), yShape: [4, 1] };
+    const dataBefore = JSON.stringify({ x: Array.from(data.x), y: Array.from(data.y), xs: data.xShape });
+    const options = { epochs: 2, progress: 'none' as const, validationSplit: 0.25 };
+    const optionsBefore = JSON.stringify(options);
+    const m = t.denseClassifier(data, { units: [2], seed: 1 });
+    await t.fitModel(m, data, options);
+    await t.predict(m, data);
+    m.dispose();
+    expect(snapshot()).to.equal(before);
+    expect(prices).to.deep.equal(pricesBefore);
+    expect(actual).to.deep.equal([0, 1, 1, 0]);
+    expect(score).to.deep.equal([0.2, 0.7, 0.6, 0.4]);
+    expect(JSON.stringify({ x: Array.from(data.x), y: Array.from(data.y), xs: data.xShape })).to.equal(dataBefore);
+    expect(JSON.stringify(options)).to.equal(optionsBefore);
+  });
+});
