@@ -34,7 +34,8 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
       layers.push(tf.layers.conv1d({ filters: u, kernelSize: checkPositiveInt('kernelSize', options.kernelSize ?? 3), activation: 'relu', padding: 'causal', kernelInitializer: seeds.glorot(), kernelRegularizer: regularizer(options.l2), ...first }));
       if (last) layers.push(tf.layers.globalAveragePooling1d());
     } else {
-      const args = { units: u, returnSequences: !last, kernelInitializer: seeds.glorot(), recurrentInitializer: seeds.orthogonal(), kernelRegularizer: regularizer(options.l2), ...first };
+      // recurrentActivation 'sigmoid' as in Keras (tfjs defaults to hardSigmoid: a different model, and 3 ops per gate instead of 1).
+      const args = { units: u, returnSequences: !last, recurrentActivation: 'sigmoid' as const, kernelInitializer: seeds.glorot(), recurrentInitializer: seeds.orthogonal(), kernelRegularizer: regularizer(options.l2), ...first };
       layers.push(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
     }
     if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
