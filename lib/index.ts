@@ -100,7 +100,7 @@ export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './c
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
 
 // Display: the only code that knows about the kernel and the browser.
-export { show, showMarkdown, figureBundle, bundleOf, isFigure } from './display/show';
+export { show, showMarkdown, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
 export type { ShowOptions } from './display/show';
 export { inKernel, sendBundle } from './display/jupyter';
 export type { MimeBundle } from './display/jupyter';

@@ -45,9 +45,16 @@ export function bundleOf(x: unknown, options: { includePlotly?: boolean } = {}):
 }
 
 export interface ShowOptions {
-  /** Add a static PNG (needs Chromium); `show` then returns a promise to await. Defaults to false. */
+  /**
+   * Add a static PNG (needs Chromium) for viewers that run no JavaScript; `show` then returns a promise to
+   * await. Defaults to `displayDefaults.png` (false, or true when TSDL_PNG=1): each image takes a headless
+   * browser about a second.
+   */
   png?: boolean;
 }
+
+/** Session-wide display settings, e.g. `displayDefaults.png = true` in a notebook's first cell. */
+export const displayDefaults = { png: process.env.TSDL_PNG === '1' };
 
 /**
  * Shows a chart, table or summary in the notebook.
@@ -64,7 +71,7 @@ export function show(x: unknown, options: ShowOptions = {}): void | Promise<void
       console.log(b['text/plain']);
     }
   };
-  if (!(options.png && isFigure(x))) return send(bundle);
+  if (!((options.png ?? displayDefaults.png) && isFigure(x))) return send(bundle);
   if (!findChromium()) {
     if (!pngNotice) console.log('(static PNG skipped: no Chromium found; install Debian\'s chromium for PNG output)');
     pngNotice = true;

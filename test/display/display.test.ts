@@ -137,6 +137,18 @@ describe('display', () => {
       expect(result.imgs).to.equal(0);
     });
 
+    it('show adds a static PNG to the bundle when asked (for viewers without JavaScript)', async () => {
+      const kernel = fakeKernel();
+      try {
+        await show(histogramChart([1, 2, 2, 3], { title: 'png' }), { png: true });
+        const png = Buffer.from(kernel.sent[0].data['image/png'] as string, 'base64');
+        expect(png.subarray(1, 4).toString()).to.equal('PNG');
+        expect(kernel.sent[0].data).to.have.property('application/vnd.plotly.v1+json');
+      } finally {
+        kernel.restore();
+      }
+    });
+
     it('writes PNG and SVG images of a figure', async () => {
       const dir = tempDir();
       await writeFigure(histogramChart([1, 2, 2, 3], { title: 'returns' }), path.join(dir, 'h.png'));
