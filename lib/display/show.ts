@@ -8,6 +8,7 @@
  */
 import type { Figure } from '../charts/figure';
 import { escapeHtml } from '../util/html';
+import { Table } from '../data/table';
 import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
 import { figureImage } from './figure-image';
 import { findChromium } from './browser';
@@ -15,6 +16,12 @@ import { inKernel, MimeBundle, sendBundle } from './jupyter';
 
 let plotlySent = false;
 let pngNotice = false;
+
+/** Whether something is a danfo.js DataFrame (duck-typed: danfo is not imported here). */
+function isDanfoFrame(x: unknown): x is { columns: string[]; values: unknown[][] } {
+  const d = x as { columns?: unknown; values?: unknown; $data?: unknown };
+  return !!d && typeof d === 'object' && Array.isArray(d.columns) && Array.isArray(d.values) && '$data' in d;
+}
 
 /** Whether something is a Plotly figure. */
 export function isFigure(x: unknown): x is Figure {
@@ -38,6 +45,7 @@ export function figureBundle(figure: Figure, options: { includePlotly?: boolean 
 /** The MIME bundle of any displayable value. */
 export function bundleOf(x: unknown, options: { includePlotly?: boolean } = {}): MimeBundle {
   if (isFigure(x)) return figureBundle(x, options);
+  if (isDanfoFrame(x)) return bundleOf(Table.fromDanfo(x));
   const obj = x as { toHTML?: () => string; toString?: () => string };
   if (obj && typeof obj.toHTML === 'function') return { 'text/html': obj.toHTML(), 'text/plain': String(obj) };
   const text = typeof x === 'string' ? x : JSON.stringify(x, null, 2);

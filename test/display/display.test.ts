@@ -66,6 +66,15 @@ describe('display', () => {
     expect(htmlTable(['<b>h</b>'], [['<i>c</i>']], { caption: XSS })).not.to.match(/<(b|i|img)[ >]/);
   });
 
+  it('a danfo.js DataFrame shows as the same escaped HTML table', () => {
+    const dfd = require('danfojs-node');
+    const df = new dfd.DataFrame({ name: ['<script>alert(1)</script>', 'b'], value: [1.5, 2] });
+    const bundle = bundleOf(df);
+    expect(bundle['text/html']).to.include('&lt;script&gt;');
+    expect(bundle['text/html']).to.include('1.5');
+    expect(bundle['text/html']).not.to.include('<script>');
+  });
+
   it('chart titles, trace names and tick labels are escaped; scripts cannot break out of the JSON', () => {
     const fig = histogramChart([1, 2], { title: XSS, xTitle: '</script><script>alert(1)</script>' });
     const html = figureHtml(fig);
