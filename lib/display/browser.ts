@@ -14,8 +14,8 @@ export function findChromium(): string | undefined {
 /** Flags that keep Chromium off the network (it is closed here) and quiet. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-/** Launches headless Chromium, runs `fn` with a page, and closes the browser. */
-export async function withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>, options: { offline?: boolean } = {}): Promise<T> {
+/** Launches headless Chromium (Debian's, via playwright-core). */
+export async function launchBrowser(): Promise<import('playwright-core').Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: install Debian\'s chromium (apt-get install chromium) or set TSDL_CHROMIUM');
   let playwright: typeof import('playwright-core');
@@ -24,7 +24,12 @@ export async function withPage<T>(fn: (page: import('playwright-core').Page) => 
   } catch {
     throw new Error('playwright-core is not installed: npm install playwright-core');
   }
-  const browser = await playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Launches headless Chromium, runs `fn` with a page, and closes the browser. */
+export async function withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>, options: { offline?: boolean } = {}): Promise<T> {
+  const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ offline: options.offline ?? true });
     const page = await context.newPage();

@@ -12,7 +12,7 @@ import { Table } from '../data/table';
 import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
 import { figureImage } from './figure-image';
 import { findChromium } from './browser';
-import { inKernel, MimeBundle, sendBundle } from './jupyter';
+import { inKernel, MimeBundle, newDisplayId, sendBundle } from './jupyter';
 
 let plotlySent = false;
 let pngNotice = false;
@@ -54,38 +54,46 @@ export function bundleOf(x: unknown, options: { includePlotly?: boolean } = {}):
 
 export interface ShowOptions {
   /**
-   * Add a static PNG (needs Chromium) for viewers that run no JavaScript; `show` then returns a promise to
-   * await. Defaults to `displayDefaults.png` (false, or true when TSDL_PNG=1): each image takes a headless
-   * browser about a second.
+   * Add a static PNG for viewers that run no JavaScript (GitHub, nbviewer, mail). Defaults to
+   * `displayDefaults.png`: on inside a kernel when Debian's chromium is available (TSDL_PNG=0 turns it off).
    */
   png?: boolean;
 }
 
-/** Session-wide display settings, e.g. `displayDefaults.png = true` in a notebook's first cell. */
-export const displayDefaults = { png: process.env.TSDL_PNG === '1' };
+/** Session-wide display settings, e.g. `displayDefaults.png = false` in a notebook's first cell. */
+export const displayDefaults = { png: process.env.TSDL_PNG !== '0' };
 
 /**
- * Shows a chart, table or summary in the notebook.
- * @example show(forecastChart({ ... }));  await show(fig, { png: true });
+ * Shows a chart, table or summary in the notebook. A chart appears at once (Plotly JSON + HTML); its static PNG
+ * is rendered in a headless browser kept for the session and added to the same output in place. `await` it to
+ * be sure the PNG is in before the cell ends (the executed notebook and its report then carry it).
+ * @example await show(forecastChart({ ... }));
  */
-export function show(x: unknown, options: ShowOptions = {}): void | Promise<void> {
+export function show(x: unknown, options: ShowOptions = {}): Promise<void> {
   const includePlotly = isFigure(x) && !plotlySent;
   const bundle = bundleOf(x, { includePlotly });
-  const send = (b: MimeBundle) => {
-    if (inKernel()) {
-      sendBundle(b);
-      if (includePlotly) plotlySent = true;
-    } else {
-      console.log(b['text/plain']);
-    }
-  };
-  if (!((options.png ?? displayDefaults.png) && isFigure(x))) return send(bundle);
-  if (!findChromium()) {
-    if (!pngNotice) console.log('(static PNG skipped: no Chromium found; install Debian\'s chromium for PNG output)');
-    pngNotice = true;
-    return send(bundle);
+  if (!inKernel()) {
+    console.log(bundle['text/plain']);
+    return Promise.resolve();
   }
-  return figureImage(x, { format: 'png' }).then((png) => send({ ...bundle, 'image/png': (png as Buffer).toString('base64') }));
+  const wantPng = isFigure(x) && (options.png ?? displayDefaults.png);
+  const displayId = wantPng ? newDisplayId() : undefined;
+  sendBundle(bundle, { displayId });
+  if (includePlotly) plotlySent = true;
+  if (!wantPng) return Promise.resolve();
+  if (!findChromium()) {
+    if (!pngNotice) console.log("(static PNG skipped: no Chromium found; charts still work. apt-get install chromium adds PNGs for viewers without JavaScript; TSDL_PNG=0 silences this)");
+    pngNotice = true;
+    return Promise.resolve();
+  }
+  // Scale 1: JupyterLab's Plotly renderer shows this PNG at its pixel size until the pointer enters, then draws live.
+  return figureImage(x as Figure, { format: 'png', scale: 1, keepBrowser: true }).then(
+    (png) => void sendBundle({ ...bundle, 'image/png': (png as Buffer).toString('base64') }, { displayId, update: true }),
+    (err: Error) => {
+      if (!pngNotice) console.log(`(static PNG skipped: ${err.message.split('\n')[0]})`);
+      pngNotice = true;
+    },
+  );
 }
 
 /** Shows a heading (markdown) between outputs. */

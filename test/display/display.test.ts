@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect } from 'chai';
-import { bundleOf, figureBundle, resetDisplayState, show } from '../../lib/display/show';
+import { bundleOf, displayDefaults, figureBundle, resetDisplayState, show } from '../../lib/display/show';
+import { closeImageBrowser } from '../../lib/display/figure-image';
 import { inKernel, sendBundle } from '../../lib/display/jupyter';
 import { reportHtml, writeFigure, writeHtmlReport } from '../../lib/display/html-report';
 import { figureHtml, scriptJson } from '../../lib/display/figure-html';
@@ -39,6 +40,7 @@ describe('display', () => {
   it('show sends one output with the Plotly JSON, self-contained HTML and text; plotly.js only in the first', () => {
     const kernel = fakeKernel();
     resetDisplayState();
+    displayDefaults.png = false;
     try {
       const fig = lineChart({ title: 'yields', dates: [0, 86400000], series: { y: [1, 2] } });
       show(fig);
@@ -54,6 +56,7 @@ describe('display', () => {
       expect(first['text/plain']).to.equal('<Figure: yields (1 trace)>');
     } finally {
       kernel.restore();
+      displayDefaults.png = true;
     }
   });
 
@@ -146,15 +149,29 @@ describe('display', () => {
       expect(result.imgs).to.equal(0);
     });
 
-    it('show adds a static PNG to the bundle when asked (for viewers without JavaScript)', async () => {
+    it('in a kernel, show adds a static PNG to the same output in place (for viewers without JavaScript)', async () => {
       const kernel = fakeKernel();
       try {
-        await show(histogramChart([1, 2, 2, 3], { title: 'png' }), { png: true });
-        const png = Buffer.from(kernel.sent[0].data['image/png'] as string, 'base64');
+        const t0 = Date.now();
+        await show(histogramChart([1, 2, 2, 3], { title: 'png' }));
+        const first = Date.now() - t0;
+        // The chart goes out at once, the PNG follows as an update of the same display id.
+        expect(kernel.sent).to.have.length(2);
+        expect(kernel.sent[0].data).not.to.have.property('image/png');
+        expect(kernel.sent[1].transient).to.deep.equal(kernel.sent[0].transient);
+        const png = Buffer.from(kernel.sent[1].data['image/png'] as string, 'base64');
         expect(png.subarray(1, 4).toString()).to.equal('PNG');
-        expect(kernel.sent[0].data).to.have.property('application/vnd.plotly.v1+json');
+        expect(kernel.sent[1].data).to.have.property('application/vnd.plotly.v1+json');
+        // The browser is kept for the session: a second chart does not pay the launch again.
+        const t1 = Date.now();
+        await show(histogramChart([3, 4], { title: 'again' }));
+        expect(Date.now() - t1, `second PNG (first took ${first} ms)`).to.be.below(first);
+        const off = kernel.sent.length;
+        await show(histogramChart([1]), { png: false });
+        expect(kernel.sent.length - off).to.equal(1);
       } finally {
         kernel.restore();
+        await closeImageBrowser();
       }
     });
 

@@ -83,20 +83,34 @@ describe('JupyterLab in headless Chromium', function () {
     expect(res.status).to.equal(403);
   });
 
-  it('draws the chart of an executed notebook when it is (re)opened', async () => {
-    const svgs = await withPage(
+  it('an executed notebook, reopened, shows the static PNG and draws the live chart when the pointer enters', async () => {
+    const result = await withPage(
       async (page) => {
         await page.setViewportSize({ width: 1400, height: 1000 });
         await page.goto(`${base}/lab/workspaces/reopen-${randomBytes(4).toString('hex')}/tree/executed.ipynb?token=${token}`);
-        await page.waitForSelector('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot .main-svg', { timeout: 90000, state: 'attached' });
-        await page.evaluate(() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .js-plotly-plot')?.scrollIntoView({ block: 'center' }));
+        const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+        await page.waitForSelector(`${panel} .jp-RenderedPlotly`, { timeout: 90000, state: 'attached' });
+        await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `${panel} .jp-RenderedPlotly`);
         await page.waitForTimeout(500);
-        await page.screenshot({ path: path.join(OUT, 'jupyterlab-reopened.png') });
-        return page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea .js-plotly-plot svg.main-svg').count();
+        const staticImage = await page.evaluate((sel) => {
+          const img = document.querySelector(sel) as HTMLImageElement | null;
+          return img ? { src: img.src.slice(0, 22), width: img.naturalWidth, shown: getComputedStyle(img).display !== 'none' } : null;
+        }, `${panel} .jp-RenderedPlotly .plot-img`);
+        await page.screenshot({ path: path.join(OUT, 'jupyterlab-reopened-static.png') });
+        // Move the pointer in from outside: the renderer swaps the image for the live chart on mouseenter.
+        const box = await page.locator(`${panel} .jp-RenderedPlotly .plot-img`).boundingBox();
+        await page.mouse.move(5, 5);
+        await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2, { steps: 5 });
+        await page.waitForSelector(`${panel} .jp-RenderedPlotly .main-svg`, { timeout: 30000, state: 'attached' });
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(OUT, 'jupyterlab-reopened-live.png') });
+        return { staticImage, svgs: await page.locator(`${panel} .jp-RenderedPlotly svg.main-svg`).count() };
       },
       { offline: false },
     );
-    expect(svgs).to.be.greaterThan(0);
+    expect(result.staticImage, 'the PNG from the kernel is shown first').to.deep.include({ src: 'data:image/png;base64,', shown: true });
+    expect(result.staticImage!.width).to.equal(900); // scale 1: shown at the chart's own size
+    expect(result.svgs).to.be.greaterThan(0);
   });
 
   it('draws the chart when the cells run in the browser', async () => {
@@ -112,6 +126,8 @@ describe('JupyterLab in headless Chromium', function () {
         await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
         await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
         await page.waitForSelector(`${panel} .js-plotly-plot .main-svg`, { timeout: 120000, state: 'attached' });
+        // The last cell awaits the PNG: wait until it has finished ([4]).
+        await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes('[4]')), `${panel} .jp-InputPrompt`, { timeout: 60000 });
         await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `${panel} .js-plotly-plot`);
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.join(OUT, 'jupyterlab-run.png') });
