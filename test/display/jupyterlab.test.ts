@@ -78,6 +78,15 @@ describe('JupyterLab in headless Chromium', function () {
     if (log) fs.writeFileSync(path.join(OUT, 'jupyterlab.log'), log);
   });
 
+  /** The visible notebook panel (other tabs stay in the DOM, hidden). */
+  const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+
+  /** Opens a notebook in a workspace of its own, so that only it is open. */
+  async function openNotebook(page: import('playwright-core').Page, name: string): Promise<void> {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.goto(`${base}/lab/workspaces/w-${randomBytes(4).toString('hex')}/tree/${name}?token=${token}`);
+  }
+
   it('is bound to loopback and refuses requests without the token', async () => {
     const res = await fetch(`${base}/api/contents`);
     expect(res.status).to.equal(403);
@@ -86,9 +95,7 @@ describe('JupyterLab in headless Chromium', function () {
   it('an executed notebook, reopened, shows the static PNG and draws the live chart when the pointer enters', async () => {
     const result = await withPage(
       async (page) => {
-        await page.setViewportSize({ width: 1400, height: 1000 });
-        await page.goto(`${base}/lab/workspaces/reopen-${randomBytes(4).toString('hex')}/tree/executed.ipynb?token=${token}`);
-        const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+        await openNotebook(page, 'executed.ipynb');
         await page.waitForSelector(`${panel} .jp-RenderedPlotly`, { timeout: 90000, state: 'attached' });
         await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `${panel} .jp-RenderedPlotly`);
         await page.waitForTimeout(500);
@@ -116,10 +123,7 @@ describe('JupyterLab in headless Chromium', function () {
   it('draws the chart when the cells run in the browser', async () => {
     const result = await withPage(
       async (page) => {
-        await page.setViewportSize({ width: 1400, height: 1000 });
-        // A workspace of its own, so that only this notebook is open.
-        await page.goto(`${base}/lab/workspaces/run-${randomBytes(4).toString('hex')}/tree/fresh.ipynb?token=${token}`);
-        const panel = '.jp-NotebookPanel:not(.lm-mod-hidden)';
+        await openNotebook(page, 'fresh.ipynb');
         await page.waitForSelector(`${panel} .jp-Cell`, { timeout: 90000 });
         await page.getByText(/TypeScript \| Idle/).waitFor({ timeout: 90000 });
         await page.locator(`${panel} .jp-Cell`).first().click();
