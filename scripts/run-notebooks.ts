@@ -36,14 +36,13 @@ function parseArgs(argv: string[]) {
   return { notebooks, params, out, check, update };
 }
 
-function indexHtml(runs: NotebookRun[], failures: { notebook: string; message: string }[]): string {
+function indexHtml(runs: NotebookRun[], manifest: MetricsManifest, failures: { notebook: string; message: string }[]): string {
   const rows = runs.map((r) => {
     const name = path.basename(r.html);
     const title = notebookTitle(r.notebook);
     return [`<a href="${escapeHtml(name)}">${escapeHtml(title)}</a>`, `${r.seconds.toFixed(1)} s`, escapeHtml(Object.entries(r.parameters).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', '))];
   });
   const table = `<table><thead><tr><th>report</th><th>run time</th><th>parameters</th></tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
-  const manifest: MetricsManifest = Object.fromEntries(runs.map((r) => [path.basename(r.notebook), r.metrics]));
   const failed = failures.length ? `<h2>Failed</h2><ul>${failures.map((f) => `<li>${escapeHtml(path.basename(f.notebook))}: <pre>${escapeHtml(f.message)}</pre></li>`).join('')}</ul>` : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>Reports</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #e5e7eb;padding:4px 10px}td.num{text-align:right}</style></head><body><h1>Reports</h1><p>Generated ${escapeHtml(new Date().toISOString())} by <code>npm run reports</code>. Each report is self-contained and works offline.</p>${table}${failed}<h2>Key metrics</h2>${manifestTable(manifest)}</body></html>`;
 }
@@ -82,7 +81,7 @@ async function main() {
   }
   const manifest: MetricsManifest = Object.fromEntries(runs.map((r) => [path.basename(r.notebook), r.metrics]));
   writeFileAtomic(path.join(args.out, 'metrics.json'), JSON.stringify(manifest, null, 2) + '\n');
-  writeFileAtomic(path.join(args.out, 'index.html'), indexHtml(runs, failures));
+  writeFileAtomic(path.join(args.out, 'index.html'), indexHtml(runs, manifest, failures));
   console.log(`[reports] index: ${path.relative(process.cwd(), path.join(args.out, 'index.html'))}; metrics: ${path.relative(process.cwd(), path.join(args.out, 'metrics.json'))}`);
   let drifted = 0;
   const expected: ExpectedMetrics = fs.existsSync(EXPECTED) ? JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) : {};

@@ -30,7 +30,16 @@ class ColumnBuffer {
   num = new Float64Array(16);
   plain = true;
   quoted: Map<number, string> | undefined;
-  grow(rows: number): void {
+  /** Records row `row`'s field: its span in the text, its fast-parsed value, and its text if it was quoted. */
+  record(row: number, start: number, end: number, value: number, quotedText?: string): void {
+    this.grow(row);
+    this.start[row] = start;
+    this.end[row] = end;
+    this.num[row] = value;
+    if (value !== value) this.plain = false;
+    if (quotedText !== undefined) (this.quoted ??= new Map()).set(row, quotedText);
+  }
+  private grow(rows: number): void {
     if (rows < this.start.length) return;
     const cap = Math.max(rows + 1, this.start.length * 2);
     const s = new Int32Array(cap);
@@ -164,15 +173,7 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
       i = j;
     }
     if (!header) headerRow.push(quotedText ?? text.slice(fieldStart, i));
-    else if (col < width) {
-      const b = buffers[col];
-      b.grow(numRows);
-      b.start[numRows] = fieldStart;
-      b.end[numRows] = i;
-      b.num[numRows] = value;
-      if (value !== value) b.plain = false;
-      if (quotedText !== undefined) (b.quoted ??= new Map()).set(numRows, quotedText);
-    }
+    else if (col < width) buffers[col].record(numRows, fieldStart, i, value, quotedText);
     if (col === 0) blank = i === fieldStart;
     col++;
     if (i >= n) break;
@@ -181,14 +182,8 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
       i++;
       blank = false;
       if (i >= n) {
-        if (header && col < width) {
-          const b = buffers[col];
-          b.grow(numRows);
-          b.start[numRows] = i;
-          b.end[numRows] = i;
-          b.num[numRows] = NaN;
-          b.plain = false;
-        }
+        // A trailing delimiter ends the text: the last field is empty.
+        if (header && col < width) buffers[col].record(numRows, i, i, NaN);
         col++;
       }
     } else {
@@ -226,5 +221,4 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
     column,
     numbers: (c: number) => (rows > 0 && buffers[c].plain ? buffers[c].num.slice(0, rows) : undefined),
   };
-
 }

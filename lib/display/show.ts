@@ -2,7 +2,7 @@
  * `show`: puts a figure, table or report inline in the notebook as one output with a full MIME bundle:
  * - figures: `application/vnd.plotly.v1+json` (JupyterLab's Plotly renderer, survives reopening),
  *   `text/html` (self-contained; plotly.js embedded in the first chart of the kernel session only, which is
- *   what exported HTML reports use, offline), `text/plain`, and `image/png` when asked for and a browser exists;
+ *   what exported HTML reports use, offline), `text/plain`, and — added in place once rendered in headless Chromium — `image/png`;
  * - tables and anything with `toHTML()`: escaped `text/html` plus `text/plain`.
  * Outside a kernel (a plain script), it prints the text form.
  */
@@ -81,19 +81,18 @@ export function show(x: unknown, options: ShowOptions = {}): Promise<void> {
   sendBundle(bundle, { displayId });
   if (includePlotly) plotlySent = true;
   if (!wantPng) return Promise.resolve();
-  if (!findChromium()) {
-    if (!pngNotice) console.log("(static PNG skipped: no Chromium found; charts still work. apt-get install chromium adds PNGs for viewers without JavaScript; TSDL_PNG=0 silences this)");
-    pngNotice = true;
-    return Promise.resolve();
-  }
+  if (!findChromium()) return Promise.resolve(skipPng('no Chromium found; charts still work. apt-get install chromium adds PNGs for viewers without JavaScript; TSDL_PNG=0 silences this'));
   // Scale 1: JupyterLab's Plotly renderer shows this PNG at its pixel size until the pointer enters, then draws live.
   return figureImage(x as Figure, { format: 'png', scale: 1, keepBrowser: true }).then(
     (png) => void sendBundle({ ...bundle, 'image/png': (png as Buffer).toString('base64') }, { displayId, update: true }),
-    (err: Error) => {
-      if (!pngNotice) console.log(`(static PNG skipped: ${err.message.split('\n')[0]})`);
-      pngNotice = true;
-    },
+    (err: Error) => skipPng(err.message.split('\n')[0]),
   );
+}
+
+/** Says once per session why charts carry no PNG. */
+function skipPng(reason: string): void {
+  if (!pngNotice) console.log(`(static PNG skipped: ${reason})`);
+  pngNotice = true;
 }
 
 /** Shows a heading (markdown) between outputs. */

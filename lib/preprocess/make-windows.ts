@@ -75,9 +75,8 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   // First window start whose first target reaches targetStart.
   const firstTarget0 = (lookback - 1) * rate + horizon;
   const s0 = Math.max(0, targetStart - firstTarget0);
-  const startList: number[] = [];
-  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) startList.push(s);
-  const starts = Int32Array.from(startList);
+  const starts: number[] = [];
+  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) starts.push(s);
   if (starts.length === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
 
   // Every row a window reads must be finite: a NaN would silently poison training.
