@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
-import { parseCsv } from './parse-csv';
+import { isUtf8 } from 'buffer';
+import { parseCsv, ParsedCsv } from './parse-csv';
 import { parseDates } from './parse-date';
 import { Column, ColumnKind, Table } from './table';
 
@@ -73,14 +74,33 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
   if (text.includes('\uFFFD')) {
     throw new InputError(`${source} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
   }
+  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source }), options, source);
+}
+
+/** A numeric column from the fast-parsed values: each field that was not a plain decimal is read as a missing
+ * marker or with `Number`; undefined when one is text. */
+function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>): { values: Float64Array; present: number } | undefined {
+  const values = parsed.values(c);
+  let present = 0;
+  for (let r = 0; r < values.length; r++) {
+    if (values[r] === values[r]) {
+      present++;
+      continue;
+    }
+    const v = toNumber(parsed.field(c, r), na, undefined);
+    if (v === undefined) return undefined;
+    values[r] = v;
+    if (v === v) present++;
+  }
+  return { values, present };
+}
+
+function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string): Table {
   const maxColumns = options.maxColumns ?? 10_000;
-  const firstLine = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-  const parsed = parseCsv(text, { delimiter: options.delimiter, source });
   if (parsed.header.length > maxColumns) {
     throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
   }
   if (parsed.numRows === 0) throw new InputError(`${source} has a header (${formatList(parsed.header)}) but no data rows`);
-  void firstLine;
   const na = new Set(options.naValues ?? DEFAULT_NA);
   const schema = options.schema ?? {};
   for (const name of Object.keys(schema)) {
@@ -101,18 +121,20 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
   const kinds: Record<string, ColumnKind> = {};
   parsed.header.forEach((name, c) => {
     const want = schema[name];
-    const fast = want === 'category' || options.thousands || dateCols.includes(name) ? undefined : parsed.numbers(c);
-    if (fast) {
-      columns[name] = fast;
-      kinds[name] = 'number';
-      return;
-    }
-    const raw = parsed.column(c);
     if (dateCols.includes(name)) {
-      columns[name] = parseDates(raw.map((s) => (na.has(s.trim()) ? null : s)), name);
+      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.column(c).map((s) => (na.has(s.trim()) ? null : s)), name);
       kinds[name] = 'date';
       return;
     }
+    if (want !== 'category' && !options.thousands) {
+      const nums = numericFromParsed(parsed, c, na);
+      if (nums && nums.present > 0) {
+        columns[name] = nums.values;
+        kinds[name] = 'number';
+        return;
+      }
+    }
+    const raw = parsed.column(c);
     const nums = want === 'category' ? undefined : numericColumn(raw, na, options.thousands);
     if (want === 'number' && !nums) failNumeric(name, raw, na, options.thousands);
     if (nums && raw.some((s) => !na.has(s.trim()))) {
@@ -129,10 +151,11 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
   if (sortBy) {
     if (!dateCols.includes(sortBy)) throw new InputError(`sortBy "${sortBy}" is not a date column (date columns: ${formatList(dateCols) || 'none'})`);
     const t = result.dates(sortBy);
-    const missing = t.findIndex((v) => Number.isNaN(v));
-    if (missing >= 0) throw new InputError(`date column "${sortBy}" is empty at row ${missing}; fill or drop that row, or pass { sortBy: false }`);
     let sorted = true;
-    for (let i = 1; i < t.length && sorted; i++) if (t[i] < t[i - 1]) sorted = false;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] !== t[i]) throw new InputError(`date column "${sortBy}" is empty at row ${i}; fill or drop that row, or pass { sortBy: false }`);
+      if (i > 0 && t[i] < t[i - 1]) sorted = false;
+    }
     if (!sorted) {
       const order = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
       result = result.take(order);
@@ -152,6 +175,10 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     throw new InputError(`file not found: ${file} (resolved to ${path.resolve(file)}, working directory ${process.cwd()}); check the path`);
   }
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
-  const text = fs.readFileSync(file, options.encoding ?? 'utf8');
-  return readCsv(text, options, file);
+  const bytes = fs.readFileSync(file);
+  const encoding = options.encoding ?? 'utf8';
+  if (encoding === 'utf8' && !isUtf8(bytes)) {
+    throw new InputError(`${file} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
+  }
+  return tableFromCsv(parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding }), options, file);
 }

@@ -1,8 +1,14 @@
 /**
- * A fast CSV reader into columns of strings: RFC 4180 quoting (quoted delimiters, doubled quotes, quoted
- * newlines), CRLF or LF, a byte-order mark, and `,` `;` or tab detected from the header line.
+ * A fast CSV reader over bytes: RFC 4180 quoting (quoted delimiters, doubled quotes, quoted newlines), CRLF or
+ * LF, a byte-order mark, and `,` `;` tab or `|` detected from the header line.
+ *
+ * One pass over the bytes parses plain decimal numbers straight into one Float64Array per column and
+ * records where each row starts; numeric columns never become strings, and text is decoded only for the
+ * columns asked for as text (by finding the field again from its row's start).
  */
+import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
+import { daysFromCivil } from './parse-date';
 
 export interface ParsedCsv {
   header: string[];
@@ -10,63 +16,54 @@ export interface ParsedCsv {
   readonly columns: string[][];
   numRows: number;
   delimiter: string;
-  /**
-   * One column's field strings (cached).
-   */
+  /** One column's field strings (cached). */
   column(column: number): string[];
+  /** One field's text (quotes removed). */
+  field(column: number, row: number): string;
   /**
-   * The column as numbers when every field is a plain decimal (`-12.5`, `3`, at most 15 digits), parsed
-   * while scanning without making strings — exactly what `Number(field)` gives — else undefined.
+   * The column as numbers when every field is a plain decimal (`-12.5`, `3`; digits below 2^53) — exactly
+   * what `Number(field)` gives — else undefined.
    */
   numbers(column: number): Float64Array | undefined;
+  /**
+   * The column's fields parsed as plain decimals, NaN where a field is not one (empty, `NA`, `1e5`, text),
+   * in an array the caller owns. Check the NaN rows with `field` to tell a missing value from text.
+   */
+  values(column: number): Float64Array;
+  /**
+   * The column as UTC epoch milliseconds when every field is an ISO day (`2000-01-03`, a real calendar
+   * day), else undefined.
+   */
+  isoDays(column: number): Float64Array | undefined;
 }
 
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
-
-/** Growable per-column buffers: field offsets, the fast-parsed number (NaN if not plain), quoted text. */
-class ColumnBuffer {
-  start = new Int32Array(16);
-  end = new Int32Array(16);
-  num = new Float64Array(16);
-  plain = true;
-  quoted: Map<number, string> | undefined;
-  /** Records row `row`'s field: its span in the text, its fast-parsed value, and its text if it was quoted. */
-  record(row: number, start: number, end: number, value: number, quotedText?: string): void {
-    this.grow(row);
-    this.start[row] = start;
-    this.end[row] = end;
-    this.num[row] = value;
-    if (value !== value) this.plain = false;
-    if (quotedText !== undefined) (this.quoted ??= new Map()).set(row, quotedText);
-  }
-  private grow(rows: number): void {
-    if (rows < this.start.length) return;
-    const cap = Math.max(rows + 1, this.start.length * 2);
-    const s = new Int32Array(cap);
-    s.set(this.start);
-    const e = new Int32Array(cap);
-    e.set(this.end);
-    const v = new Float64Array(cap);
-    v.set(this.num);
-    this.start = s;
-    this.end = e;
-    this.num = v;
-  }
+export interface ParseCsvOptions {
+  /** Field delimiter. Defaults to the one of `,` `;` tab `|` that splits the header most. */
+  delimiter?: string;
+  /** Names the input in errors. */
+  source?: string;
+  /** How bytes decode to text. Defaults to "utf8". */
+  encoding?: 'utf8' | 'latin1';
 }
 
-/** Picks the delimiter that splits the header (outside quotes) into the most fields. */
-export function detectDelimiter(text: string): string {
-  const end = text.indexOf('\n');
-  const line = end < 0 ? text : text.slice(0, end);
+const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Picks the delimiter that splits the header line (outside quotes) into the most fields. */
+export function detectDelimiter(text: string | Uint8Array): string {
+  const bytes = typeof text === 'string' ? Buffer.from(text.slice(0, 65536)) : text;
+  let end = bytes.indexOf(10);
+  if (end < 0) end = bytes.length;
   let best = ',';
   let bestCount = -1;
   for (const d of [',', ';', '\t', '|']) {
+    const dc = d.charCodeAt(0);
     let count = 0;
     let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (c === '"') quoted = !quoted;
-      else if (c === d && !quoted) count++;
+    for (let i = 0; i < end; i++) {
+      const c = bytes[i];
+      if (c === 34) quoted = !quoted;
+      else if (c === dc && !quoted) count++;
     }
     if (count > bestCount) {
       best = d;
@@ -76,141 +73,258 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/**
- * Parses CSV text. `source` names the file in errors.
- * @example parseCsv('a,b\n1,2\n').columns  // [['1'], ['2']]
- */
-export function parseCsv(text: string, options: { delimiter?: string; source?: string } = {}): ParsedCsv {
-  const source = options.source ?? 'CSV';
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new InputError(`${source} is empty: expected a header line and at least one row`);
-  const delim = options.delimiter ?? detectDelimiter(text);
-  const dc = delim.charCodeAt(0);
-  const n = text.length;
-  // Fields are recorded as offsets into the text per column (no per-row arrays, no strings yet); plain decimal
-  // numbers are parsed during the scan, so numeric columns never become strings at all.
-  let header: string[] | undefined;
-  let buffers: ColumnBuffer[] = [];
-  let width = 0;
-  let numRows = 0;
-  let line = 1; // physical line of the current row, for errors
-  const headerRow: string[] = [];
-  let col = 0;
-  let i = 0;
-  const badWidth = (got: number): never => {
-    throw new InputError(
-      `${source}: line ${line} has ${got} fields but the header has ${width}` +
-        ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong`,
-    );
-  };
-  let blank = false; // the current row is one empty field so far
-  const endRow = () => {
-    if (!header) {
-      if (!(headerRow.length === 1 && headerRow[0] === '')) {
-        header = headerRow.map((h) => h.trim());
-        width = header.length;
-        buffers = header.map(() => new ColumnBuffer());
-      } else headerRow.length = 0;
-    } else if (col === 1 && blank && width !== 1) {
-      // a blank line carries no data
-    } else {
-      if (col !== width) badWidth(col);
-      numRows++;
-    }
-    col = 0;
-  };
-  while (i < n) {
-    const fieldStart = i;
-    let quotedText: string | undefined;
-    let value = NaN;
-    if (text.charCodeAt(i) === 34 /* " */) {
-      // Quoted field: runs to the next quote not followed by another quote.
+/** Whether bytes [s, e) hold only whitespace (or nothing). */
+function isBlank(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) return false;
+  return true;
+}
+
+/** The end of the unquoted field starting at s: its delimiter, line end or the end of the input. */
+function fieldEnd(b: Uint8Array, s: number, dc: number): number {
+  while (s < b.length && b[s] !== dc && b[s] !== 10 && b[s] !== 13) s++;
+  return s;
+}
+
+/** One row's fields as text, quote-aware, and the index after its line end. */
+function readRow(b: Uint8Array, i: number, dc: number, decode: (s: number, e: number) => string, source: string, line: number): { fields: string[]; next: number } {
+  const n = b.length;
+  const fields: string[] = [];
+  for (;;) {
+    if (b[i] === 34) {
       let j = i + 1;
-      let parts = '';
+      let text = '';
       for (;;) {
-        const q = text.indexOf('"', j);
+        const q = b.indexOf(34, j);
         if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
-        if (text.charCodeAt(q + 1) === 34) {
-          parts += text.slice(j, q + 1);
-          j = q + 2;
-        } else {
-          parts += text.slice(j, q);
+        text += decode(j, b[q + 1] === 34 ? q + 1 : q);
+        if (b[q + 1] !== 34) {
           i = q + 1;
           break;
         }
+        j = q + 2;
       }
-      for (let k = parts.indexOf('\n'); k >= 0; k = parts.indexOf('\n', k + 1)) line++;
-      quotedText = parts;
-      // Skip anything between the closing quote and the delimiter (tolerated, like pandas).
-      while (i < n && text.charCodeAt(i) !== dc && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      // Anything between the closing quote and the delimiter is skipped (tolerated, like pandas).
+      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
+      fields.push(text);
     } else {
-      // Unquoted: scan to the delimiter, parsing [-]digits[.digits] on the way (Clinger's fast path: an
-      // integer mantissa below 2^53 divided by an exact power of ten is correctly rounded, as Number() is).
-      let j = i;
-      let mant = 0;
-      let digits = 0;
-      let frac = -1;
-      let ok = true;
-      if (j < n && text.charCodeAt(j) === 45) j++;
-      for (; j < n; j++) {
-        const c = text.charCodeAt(j);
-        if (c >= 48 && c <= 57) {
-          mant = mant * 10 + (c - 48);
-          digits++;
-          if (frac >= 0) frac++;
-        } else if (c === 46 && frac < 0) frac = 0;
-        else if (c === dc || c === 10 || c === 13) break;
-        else {
-          ok = false;
-          for (; j < n; j++) {
-            const d = text.charCodeAt(j);
-            if (d === dc || d === 10 || d === 13) break;
-          }
+      const s = i;
+      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
+      fields.push(decode(s, i));
+    }
+    if (i < n && b[i] === dc) {
+      i++;
+      if (i < n) continue;
+      fields.push(''); // a trailing delimiter ends the input: the last field is empty
+    }
+    if (i < n) i += b[i] === 13 && b[i + 1] === 10 ? 2 : 1;
+    return { fields, next: i };
+  }
+}
+
+function badWidth(source: string, line: number, got: number, width: number, delim: string): never {
+  throw new InputError(
+    `${source}: line ${line} has ${got} fields but the header has ${width}` +
+      ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong`,
+  );
+}
+
+/** The data rows: one Float64Array per column (NaN where a field is not a plain decimal) and each row's start. */
+interface Scanned {
+  cols: Float64Array[];
+  rowStarts: Int32Array;
+  rows: number;
+  /** Rows holding a quoted field (their fields are found again with the quote-aware `readRow`). */
+  quotedRows: Set<number> | undefined;
+}
+
+/** Rows expected from `i` on, from the mean length of the lines in the next 64 KiB, with 5% to spare. */
+function estimateRows(b: Uint8Array, i: number): number {
+  const end = Math.min(b.length, i + 65536);
+  let lines = 0;
+  for (let p = i; p < end; p++) if (b[p] === 10) lines++;
+  if (end === b.length) return lines + 2;
+  return Math.ceil(((b.length - i) / ((end - i) / Math.max(1, lines))) * 1.05) + 16;
+}
+
+/**
+ * The scan over the data rows: one loop with every piece of state in locals (a closure over them would keep
+ * them in memory rather than registers). Each field is parsed as [-]digits[.digits] while looking for its end
+ * (Clinger's fast path: an integer mantissa below 2^53 divided by an exact power of ten is correctly rounded,
+ * as `Number()` is) and written to its column.
+ */
+function scanRows(b: Uint8Array, i: number, dc: number, width: number, delim: string, source: string, firstLine: number): Scanned {
+  const n = b.length;
+  let capacity = estimateRows(b, i);
+  let cols = Array.from({ length: width }, () => new Float64Array(capacity));
+  let rowStarts = new Int32Array(capacity);
+  let quotedRows: Set<number> | undefined;
+  let rows = 0;
+  let line = firstLine;
+  let col = 0;
+  let rowStart = i;
+  let empty = false; // the last field was empty and unquoted
+  while (i < n) {
+    const fieldStart = i;
+    let value = NaN;
+    if (b[i] === 34 /* " */) {
+      let j = i + 1;
+      for (;;) {
+        const q = b.indexOf(34, j);
+        if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
+        if (b[q + 1] !== 34) {
+          i = q + 1;
           break;
         }
+        j = q + 2;
       }
-      if (ok && digits > 0 && digits <= 15) value = (text.charCodeAt(i) === 45 ? -mant : mant) / POW10[frac > 0 ? frac : 0];
+      for (let p = fieldStart; p < i; p++) if (b[p] === 10) line++;
+      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
+      (quotedRows ??= new Set()).add(rows);
+    } else {
+      const neg = b[i] === 45;
+      let j = neg ? i + 1 : i;
+      let mant = 0;
+      let dot = -1;
+      let c = 0;
+      for (; j < n; j++) {
+        c = b[j];
+        if (c >= 48 && c <= 57) mant = mant * 10 + (c - 48);
+        else if (c === 46 && dot < 0) dot = j;
+        else break;
+      }
+      if (j >= n || c === dc || c === 10 || c === 13) {
+        const digits = j - fieldStart - (dot >= 0 ? 1 : 0) - (neg ? 1 : 0);
+        const fracDigits = dot >= 0 ? j - dot - 1 : 0;
+        // mant is exact while below 2^53 (once past it, it cannot fall back below).
+        if (digits > 0 && mant <= 9007199254740991 && fracDigits <= 22) value = (neg ? -mant : mant) / POW10[fracDigits];
+      } else {
+        for (; j < n; j++) {
+          const d = b[j];
+          if (d === dc || d === 10 || d === 13) break;
+        }
+      }
       i = j;
     }
-    if (!header) headerRow.push(quotedText ?? text.slice(fieldStart, i));
-    else if (col < width) buffers[col].record(numRows, fieldStart, i, value, quotedText);
-    if (col === 0) blank = i === fieldStart;
+    empty = i === fieldStart;
+    if (col < width) cols[col][rows] = value;
     col++;
-    if (i >= n) break;
-    const c = text.charCodeAt(i);
-    if (c === dc) {
+    if (i < n && b[i] === dc) {
       i++;
-      blank = false;
-      if (i >= n) {
-        // A trailing delimiter ends the text: the last field is empty.
-        if (header && col < width) buffers[col].record(numRows, i, i, NaN);
-        col++;
-      }
+      if (i < n) continue;
+      // A trailing delimiter ends the input: the last field is empty.
+      if (col < width) cols[col][rows] = NaN;
+      col++;
+      empty = false;
+    }
+    // End of row: CRLF, LF, CR or the end of the input.
+    if (i < n) i += b[i] === 13 && b[i + 1] === 10 ? 2 : 1;
+    if (col === 1 && empty && width !== 1) {
+      // a blank line carries no data
+    } else if (col !== width) {
+      badWidth(source, line, col, width, delim);
     } else {
-      // End of line: CRLF, LF or CR.
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      endRow();
-      line++;
+      rowStarts[rows] = rowStart;
+      rows++;
+      if (rows === capacity) {
+        capacity = Math.ceil(capacity * 1.5) + 16;
+        cols = cols.map((c) => grown(c, capacity));
+        rowStarts = grown(rowStarts, capacity);
+      }
+    }
+    col = 0;
+    rowStart = i;
+    line++;
+  }
+  return { cols: cols.map((c) => trimmed(c, rows)), rowStarts, rows, quotedRows };
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  return out;
+}
+
+/** The first `rows` values: a view when little is left over (the guess was close), else a copy. */
+function trimmed(a: Float64Array, rows: number): Float64Array {
+  if (rows === a.length) return a;
+  return rows >= a.length * 0.8 ? a.subarray(0, rows) : a.slice(0, rows);
+}
+
+/**
+ * Parses CSV text or bytes. `source` names the input in errors.
+ * @example parseCsv('a,b\n1,2\n').columns  // [['1'], ['2']]
+ */
+export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = {}): ParsedCsv {
+  const source = options.source ?? 'CSV';
+  const encoding = options.encoding ?? 'utf8';
+  const text = typeof input === 'string' ? input : undefined;
+  const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  // One element type in the scan loop, whatever the caller passed.
+  const b = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  let start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  if (isBlank(b, start, b.length)) throw new InputError(`${source} is empty: expected a header line and at least one row`);
+  const delim = options.delimiter ?? detectDelimiter(b.subarray(start, Math.min(b.length, start + 65536)));
+  const dc = delim.charCodeAt(0);
+  if (delim.length !== 1 || dc > 127) throw new InputError(`delimiter ${JSON.stringify(delim)} must be one ASCII character, such as "," ";" or "\\t"`);
+
+  // Field text: slices of the decoded input when it is ASCII (byte offsets are then character offsets), else
+  // each field decoded on its own.
+  let ascii: string | undefined = text !== undefined && text.length === b.length ? text : undefined;
+  let checkedAscii = ascii !== undefined;
+  const decode = (s: number, e: number): string => {
+    if (!checkedAscii) {
+      checkedAscii = true;
+      if (isAscii(buf)) ascii = buf.toString('latin1');
+    }
+    return ascii !== undefined ? ascii.slice(s, e) : buf.toString(encoding, s, e);
+  };
+
+  // The header: the first line that is not blank.
+  let line = 1;
+  let headerRow: string[];
+  for (;;) {
+    const row = readRow(b, start, dc, decode, source, line);
+    for (let p = start; p < row.next; p++) if (b[p] === 10) line++;
+    start = row.next;
+    if (!(row.fields.length === 1 && row.fields[0] === '')) {
+      headerRow = row.fields;
+      break;
     }
   }
-  if (col > 0) endRow();
-  if (!header) throw new InputError(`${source} is empty: expected a header line and at least one row`);
-  const names = header as string[];
+  const names = headerRow.map((h) => h.trim());
+  const width = names.length;
   const seen = new Set<string>();
-  for (const h of names) {
-    if (h === '') throw new InputError(`${source}: the header has an empty column name (position ${names.indexOf(h) + 1}); name every column`);
+  for (const [c, h] of names.entries()) {
+    if (h === '') throw new InputError(`${source}: the header has an empty column name (position ${c + 1}); name every column`);
     if (seen.has(h)) throw new InputError(`${source}: duplicate column name "${h}" in the header; rename one of them`);
     seen.add(h);
   }
-  const rows = numRows;
+  if (b[start - 1] !== 10 && b[start - 1] !== 13) line--; // the header ended the input
+  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, width, delim, source, line);
+
+  /** Where field c of row r starts, for a row without quotes. */
+  const fieldStart = (c: number, r: number): number => {
+    let s = rowStarts[r];
+    for (let k = 0; k < c; k++) {
+      while (b[s] !== dc) s++;
+      s++;
+    }
+    return s;
+  };
+  const field = (c: number, r: number): string => {
+    if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
+    const s = fieldStart(c, r);
+    return decode(s, fieldEnd(b, s, dc));
+  };
   const strings = (c: number): string[] => {
-    const b = buffers[c];
     const out = new Array<string>(rows);
-    for (let r = 0; r < rows; r++) out[r] = b.quoted?.get(r) ?? text.slice(b.start[r], b.end[r]);
+    for (let r = 0; r < rows; r++) out[r] = field(c, r);
     return out;
   };
   const cache: string[][] = [];
   const column = (c: number) => (cache[c] ??= strings(c));
+  const handedOut = new Set<number>();
+  const values = (c: number) => (handedOut.has(c) ? cols[c].slice() : (handedOut.add(c), cols[c]));
   return {
     header: names,
     numRows: rows,
@@ -219,6 +333,52 @@ export function parseCsv(text: string, options: { delimiter?: string; source?: s
       return names.map((_, c) => column(c));
     },
     column,
-    numbers: (c: number) => (rows > 0 && buffers[c].plain ? buffers[c].num.slice(0, rows) : undefined),
+    field,
+    values,
+    numbers: (c: number) => {
+      if (rows === 0) return undefined;
+      const v = cols[c];
+      for (let r = 0; r < rows; r++) if (v[r] !== v[r]) return undefined;
+      return values(c);
+    },
+    isoDays: (c: number) => (quotedRows === undefined ? isoDays(b, dc, rowStarts, rows, c) : undefined),
   };
+}
+
+/** Parses every field as "YYYY-MM-DD" straight from the bytes; undefined as soon as one is not a real day. */
+function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, rows: number, c: number): Float64Array | undefined {
+  if (rows === 0) return undefined;
+  const out = new Float64Array(rows);
+  let year = -1;
+  let month = -1;
+  let monthDays = 0;
+  let monthStart = 0;
+  for (let r = 0; r < rows; r++) {
+    let s = rowStarts[r];
+    for (let k = 0; k < c; k++) {
+      while (b[s] !== dc) s++;
+      s++;
+    }
+    const e = s + 10;
+    if (!(e === b.length || b[e] === dc || b[e] === 10 || b[e] === 13) || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
+    const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;
+    const m0 = b[s + 5] - 48, m1 = b[s + 6] - 48, d0 = b[s + 8] - 48, d1 = b[s + 9] - 48;
+    // (c - 48) >>> 0 > 9 catches bytes below '0' too (they wrap to large unsigned values).
+    if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return undefined;
+    const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const m = m0 * 10 + m1;
+    const d = d0 * 10 + d1;
+    if (y !== year || m !== month) {
+      // Consecutive rows mostly share a month: its first day is computed once.
+      if (m < 1 || m > 12) return undefined;
+      const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+      year = y;
+      month = m;
+      monthDays = m === 2 && leap ? 29 : DAYS_IN_MONTH[m];
+      monthStart = (daysFromCivil(y, m, 1) - 1) * 86_400_000;
+    }
+    if (d < 1 || d > monthDays) return undefined;
+    out[r] = monthStart + d * 86_400_000;
+  }
+  return out;
 }

@@ -57,6 +57,20 @@ export function detectDateFormat(value: string): DateFormat | undefined {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/**
+ * Days from 1970-01-01 to a day of the proleptic Gregorian calendar (month 1–12), by the civil-calendar
+ * arithmetic of Howard Hinnant's "days_from_civil": years counted from March so that the leap day ends a year,
+ * in 400-year eras of 146,097 days. Unlike `Date.UTC`, years 0–99 are not taken as 1900–1999.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400; // 0..399
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1; // from March 1st
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
 /** Fast path for exactly "YYYY-MM-DD" (the common case): epoch ms, or NaN when it is not a valid date. */
 function isoDay(v: string): number {
   if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return NaN;
@@ -75,7 +89,7 @@ function isoDay(v: string): number {
   const d = d0 * 10 + d1;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NaN;
-  return Date.UTC(y, m - 1, d);
+  return daysFromCivil(y, m, d) * 86_400_000;
 }
 
 /**

@@ -1,0 +1,104 @@
+/**
+ * The byte-level CSV scan: numbers parsed during the scan must be exactly what `Number(field)` gives, ISO days
+ * exactly what `Date` gives, and text decoded from the right bytes whatever the encoding.
+ */
+import { expect } from 'chai';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCsv } from '../../lib/data/parse-csv';
+import { daysFromCivil } from '../../lib/data/parse-date';
+import { loadCsv, readCsv } from '../../lib/data/load-csv';
+import { InputError } from '../../lib/util/errors';
+import { expectError, tempDir } from '../helpers';
+
+describe('parseCsv (byte scan)', () => {
+  it('plain decimals parse to exactly Number(field): property over random digit strings', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,9}$/), fc.option(fc.stringMatching(/^[0-9]{0,9}$/)))
+      .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(fc.array(decimal, { minLength: 1, maxLength: 40 }), (fields) => {
+        const text = `x\n${fields.join('\n')}\n`;
+        expect(Array.from(readCsv(text).numbers('x'))).to.deep.equal(fields.map(Number));
+        // Up to 15 digits the scan itself parses every field (no fallback to Number).
+        if (fields.every((f) => f.replace(/[-.]/g, '').length <= 15)) expect(Array.from(parseCsv(text).numbers(0)!)).to.deep.equal(fields.map(Number));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('fields the fast path does not take (exponents, mantissas past 2^53, 23+ decimals, "+", spaces) still load as Number() reads them', () => {
+    const fields = ['1e5', '12345678901234567', '0.00000000000000000000001', '+3', ' 4.5', '.5', '-0.25', '7.'];
+    const t = readCsv(`x\n${fields.join('\n')}\n`);
+    expect(t.kind('x')).to.equal('number');
+    expect(Array.from(t.numbers('x'))).to.deep.equal(fields.map((f) => Number(f)));
+  });
+
+  it('missing markers inside a numeric column become NaN and the column stays numeric', () => {
+    const t = readCsv('a,b\n1,NA\n2,\n3,-\n4,#N/A\n5,2.5\n');
+    expect(t.kind('b')).to.equal('number');
+    expect(Array.from(t.numbers('b'))).to.deep.equal([NaN, NaN, NaN, NaN, 2.5]);
+    expectError(() => readCsv('a,b\n1,NA\n2,oops\n', { schema: { b: 'number' } }), InputError, 'row 1', '"oops"');
+  });
+
+  it('bytes and text give the same table; quoted numbers are numbers', () => {
+    const text = 'date,close,name\n2000-01-03,"1,5",a\n2000-01-04,2.25,"b ""q"""\n';
+    const fromText = readCsv(text, { thousands: ',' });
+    const dir = tempDir();
+    const file = path.join(dir, 'q.csv');
+    fs.writeFileSync(file, text);
+    const fromFile = loadCsv(file, { thousands: ',' });
+    expect(Array.from(fromFile.numbers('close'))).to.deep.equal([15, 2.25]);
+    expect(fromFile.strings('name')).to.deep.equal(['a', 'b "q"']);
+    expect(Array.from(fromFile.dates('date'))).to.deep.equal(Array.from(fromText.dates('date')));
+    expect(fromText.strings('name')).to.deep.equal(fromFile.strings('name'));
+  });
+
+  it('decodes non-ASCII UTF-8 text from the right bytes, with numbers after it intact', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'utf8.csv');
+    fs.writeFileSync(file, 'city,temp\nZürich,1.5\n東京,2\nSão Paulo,-3.25\n');
+    const t = loadCsv(file);
+    expect(t.strings('city')).to.deep.equal(['Zürich', '東京', 'São Paulo']);
+    expect(Array.from(t.numbers('temp'))).to.deep.equal([1.5, 2, -3.25]);
+  });
+
+  it('CRLF, blank lines, a trailing delimiter at the end of input and no final newline', () => {
+    const p = parseCsv('a,b\r\n1,2\r\n\r\n3,4\r\n5,');
+    expect(p.numRows).to.equal(3);
+    expect(Array.from(p.values(0))).to.deep.equal([1, 3, 5]);
+    expect(Array.from(p.values(1))).to.deep.equal([2, 4, NaN]);
+    expect(parseCsv('a,b\n1,2').numRows).to.equal(1);
+  });
+
+  it('a file whose rows get longer than the first ones (row estimate too small) keeps every row', () => {
+    const rows = ['a,b', ...Array.from({ length: 3000 }, (_, i) => `${i},1`), ...Array.from({ length: 20000 }, (_, i) => `${i}.123456789,${'9'.repeat(12)}`)];
+    const p = parseCsv(rows.join('\n'));
+    expect(p.numRows).to.equal(23000);
+    expect(p.values(0)[2999]).to.equal(2999);
+    expect(p.values(0)[22999]).to.equal(19999.123456789);
+    expect(p.values(1)[22999]).to.equal(999999999999);
+  });
+
+  it('a row with the wrong number of fields still names its line after quoted newlines', () => {
+    expectError(() => parseCsv('a,b\n"x\ny",1\n2\n'), InputError, 'line 4 has 1 fields');
+  });
+
+  it('ISO days parsed from bytes equal Date.parse, leap days included, and an impossible day is refused', () => {
+    const days = ['1700-01-01', '1900-02-28', '2000-02-29', '2024-12-31', '0050-03-01', '1969-12-31'];
+    const t = readCsv(`date,x\n${days.map((d, i) => `${d},${i}`).join('\n')}\n`, { sortBy: false });
+    expect(Array.from(t.dates('date'))).to.deep.equal(days.map((d) => Date.parse(d)));
+    expectError(() => readCsv('date,x\n1900-02-29,1\n'), InputError, '1900-02-29');
+    expectError(() => readCsv('date,x\n2001-13-01,1\n'), InputError, '2001-13-01');
+  });
+
+  it('daysFromCivil agrees with Date.UTC on every day of years 1600–2400', () => {
+    for (let ms = Date.UTC(1600, 0, 1); ms < Date.UTC(2400, 0, 1); ms += 86_400_000) {
+      const d = new Date(ms);
+      if (daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) * 86_400_000 !== ms) {
+        expect.fail(`daysFromCivil wrong for ${d.toISOString()}`);
+      }
+    }
+  });
+});
