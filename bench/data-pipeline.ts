@@ -13,30 +13,30 @@ import { pctChange } from '../lib/features/returns';
 import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
-import type { Table } from '../lib/data/table';
 import { makePrices } from './make-prices';
-import { printTable, time, timeAsync } from './timing';
+import { printTable, time, timeAsync, timeSteady } from './timing';
 
 const ROOT = path.join(__dirname, '..');
 const COLS = ['Close', 'ret', 'ma20', 'Volume'];
 
 function ours(file: string) {
   const steps: Record<string, number> = {};
-  let t: Table;
-  ({ ms: steps['load'], result: t } = time(() => loadCsv(file)));
-  let ret: Float64Array;
-  ({ ms: steps['returns'], result: ret } = time(() => pctChange(t.numbers('Close'))));
+  const faults: Record<string, number> = {};
+  const step = <T>(name: string, fn: () => T): T => {
+    const r = timeSteady(fn);
+    steps[name] = r.ms;
+    faults[name] = r.faults;
+    return r.result;
+  };
+  let t = step('load', () => loadCsv(file));
+  const ret = step('returns', () => pctChange(t.numbers('Close')));
   t = t.withColumn('ret', ret);
-  let ma: Float64Array;
-  ({ ms: steps['rolling mean (20)'], result: ma } = time(() => rollingMean(t.numbers('Close'), 20)));
+  const ma = step('rolling mean (20)', () => rollingMean(t.numbers('Close'), 20));
   t = t.withColumn('ma20', ma);
-  let clean: Table;
-  ({ ms: steps['drop missing'], result: clean } = time(() => t.dropMissing()));
-  let scaled: Table;
-  ({ ms: steps['min-max scale'], result: scaled } = time(() => minMaxScaler({ columns: COLS }).fit(clean).transform(clean)));
-  const w = time(() => makeWindows(scaled, { features: COLS, targets: ['Close'], lookback: 30 }));
-  steps['windows (30)'] = w.ms;
-  return { steps, shape: w.result.xShape, check: w.result.x[w.result.x.length - COLS.length] };
+  const clean = step('drop missing', () => t.dropMissing());
+  const scaled = step('min-max scale', () => minMaxScaler({ columns: COLS }).fit(clean).transform(clean));
+  const w = step('windows (30)', () => makeWindows(scaled, { features: COLS, targets: ['Close'], lookback: 30 }));
+  return { steps, faults, shape: w.xShape, check: w.x[w.x.length - COLS.length] };
 }
 
 /** The same pipeline as a danfo.js user writes it: danfo's readCSV, pctChange, dropNa and MinMaxScaler; danfo has
@@ -78,22 +78,35 @@ async function main() {
   await initBackend(); // danfo's scaler needs a tfjs backend
   const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
-  const pandas = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8' }));
+  const runPandas = (env: Record<string, string> = {}) =>
+    JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8', env: { ...process.env, ...env } }));
+  const pandas = runPandas();
+  // NumPy asks Linux for transparent huge pages (madvise) for arrays of 4 MiB and more, so it takes one page
+  // fault per 2 MiB where a Node Float32Array takes one per 4 KiB; this run shows pandas with 4 KiB pages too.
+  const pandas4k = runPandas({ NUMPY_MADVISE_HUGEPAGE: '0' });
   const lib = ours(file);
   const dan = await danfo(file);
   if (JSON.stringify(lib.shape) !== JSON.stringify(pandas._shape)) throw new Error(`window shapes differ: ours ${lib.shape}, pandas ${pandas._shape}`);
   if (Math.abs(lib.check - pandas._check) > 1e-5) throw new Error(`last window value differs: ${lib.check} vs ${pandas._check}`);
   const names = Object.keys(lib.steps);
   const total = (s: Record<string, number>) => names.reduce((a, k) => a + s[k], 0);
-  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')} (ms, median of 5 runs; danfo 1 run)\n`);
+  const at = (s: Record<string, number>, k: string) => (k === 'total' ? total(s) : s[k]);
+  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')}`);
+  console.log('ms: median of 25 runs (steps under 20 ms) or 5, after a warm-up, both sides; danfo 1 run. faults: minor page faults per run.\n');
   printTable(
-    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'danfo', 'danfo/tsdl'],
-    [...names, 'total'].map((k) => {
-      const a = k === 'total' ? total(lib.steps) : lib.steps[k];
-      const p = k === 'total' ? total(pandas) : pandas[k];
-      const d = k === 'total' ? total(dan.steps) : dan.steps[k];
-      return [k, a, p, a / p, d, d / a];
-    }),
+    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults tsdl', 'faults pandas', 'pandas 4K pages', 'tsdl/pandas 4K', 'danfo', 'danfo/tsdl'],
+    [...names, 'total'].map((k) => [
+      k,
+      at(lib.steps, k),
+      at(pandas, k),
+      at(lib.steps, k) / at(pandas, k),
+      k === 'total' ? total(lib.faults) : lib.faults[k],
+      k === 'total' ? total(pandas._faults) : pandas._faults[k],
+      at(pandas4k, k),
+      at(lib.steps, k) / at(pandas4k, k),
+      at(dan.steps, k),
+      at(dan.steps, k) / at(lib.steps, k),
+    ]),
   );
 }
 

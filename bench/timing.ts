@@ -16,6 +16,26 @@ export function time<T>(fn: () => T, repeats = 5): { ms: number; result: T } {
   return { ms: median(ms), result };
 }
 
+/**
+ * Steady-state timing for the side-by-side benchmarks (bench/data_pipeline.py times pandas the same way): one
+ * warm-up run, then 25 timed runs for a step under 20 ms (one run is too noisy there, and the JIT is not done
+ * tiering up) or 5 for a longer one. Also returns the minor page faults per timed run: writing to freshly
+ * allocated memory costs one fault per 4 KiB page, which is where the time of the allocation-heavy steps goes.
+ */
+export function timeSteady<T>(fn: () => T): { ms: number; faults: number; result: T } {
+  let result = fn();
+  const probe = time(fn, 1).ms;
+  const repeats = probe < 20 ? 25 : 5;
+  const ms: number[] = [];
+  const f0 = process.resourceUsage().minorPageFault;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    result = fn();
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms: median(ms), faults: Math.round((process.resourceUsage().minorPageFault - f0) / repeats), result };
+}
+
 export async function timeAsync<T>(fn: () => Promise<T>, repeats = 3): Promise<{ ms: number; result: T }> {
   let result = await fn();
   const ms: number[] = [];

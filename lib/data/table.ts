@@ -6,6 +6,7 @@
  *
  * Tables are immutable: every method returns a new table and never writes into the columns it was given.
  */
+import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { htmlTable, textTable } from '../util/html';
@@ -153,20 +154,38 @@ export class Table {
     if (col.length !== this.numRows && this.columnNames.length > 0) {
       throw new InputError(`column "${name}" has ${col.length} values but the table has ${this.numRows} rows`);
     }
+    return this.replacing([[name, col, kind ?? (col instanceof Float64Array ? 'number' : 'string')]]);
+  }
+
+  /** A new table with several columns added or replaced at once (numeric arrays, as from a transform). */
+  withColumns(columns: Record<string, Float64Array>): Table {
+    for (const [n, values] of Object.entries(columns)) {
+      if (values.length !== this.numRows) throw new InputError(`column "${n}" has ${values.length} values but the table has ${this.numRows} rows`);
+    }
+    return this.replacing(Object.entries(columns).map(([n, values]) => [n, values, 'number']));
+  }
+
+  /** This table's columns with some added or replaced (the new ones are taken, not copied). */
+  private replacing(updates: [string, Column, ColumnKind][]): Table {
     const cols: Record<string, Column> = {};
     const kinds: Record<string, ColumnKind> = {};
     for (const n of this.columnNames) {
       cols[n] = this.cols.get(n)!;
       kinds[n] = this.kindOf.get(n)!;
     }
-    cols[name] = col;
-    kinds[name] = kind ?? (col instanceof Float64Array ? 'number' : 'string');
+    for (const [n, col, kind] of updates) {
+      cols[n] = col;
+      kinds[n] = kind;
+    }
     return new Table(cols, kinds);
   }
 
-  /** Rows [start, end), like `Array.prototype.slice`. */
+  /**
+   * Rows [start, end), like `Array.prototype.slice`. Numeric columns are views of this table's storage (no copy,
+   * as Arrow slices are): tables are immutable, so sharing is safe.
+   */
   slice(start: number, end = this.numRows): Table {
-    return this.mapColumns((c) => c.slice(start, end));
+    return this.mapColumns((c) => (c instanceof Float64Array ? c.subarray(start, end) : c.slice(start, end)));
   }
 
   /** The rows at these positions, in this order. */
@@ -193,21 +212,34 @@ export class Table {
 
   /** Drops rows with a missing value in any of `columns` (defaults to all). */
   dropMissing(columns: readonly string[] = this.columnNames): Table {
-    // One pass per column over a byte mask (typed loops), then one gather.
-    const drop = new Uint8Array(this.numRows);
-    for (const name of columns) {
-      const c = this.column(name);
+    const n = this.numRows;
+    const cols = columns.map((name) => this.column(name));
+    // First pass, reading only: the run of rows every column has values for, and whether any value is missing
+    // inside that run. Rows missing only at the start (returns, rolling windows) or the end are the usual case,
+    // and give a zero-copy slice.
+    let start = 0;
+    let end = n;
+    let inner = false;
+    for (const c of cols) {
+      const edges = missingEdges(c);
+      start = Math.max(start, edges.start);
+      end = Math.min(end, edges.end);
+      inner ||= edges.inner;
+    }
+    if (!inner) return start === 0 && end === n ? this : this.slice(start, Math.max(start, end));
+    // Gaps inside: a byte mask over all columns, then one gather.
+    const drop = new Uint8Array(n);
+    for (const c of cols) {
       if (c instanceof Float64Array) {
-        for (let i = 0; i < c.length; i++) if (c[i] !== c[i]) drop[i] = 1;
+        for (let i = 0; i < n; i++) if (c[i] !== c[i]) drop[i] = 1;
       } else {
-        for (let i = 0; i < c.length; i++) if (c[i] === null) drop[i] = 1;
+        for (let i = 0; i < n; i++) if (c[i] === null) drop[i] = 1;
       }
     }
     let kept = 0;
-    for (let i = 0; i < drop.length; i++) kept += 1 - drop[i];
-    if (kept === this.numRows) return this;
+    for (let i = 0; i < n; i++) kept += 1 - drop[i];
     const keep = new Int32Array(kept);
-    for (let i = 0, j = 0; i < drop.length; i++) if (!drop[i]) keep[j++] = i;
+    for (let i = 0, j = 0; i < n; i++) if (!drop[i]) keep[j++] = i;
     return this.take(keep);
   }
 
@@ -271,6 +303,29 @@ export class Table {
     }
     return new Table(cols, kinds);
   }
+}
+
+/**
+ * Where a column's values start and end: rows [start, end) hold the first to the last present value, and
+ * `inner` says whether a value is missing between them. All missing: start = end = length.
+ */
+function missingEdges(c: Column): { start: number; end: number; inner: boolean } {
+  const n = c.length;
+  if (c instanceof Float64Array && allFinite(c)) return { start: 0, end: n, inner: false };
+  let missing = 0;
+  if (c instanceof Float64Array) {
+    for (let i = 0; i < n; i++) missing += c[i] !== c[i] ? 1 : 0;
+  } else {
+    for (let i = 0; i < n; i++) missing += c[i] === null ? 1 : 0;
+  }
+  if (missing === 0) return { start: 0, end: n, inner: false };
+  const isMissing = (i: number) => (c instanceof Float64Array ? c[i] !== c[i] : c[i] === null);
+  let start = 0;
+  while (start < n && isMissing(start)) start++;
+  if (start === n) return { start: n, end: n, inner: false };
+  let end = n;
+  while (isMissing(end - 1)) end--;
+  return { start, end, inner: missing > start + (n - end) };
 }
 
 /** "2000-01-03" for midnight UTC, else a full ISO timestamp. */

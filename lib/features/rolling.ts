@@ -3,6 +3,7 @@
  * t-window+1..t only (past rows), and is NaN until `minPeriods` valid values are in the window.
  */
 import { checkPositiveInt } from '../util/check';
+import { uninitializedFloat64 } from '../util/alloc';
 
 export interface RollingOptions {
   /** Valid values needed for a result. Defaults to the window length (pandas' default). */
@@ -25,42 +26,55 @@ function rolling(x: ArrayLike<number>, window: number, options: RollingOptions, 
   return out;
 }
 
-/** Trailing mean. Runs in O(n) with a running sum when the series has no NaN. */
-export function rollingMean(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  const minPeriods = options.minPeriods ?? window;
-  let hasNaN = false;
-  for (let i = 0; i < x.length && !hasNaN; i++) hasNaN = Number.isNaN(x[i]);
-  if (hasNaN || minPeriods !== window) {
-    return rolling(x, window, options, (v, s, e) => {
-      let sum = 0;
-      let n = 0;
-      for (let i = s; i < e; i++) if (!Number.isNaN(v[i])) (sum += v[i]), n++;
-      return sum / n;
-    });
-  }
+/**
+ * Trailing sum over the valid values of each window, in one O(n) pass: values enter and leave a running sum
+ * with Kahan compensation (as pandas' rolling sum and mean do), so rounding error does not build up along a
+ * long series. `divide` gives the mean.
+ */
+function runningSum(x: ArrayLike<number>, window: number, options: RollingOptions, divide: boolean): Float64Array {
   checkPositiveInt('window', window);
-  const out = new Float64Array(x.length).fill(NaN);
+  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const n = x.length;
+  const out = uninitializedFloat64(n);
   let sum = 0;
-  for (let t = 0; t < x.length; t++) {
-    sum += x[t];
-    if (t >= window) sum -= x[t - window];
-    // Recompute exactly every window rows so rounding error cannot accumulate over long series.
-    if (t >= window - 1 && (t + 1) % window === 0) {
-      sum = 0;
-      for (let i = t - window + 1; i <= t; i++) sum += x[i];
+  let carry = 0; // Kahan compensation: the low-order part lost from sum so far
+  let valid = 0;
+  for (let t = 0; t < n; t++) {
+    const v = x[t];
+    if (v === v) {
+      const y = v - carry;
+      const s = sum + y;
+      carry = s - sum - y;
+      sum = s;
+      valid++;
     }
-    if (t >= window - 1) out[t] = sum / window;
+    if (t >= window) {
+      const old = x[t - window];
+      if (old === old) {
+        const y = -old - carry;
+        const s = sum + y;
+        carry = s - sum - y;
+        sum = s;
+        valid--;
+      }
+    }
+    if (valid === 0) {
+      sum = 0; // an empty window starts clean
+      carry = 0;
+    }
+    out[t] = valid >= minPeriods ? (divide ? sum / valid : sum) : NaN;
   }
   return out;
 }
 
+/** Trailing mean. */
+export function rollingMean(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
+  return runningSum(x, window, options, true);
+}
+
 /** Trailing sum. */
 export function rollingSum(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  return rolling(x, window, options, (v, s, e) => {
-    let sum = 0;
-    for (let i = s; i < e; i++) if (!Number.isNaN(v[i])) sum += v[i];
-    return sum;
-  });
+  return runningSum(x, window, options, false);
 }
 
 /** Trailing sample standard deviation (ddof = 1, pandas' default). */

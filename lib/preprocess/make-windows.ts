@@ -75,13 +75,14 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   // First window start whose first target reaches targetStart.
   const firstTarget0 = (lookback - 1) * rate + horizon;
   const s0 = Math.max(0, targetStart - firstTarget0);
-  const starts: number[] = [];
-  for (let s = s0; s + span < Math.min(n, targetEnd); s += stride) starts.push(s);
-  if (starts.length === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
+  // Window w starts at row s0 + w·stride; the last one's last target row is below min(n, targetEnd).
+  const limit = Math.min(n, targetEnd) - span; // a start s fits when s < limit
+  const count = limit > s0 ? Math.ceil((limit - s0) / stride) : 0;
+  if (count === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
 
   // Every row a window reads must be finite: a NaN would silently poison training.
-  const firstRow = starts[0];
-  const lastRow = starts[starts.length - 1] + span;
+  const firstRow = s0;
+  const lastRow = s0 + (count - 1) * stride + span;
   [...options.features.map((f, j) => [f, xs[j]] as const), ...options.targets.map((t, j) => [t, ys[j]] as const)].forEach(([name, col]) => {
     for (let i = firstRow; i <= lastRow; i++) {
       if (!Number.isFinite(col[i])) throw new InputError(`makeWindows: column "${name}" holds ${col[i]} at row ${i}; impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())`);
@@ -90,28 +91,26 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
 
   const nf = xs.length;
   const nt = ys.length;
-  const x = new Float32Array(starts.length * lookback * nf);
-  const y = new Float32Array(starts.length * steps * nt);
-  const targetRows = new Int32Array(starts.length);
+  const x = new Float32Array(count * lookback * nf);
+  const y = new Float32Array(count * steps * nt);
+  const targetRows = new Int32Array(count);
   let yo = 0;
-  // Rows interleaved once (row-major, float32), then each window is one contiguous block copy when samplingRate
-  // is 1: the input of a window is lookback consecutive rows.
-  const rowMajor = new Float32Array((lastRow - firstRow + 1) * nf);
-  for (let f = 0; f < nf; f++) {
-    const c = xs[f];
-    for (let i = firstRow, o = f; i <= lastRow; i++, o += nf) rowMajor[o] = c[i];
-  }
-  for (let w = 0; w < starts.length; w++) {
-    const s = starts[w];
-    const base = w * lookback * nf;
-    if (rate === 1) {
-      const from = (s - firstRow) * nf;
-      x.set(rowMajor.subarray(from, from + lookback * nf), base);
-    } else {
-      for (let t = 0; t < lookback; t++) {
-        const from = (s + t * rate - firstRow) * nf;
-        x.set(rowMajor.subarray(from, from + nf), base + t * nf);
-      }
+  const rowSize = lookback * nf;
+  // Consecutive windows overlap: with samplingRate 1 and a stride below the lookback, a window is the previous
+  // one moved up by `stride` rows (one memmove inside x) plus `stride` new rows; otherwise rows are gathered.
+  const overlap = rate === 1 && stride < lookback;
+  for (let w = 0; w < count; w++) {
+    const s = s0 + w * stride;
+    const base = w * rowSize;
+    let t0 = 0;
+    if (overlap && w > 0) {
+      x.copyWithin(base, base - rowSize + stride * nf, base);
+      t0 = lookback - stride;
+    }
+    for (let t = t0; t < lookback; t++) {
+      const row = s + t * rate;
+      const o = base + t * nf;
+      for (let f = 0; f < nf; f++) x[o + f] = xs[f][row];
     }
     const first = s + firstTarget0;
     targetRows[w] = first;
@@ -119,8 +118,12 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   }
   const dateColumn = options.dateColumn ?? firstDateColumn(table);
   const dateValues = dateColumn ? table.dates(dateColumn) : undefined;
-  const targetDates = dateValues ? Float64Array.from(targetRows, (r) => dateValues[r]) : undefined;
-  return { x, xShape: [starts.length, lookback, nf], y, yShape: [starts.length, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
+  let targetDates: Float64Array | undefined;
+  if (dateValues) {
+    targetDates = new Float64Array(count);
+    for (let w = 0; w < count; w++) targetDates[w] = dateValues[targetRows[w]];
+  }
+  return { x, xShape: [count, lookback, nf], y, yShape: [count, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
 }
 
 /**

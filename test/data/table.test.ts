@@ -27,6 +27,20 @@ describe('Table', () => {
     expect(t.numRows).to.equal(3);
   });
 
+  it('dropMissing: leading/trailing gaps give one zero-copy run, gaps inside give a gather; same rows either way', () => {
+    const a = table({ x: [NaN, NaN, 1, 2, 3, NaN], y: [NaN, 5, 6, 7, 8, 9], s: ['a', 'b', 'c', 'd', 'e', 'f'] });
+    const edge = a.dropMissing();
+    expect(Array.from(edge.numbers('x'))).to.deep.equal([1, 2, 3]);
+    expect(Array.from(edge.numbers('y'))).to.deep.equal([6, 7, 8]);
+    expect(edge.strings('s')).to.deep.equal(['c', 'd', 'e']);
+    expect(edge.numbers('x').buffer, 'a view of the same storage').to.equal(a.numbers('x').buffer);
+    const inner = table({ x: [1, NaN, 3, 4], y: [5, 6, NaN, 8] }).dropMissing();
+    expect(Array.from(inner.numbers('x'))).to.deep.equal([1, 4]);
+    expect(Array.from(inner.numbers('y'))).to.deep.equal([5, 8]);
+    expect(table({ x: [NaN, NaN] }).dropMissing().numRows).to.equal(0);
+    expect(a.numRows, 'input untouched').to.equal(6);
+  });
+
   it('round-trips through rows and danfo', () => {
     const rows = t.toRows();
     expect(rows[0].date).to.be.instanceOf(Date);

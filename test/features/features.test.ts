@@ -55,6 +55,23 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expect(() => spread([1], [1, 2])).to.throw(RangeError, 'align');
   });
 
+  it('rolling mean/sum stay exact along a long series (running sum with compensation), NaN gaps included', () => {
+    // 100,000 values near 1e6 with cents; every 997th missing. Reference: each window summed afresh.
+    const x = Array.from({ length: 100_000 }, (_, i) => (i % 997 === 5 ? NaN : 1e6 + ((i * 7919) % 1000) / 100));
+    const w = 20;
+    const mean = rollingMean(x, w, { minPeriods: 15 });
+    const sum = rollingSum(x, w, { minPeriods: 15 });
+    for (let t = 0; t < x.length; t++) {
+      const vals = x.slice(Math.max(0, t - w + 1), t + 1).filter((v) => !Number.isNaN(v));
+      if (vals.length < 15) {
+        expect(Number.isNaN(mean[t]) && Number.isNaN(sum[t]), `row ${t}`).to.equal(true);
+        continue;
+      }
+      const s = vals.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum[t] - s) > 1e-6 || Math.abs(mean[t] - s / vals.length) > 1e-9) expect.fail(`row ${t}: ${sum[t]} vs ${s}`);
+    }
+  });
+
   it('ewm needs exactly one decay parameter', () => {
     expectError(() => ewm(close, { span: 3, alpha: 0.5 }), InputError, 'exactly one', 'span, alpha');
   });
