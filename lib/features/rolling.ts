@@ -10,22 +10,6 @@ export interface RollingOptions {
   minPeriods?: number;
 }
 
-type Reducer = (values: Float64Array, start: number, end: number) => number;
-
-function rolling(x: ArrayLike<number>, window: number, options: RollingOptions, reduce: Reducer): Float64Array {
-  checkPositiveInt('window', window);
-  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
-  const values = Float64Array.from(x);
-  const out = new Float64Array(values.length).fill(NaN);
-  let valid = 0;
-  for (let t = 0; t < values.length; t++) {
-    if (!Number.isNaN(values[t])) valid++;
-    if (t - window >= 0 && !Number.isNaN(values[t - window])) valid--;
-    if (valid >= minPeriods) out[t] = reduce(values, Math.max(0, t - window + 1), t + 1);
-  }
-  return out;
-}
-
 /**
  * Trailing sum over the valid values of each window, in one O(n) pass: values enter and leave a running sum
  * with Kahan compensation (as pandas' rolling sum and mean do), so rounding error does not build up along a
@@ -77,34 +61,81 @@ export function rollingSum(x: ArrayLike<number>, window: number, options: Rollin
   return runningSum(x, window, options, false);
 }
 
-/** Trailing sample standard deviation (ddof = 1, pandas' default). */
+/**
+ * Trailing sample standard deviation (ddof = 1, pandas' default), in one O(n) pass: Welford's running mean and
+ * sum of squared deviations, with values added as they enter the window and removed as they leave (as pandas'
+ * rolling var does).
+ */
 export function rollingStd(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  return rolling(x, window, options, (v, s, e) => {
-    let sum = 0;
-    let n = 0;
-    for (let i = s; i < e; i++) if (!Number.isNaN(v[i])) (sum += v[i]), n++;
-    if (n < 2) return NaN;
-    const m = sum / n;
-    let ss = 0;
-    for (let i = s; i < e; i++) if (!Number.isNaN(v[i])) ss += (v[i] - m) * (v[i] - m);
-    return Math.sqrt(ss / (n - 1));
-  });
+  checkPositiveInt('window', window);
+  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const n = x.length;
+  const out = uninitializedFloat64(n);
+  let valid = 0;
+  let mean = 0;
+  let ss = 0; // sum of squared deviations from the mean
+  for (let t = 0; t < n; t++) {
+    const v = x[t];
+    if (v === v) {
+      valid++;
+      const d = v - mean;
+      mean += d / valid;
+      ss += d * (v - mean);
+    }
+    if (t >= window) {
+      const old = x[t - window];
+      if (old === old) {
+        valid--;
+        if (valid === 0) {
+          mean = 0;
+          ss = 0;
+        } else {
+          const d = old - mean;
+          mean -= d / valid;
+          ss -= d * (old - mean);
+        }
+      }
+    }
+    out[t] = valid >= minPeriods && valid >= 2 ? Math.sqrt(Math.max(ss, 0) / (valid - 1)) : NaN;
+  }
+  return out;
+}
+
+/**
+ * Trailing minimum (or maximum), O(n): a queue of the rows that can still become the window's extreme, each
+ * value better than the ones behind it; the front is the answer. Missing values are skipped, as pandas does.
+ */
+function rollingExtreme(x: ArrayLike<number>, window: number, options: RollingOptions, max: boolean): Float64Array {
+  checkPositiveInt('window', window);
+  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const n = x.length;
+  const out = uninitializedFloat64(n);
+  const queue = new Int32Array(n); // row indices; live part is queue[head..tail)
+  let head = 0;
+  let tail = 0;
+  let valid = 0;
+  for (let t = 0; t < n; t++) {
+    const v = x[t];
+    if (v === v) {
+      valid++;
+      while (tail > head && (max ? x[queue[tail - 1]] <= v : x[queue[tail - 1]] >= v)) tail--;
+      queue[tail++] = t;
+    }
+    if (t >= window) {
+      if (x[t - window] === x[t - window]) valid--;
+      if (tail > head && queue[head] <= t - window) head++;
+    }
+    out[t] = valid >= minPeriods && tail > head ? x[queue[head]] : NaN;
+  }
+  return out;
 }
 
 /** Trailing minimum. */
 export function rollingMin(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  return rolling(x, window, options, (v, s, e) => {
-    let m = Infinity;
-    for (let i = s; i < e; i++) if (v[i] < m) m = v[i];
-    return m;
-  });
+  return rollingExtreme(x, window, options, false);
 }
 
 /** Trailing maximum. */
 export function rollingMax(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  return rolling(x, window, options, (v, s, e) => {
-    let m = -Infinity;
-    for (let i = s; i < e; i++) if (v[i] > m) m = v[i];
-    return m;
-  });
+  return rollingExtreme(x, window, options, true);
 }

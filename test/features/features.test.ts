@@ -72,6 +72,28 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     }
   });
 
+  it('rolling std/min/max (one pass each) equal each window computed afresh, with gaps and minPeriods', () => {
+    let seed = 3;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const x = Array.from({ length: 20_000 }, (_, i) => (i % 211 < 9 ? NaN : 50 + 10 * rand()));
+    const w = 30;
+    const std = rollingStd(x, w, { minPeriods: 5 });
+    const mn = rollingMin(x, w, { minPeriods: 5 });
+    const mx = rollingMax(x, w, { minPeriods: 5 });
+    for (let t = 0; t < x.length; t++) {
+      const vals = x.slice(Math.max(0, t - w + 1), t + 1).filter((v) => !Number.isNaN(v));
+      if (vals.length < 5) {
+        if (![std[t], mn[t], mx[t]].every(Number.isNaN)) expect.fail(`row ${t}: expected NaN`);
+        continue;
+      }
+      const m = vals.reduce((a, b) => a + b, 0) / vals.length;
+      const sd = Math.sqrt(vals.reduce((a, b) => a + (b - m) ** 2, 0) / (vals.length - 1));
+      if (Math.abs(std[t] - sd) > 1e-9 * sd || mn[t] !== Math.min(...vals) || mx[t] !== Math.max(...vals)) {
+        expect.fail(`row ${t}: std ${std[t]} vs ${sd}, min ${mn[t]} vs ${Math.min(...vals)}, max ${mx[t]} vs ${Math.max(...vals)}`);
+      }
+    }
+  });
+
   it('ewm needs exactly one decay parameter', () => {
     expectError(() => ewm(close, { span: 3, alpha: 0.5 }), InputError, 'exactly one', 'span, alpha');
   });
