@@ -66,14 +66,16 @@ function failNumeric(name: string, values: string[], na: Set<string>, thousands:
   throw new InputError(`column "${name}" should be a number but row ${i} holds ${JSON.stringify(values[i])}; ${hint}`);
 }
 
+function notUtf8(source: string): InputError {
+  return new InputError(`${source} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
+}
+
 /**
  * Reads CSV text into a `Table`. `source` names it in errors.
  * @example readCsv('date,close\n2000-01-03,1455.2\n').numbers('close')  // Float64Array [1455.2]
  */
 export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
-  if (text.includes('\uFFFD')) {
-    throw new InputError(`${source} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
-  }
+  if (text.includes('\uFFFD')) throw notUtf8(source);
   return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source }), options, source);
 }
 
@@ -177,8 +179,6 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
   const bytes = fs.readFileSync(file);
   const encoding = options.encoding ?? 'utf8';
-  if (encoding === 'utf8' && !isUtf8(bytes)) {
-    throw new InputError(`${file} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
-  }
+  if (encoding === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
   return tableFromCsv(parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding }), options, file);
 }

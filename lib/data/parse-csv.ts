@@ -8,7 +8,7 @@
  */
 import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
-import { daysFromCivil } from './parse-date';
+import { daysFromCivil, daysInMonth } from './parse-date';
 
 export interface ParsedCsv {
   header: string[];
@@ -47,7 +47,6 @@ export interface ParseCsvOptions {
 }
 
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Picks the delimiter that splits the header line (outside quotes) into the most fields. */
 export function detectDelimiter(text: string | Uint8Array): string {
@@ -85,30 +84,43 @@ function fieldEnd(b: Uint8Array, s: number, dc: number): number {
   return s;
 }
 
+/** Where field c of an unquoted row starts, from the row's start: after its c-th delimiter. */
+function fieldStartOf(b: Uint8Array, dc: number, rowStart: number, c: number): number {
+  let s = rowStart;
+  for (let k = 0; k < c; k++) {
+    while (b[s] !== dc) s++;
+    s++;
+  }
+  return s;
+}
+
+/**
+ * The end of the quoted field starting at i (on its opening quote): the index after the quote that closes it,
+ * the first quote not doubled.
+ */
+function quotedEnd(b: Uint8Array, i: number, source: string, line: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = b.indexOf(34, j);
+    if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
+    if (b[q + 1] !== 34) return q + 1;
+    j = q + 2;
+  }
+}
+
 /** One row's fields as text, quote-aware, and the index after its line end. */
 function readRow(b: Uint8Array, i: number, dc: number, decode: (s: number, e: number) => string, source: string, line: number): { fields: string[]; next: number } {
   const n = b.length;
   const fields: string[] = [];
   for (;;) {
     if (b[i] === 34) {
-      let j = i + 1;
-      let text = '';
-      for (;;) {
-        const q = b.indexOf(34, j);
-        if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
-        text += decode(j, b[q + 1] === 34 ? q + 1 : q);
-        if (b[q + 1] !== 34) {
-          i = q + 1;
-          break;
-        }
-        j = q + 2;
-      }
+      const e = quotedEnd(b, i, source, line);
+      fields.push(decode(i + 1, e - 1).replaceAll('""', '"'));
       // Anything between the closing quote and the delimiter is skipped (tolerated, like pandas).
-      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
-      fields.push(text);
+      i = fieldEnd(b, e, dc);
     } else {
       const s = i;
-      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
+      i = fieldEnd(b, i, dc);
       fields.push(decode(s, i));
     }
     if (i < n && b[i] === dc) {
@@ -167,18 +179,9 @@ function scanRows(b: Uint8Array, i: number, dc: number, width: number, delim: st
     const fieldStart = i;
     let value = NaN;
     if (b[i] === 34 /* " */) {
-      let j = i + 1;
-      for (;;) {
-        const q = b.indexOf(34, j);
-        if (q < 0) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
-        if (b[q + 1] !== 34) {
-          i = q + 1;
-          break;
-        }
-        j = q + 2;
-      }
+      i = quotedEnd(b, i, source, line);
       for (let p = fieldStart; p < i; p++) if (b[p] === 10) line++;
-      while (i < n && b[i] !== dc && b[i] !== 10 && b[i] !== 13) i++;
+      i = fieldEnd(b, i, dc);
       (quotedRows ??= new Set()).add(rows);
     } else {
       const neg = b[i] === 45;
@@ -198,10 +201,7 @@ function scanRows(b: Uint8Array, i: number, dc: number, width: number, delim: st
         // mant is exact while below 2^53 (once past it, it cannot fall back below).
         if (digits > 0 && mant <= 9007199254740991 && fracDigits <= 22) value = (neg ? -mant : mant) / POW10[fracDigits];
       } else {
-        for (; j < n; j++) {
-          const d = b[j];
-          if (d === dc || d === 10 || d === 13) break;
-        }
+        j = fieldEnd(b, j, dc);
       }
       i = j;
     }
@@ -302,18 +302,9 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   if (b[start - 1] !== 10 && b[start - 1] !== 13) line--; // the header ended the input
   const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, width, delim, source, line);
 
-  /** Where field c of row r starts, for a row without quotes. */
-  const fieldStart = (c: number, r: number): number => {
-    let s = rowStarts[r];
-    for (let k = 0; k < c; k++) {
-      while (b[s] !== dc) s++;
-      s++;
-    }
-    return s;
-  };
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
-    const s = fieldStart(c, r);
+    const s = fieldStartOf(b, dc, rowStarts[r], c);
     return decode(s, fieldEnd(b, s, dc));
   };
   const strings = (c: number): string[] => {
@@ -354,11 +345,7 @@ function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, rows: number,
   let monthDays = 0;
   let monthStart = 0;
   for (let r = 0; r < rows; r++) {
-    let s = rowStarts[r];
-    for (let k = 0; k < c; k++) {
-      while (b[s] !== dc) s++;
-      s++;
-    }
+    const s = fieldStartOf(b, dc, rowStarts[r], c);
     const e = s + 10;
     if (!(e === b.length || b[e] === dc || b[e] === 10 || b[e] === 13) || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
     const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;
@@ -371,10 +358,9 @@ function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, rows: number,
     if (y !== year || m !== month) {
       // Consecutive rows mostly share a month: its first day is computed once.
       if (m < 1 || m > 12) return undefined;
-      const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
       year = y;
       month = m;
-      monthDays = m === 2 && leap ? 29 : DAYS_IN_MONTH[m];
+      monthDays = daysInMonth(y, m);
       monthStart = (daysFromCivil(y, m, 1) - 1) * 86_400_000;
     }
     if (d < 1 || d > monthDays) return undefined;

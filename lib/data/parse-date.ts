@@ -57,6 +57,12 @@ export function detectDateFormat(value: string): DateFormat | undefined {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in a month (1–12) of a Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
 /**
  * Days from 1970-01-01 to a day of the proleptic Gregorian calendar (month 1–12), by the civil-calendar
  * arithmetic of Howard Hinnant's "days_from_civil": years counted from March so that the leap day ends a year,
@@ -87,8 +93,7 @@ function isoDay(v: string): number {
   if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return NaN;
   const m = m0 * 10 + m1;
   const d = d0 * 10 + d1;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (m < 1 || m > 12 || d < 1 || d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NaN;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
   return daysFromCivil(y, m, d) * 86_400_000;
 }
 

@@ -10,14 +10,19 @@ export interface RollingOptions {
   minPeriods?: number;
 }
 
+/** Checks `window` and returns `minPeriods` (the window length unless given). */
+function checkedMinPeriods(window: number, options: RollingOptions): number {
+  checkPositiveInt('window', window);
+  return checkPositiveInt('minPeriods', options.minPeriods ?? window);
+}
+
 /**
  * Trailing sum over the valid values of each window, in one O(n) pass: values enter and leave a running sum
  * with Kahan compensation (as pandas' rolling sum and mean do), so rounding error does not build up along a
  * long series. `divide` gives the mean.
  */
 function runningSum(x: ArrayLike<number>, window: number, options: RollingOptions, divide: boolean): Float64Array {
-  checkPositiveInt('window', window);
-  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const minPeriods = checkedMinPeriods(window, options);
   const n = x.length;
   const out = uninitializedFloat64(n);
   let sum = 0;
@@ -67,8 +72,7 @@ export function rollingSum(x: ArrayLike<number>, window: number, options: Rollin
  * rolling var does).
  */
 export function rollingStd(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
-  checkPositiveInt('window', window);
-  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const minPeriods = checkedMinPeriods(window, options);
   const n = x.length;
   const out = uninitializedFloat64(n);
   let valid = 0;
@@ -106,8 +110,7 @@ export function rollingStd(x: ArrayLike<number>, window: number, options: Rollin
  * value better than the ones behind it; the front is the answer. Missing values are skipped, as pandas does.
  */
 function rollingExtreme(x: ArrayLike<number>, window: number, options: RollingOptions, max: boolean): Float64Array {
-  checkPositiveInt('window', window);
-  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const minPeriods = checkedMinPeriods(window, options);
   const n = x.length;
   const out = uninitializedFloat64(n);
   const queue = new Int32Array(n); // row indices; live part is queue[head..tail)

@@ -161,9 +161,9 @@ export function standardScaler(options: ScalerOptions = {}) {
 }
 
 /**
- * Min, max and whether every value is finite. Returns an
- * object, not an array: in Node 20, an array literal built after a loop that V8 compiled on-stack (OSR) sends
- * every later call back to the interpreter (a deoptimisation loop, measured 3× slower).
+ * Min, max and whether every value is finite. Returns an object, not an array: in Node 20, an array literal
+ * built after a loop that V8 compiled on-stack (OSR) sends every later call back to the interpreter (a
+ * deoptimisation loop, measured 3× slower).
  */
 function minMaxOf(x: Float64Array): { min: number; max: number; finite: boolean } {
   // Even and odd rows keep their own minimum, maximum and finiteness sum (x · 0 is NaN for NaN or ±Infinity),
