@@ -3,6 +3,12 @@
  * drop missing rows, min-max scaling, 30-step windows — with this library, with pandas/NumPy (same run, same
  * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios.
  *
+ * Both sides run twice, in fresh processes: with the machine's default memory settings, and with glibc's
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
+ * mode `madvise`, the usual default). NumPy asks for them itself for arrays of 4 MiB and more; Node's
+ * ArrayBuffers come from malloc and get them only with the tunable, which the project's Jupyter kernel sets
+ * (scripts/setup.sh). Without it, writing a fresh 96 MB array costs one page fault per 4 KiB.
+ *
  *   npx tsx bench/data-pipeline.ts [rows]
  */
 import { execFileSync } from 'child_process';
@@ -18,6 +24,12 @@ import { printTable, time, timeAsync, timeSteady } from './timing';
 
 const ROOT = path.join(__dirname, '..');
 const COLS = ['Close', 'ret', 'ma20', 'Volume'];
+const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
+
+interface Run {
+  steps: Record<string, number>;
+  faults: Record<string, number>;
+}
 
 function ours(file: string) {
   const steps: Record<string, number> = {};
@@ -73,37 +85,60 @@ async function danfo(file: string) {
   return { steps, shape: [w.result.xs.length, 30, COLS.length] };
 }
 
+/** The environment of a fresh process: the default malloc, or malloc asking for huge pages. */
+function memoryEnv(hugePages: boolean): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.GLIBC_TUNABLES;
+  if (hugePages) env.GLIBC_TUNABLES = HUGE_PAGES;
+  return env;
+}
+
 async function main() {
-  const rows = Number(process.argv[2] ?? 200000);
+  const args = process.argv.slice(2);
+  if (args[0] === '--ours') {
+    // Child mode: this library's side only, as JSON, in the memory setting the parent chose.
+    console.log(JSON.stringify(ours(args[1])));
+    return;
+  }
+  const rows = Number(args[0] ?? 200000);
   await initBackend(); // danfo's scaler needs a tfjs backend
   const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
-  const runPandas = (env: Record<string, string> = {}) =>
-    JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8', env: { ...process.env, ...env } }));
-  const pandas = runPandas();
-  // NumPy asks Linux for transparent huge pages (madvise) for arrays of 4 MiB and more, so it takes one page
-  // fault per 2 MiB where a Node Float32Array takes one per 4 KiB; this run shows pandas with 4 KiB pages too.
-  const pandas4k = runPandas({ NUMPY_MADVISE_HUGEPAGE: '0' });
-  const lib = ours(file);
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const runPandas = (hugePages: boolean) =>
+    JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+  const runOurs = (hugePages: boolean) =>
+    JSON.parse(execFileSync(tsx, [__filename, '--ours', file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+  const side = { pandas: runPandas(false), lib: runOurs(false), pandasHp: runPandas(true), libHp: runOurs(true) };
   const dan = await danfo(file);
-  if (JSON.stringify(lib.shape) !== JSON.stringify(pandas._shape)) throw new Error(`window shapes differ: ours ${lib.shape}, pandas ${pandas._shape}`);
-  if (Math.abs(lib.check - pandas._check) > 1e-5) throw new Error(`last window value differs: ${lib.check} vs ${pandas._check}`);
+  for (const lib of [side.lib, side.libHp]) {
+    if (JSON.stringify(lib.shape) !== JSON.stringify(side.pandas._shape)) throw new Error(`window shapes differ: ours ${lib.shape}, pandas ${side.pandas._shape}`);
+    if (Math.abs(lib.check - side.pandas._check) > 1e-5) throw new Error(`last window value differs: ${lib.check} vs ${side.pandas._check}`);
+  }
+  const pandas: Run = { steps: side.pandas, faults: side.pandas._faults };
+  const pandasHp: Run = { steps: side.pandasHp, faults: side.pandasHp._faults };
+  const lib: Run = side.lib;
+  const libHp: Run = side.libHp;
   const names = Object.keys(lib.steps);
   const total = (s: Record<string, number>) => names.reduce((a, k) => a + s[k], 0);
   const at = (s: Record<string, number>, k: string) => (k === 'total' ? total(s) : s[k]);
-  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')}`);
-  console.log('ms: median of 25 runs (steps under 20 ms) or 5, after a warm-up, both sides; danfo 1 run. faults: minor page faults per run.\n');
+  const faults = (a: Run, b: Run, k: string) => `${at(a.faults, k)} / ${at(b.faults, k)}`;
+  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${side.lib.shape.join('×')}`);
+  console.log('ms: median of 25 runs (steps under 20 ms) or 5, after a warm-up, both sides; danfo 1 run.');
+  console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
+  console.log('faults: minor page faults per run, tsdl / pandas.\n');
   printTable(
-    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults tsdl', 'faults pandas', 'pandas 4K pages', 'tsdl/pandas 4K', 'danfo', 'danfo/tsdl'],
+    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', 'danfo', 'danfo/tsdl'],
     [...names, 'total'].map((k) => [
       k,
       at(lib.steps, k),
-      at(pandas, k),
-      at(lib.steps, k) / at(pandas, k),
-      k === 'total' ? total(lib.faults) : lib.faults[k],
-      k === 'total' ? total(pandas._faults) : pandas._faults[k],
-      at(pandas4k, k),
-      at(lib.steps, k) / at(pandas4k, k),
+      at(pandas.steps, k),
+      at(lib.steps, k) / at(pandas.steps, k),
+      faults(lib, pandas, k),
+      at(libHp.steps, k),
+      at(pandasHp.steps, k),
+      at(libHp.steps, k) / at(pandasHp.steps, k),
+      faults(libHp, pandasHp, k),
       at(dan.steps, k),
       at(dan.steps, k) / at(lib.steps, k),
     ]),

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
+import { allFinite } from '../util/check';
 import { isUtf8 } from 'buffer';
 import { parseCsv, ParsedCsv } from './parse-csv';
 import { parseDates } from './parse-date';
@@ -83,6 +84,7 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
  * marker or with `Number`; undefined when one is text. */
 function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>): { values: Float64Array; present: number } | undefined {
   const values = parsed.values(c);
+  if (allFinite(values)) return { values, present: values.length }; // every field was a plain decimal
   let present = 0;
   for (let r = 0; r < values.length; r++) {
     if (values[r] === values[r]) {

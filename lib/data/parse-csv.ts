@@ -267,17 +267,17 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const dc = delim.charCodeAt(0);
   if (delim.length !== 1 || dc > 127) throw new InputError(`delimiter ${JSON.stringify(delim)} must be one ASCII character, such as "," ";" or "\\t"`);
 
-  // Field text: slices of the decoded input when it is ASCII (byte offsets are then character offsets), else
-  // each field decoded on its own.
+  // Field text: each field decoded on its own, until a whole text column is asked for; from then on, slices of
+  // the input decoded once when it is ASCII (byte offsets are then character offsets). The header and a few
+  // fields never pay for decoding the whole file.
   let ascii: string | undefined = text !== undefined && text.length === b.length ? text : undefined;
   let checkedAscii = ascii !== undefined;
-  const decode = (s: number, e: number): string => {
-    if (!checkedAscii) {
-      checkedAscii = true;
-      if (isAscii(buf)) ascii = buf.toString('latin1');
-    }
-    return ascii !== undefined ? ascii.slice(s, e) : buf.toString(encoding, s, e);
+  const decodeWhole = () => {
+    if (checkedAscii) return;
+    checkedAscii = true;
+    if (isAscii(buf)) ascii = buf.toString('latin1');
   };
+  const decode = (s: number, e: number): string => (ascii !== undefined ? ascii.slice(s, e) : buf.toString(encoding, s, e));
 
   // The header: the first line that is not blank.
   let line = 1;
@@ -308,6 +308,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
     return decode(s, fieldEnd(b, s, dc));
   };
   const strings = (c: number): string[] => {
+    decodeWhole();
     const out = new Array<string>(rows);
     for (let r = 0; r < rows; r++) out[r] = field(c, r);
     return out;

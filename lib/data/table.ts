@@ -311,21 +311,18 @@ export class Table {
  */
 function missingEdges(c: Column): { start: number; end: number; inner: boolean } {
   const n = c.length;
+  const isMissing = c instanceof Float64Array ? (i: number) => c[i] !== c[i] : (i: number) => c[i] === null;
   if (c instanceof Float64Array && allFinite(c)) return { start: 0, end: n, inner: false };
-  let missing = 0;
-  if (c instanceof Float64Array) {
-    for (let i = 0; i < n; i++) missing += c[i] !== c[i] ? 1 : 0;
-  } else {
-    for (let i = 0; i < n; i++) missing += c[i] === null ? 1 : 0;
-  }
-  if (missing === 0) return { start: 0, end: n, inner: false };
-  const isMissing = (i: number) => (c instanceof Float64Array ? c[i] !== c[i] : c[i] === null);
   let start = 0;
   while (start < n && isMissing(start)) start++;
   if (start === n) return { start: n, end: n, inner: false };
   let end = n;
   while (isMissing(end - 1)) end--;
-  return { start, end, inner: missing > start + (n - end) };
+  // Numbers: one fast finiteness pass over the run, and a closer look only when it holds NaN or ±Infinity.
+  if (c instanceof Float64Array && allFinite(c.subarray(start, end))) return { start, end, inner: false };
+  let inner = false;
+  for (let i = start + 1; i < end - 1 && !inner; i++) inner = isMissing(i);
+  return { start, end, inner };
 }
 
 /** "2000-01-03" for midnight UTC, else a full ISO timestamp. */

@@ -1,7 +1,7 @@
 /** Returns and volatility of a price series, backward-looking: pandas' `pct_change`, log returns, rolling volatility. */
 import { checkPositiveInt } from '../util/check';
 import { rollingStd } from './rolling';
-import { uninitializedFloat64 } from '../util/alloc';
+import { uninitializedFloat64, unrolledEnd } from '../util/alloc';
 
 /** Simple return over k rows: x[t] / x[t-k] - 1 (pandas `pct_change(k)`). */
 export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
@@ -9,15 +9,16 @@ export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
   const n = x.length;
   const out = uninitializedFloat64(n);
   for (let t = 0; t < k && t < n; t++) out[t] = NaN;
-  let t = k;
-  for (; t + 3 < n; t += 4) {
-    // Four rows per iteration (V8 does not vectorise; unrolled runs markedly faster).
+  // Four rows per iteration (V8 does not vectorise; unrolled runs markedly faster). The rows left over are
+  // done first, so nothing but the return follows the hot loop (see unrolledEnd).
+  const end = unrolledEnd(k, n, 4);
+  for (let t = end; t < n; t++) out[t] = x[t] / x[t - k] - 1;
+  for (let t = k; t < end; t += 4) {
     out[t] = x[t] / x[t - k] - 1;
     out[t + 1] = x[t + 1] / x[t + 1 - k] - 1;
     out[t + 2] = x[t + 2] / x[t + 2 - k] - 1;
     out[t + 3] = x[t + 3] / x[t + 3 - k] - 1;
   }
-  for (; t < n; t++) out[t] = x[t] / x[t - k] - 1;
   return out;
 }
 

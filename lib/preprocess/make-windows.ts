@@ -6,7 +6,7 @@
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
-import { checkPositiveInt } from '../util/check';
+import { allFinite, checkPositiveInt } from '../util/check';
 import { firstDateColumn } from './split-by-time';
 
 export interface WindowOptions {
@@ -84,6 +84,7 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   const firstRow = s0;
   const lastRow = s0 + (count - 1) * stride + span;
   [...options.features.map((f, j) => [f, xs[j]] as const), ...options.targets.map((t, j) => [t, ys[j]] as const)].forEach(([name, col]) => {
+    if (allFinite(col.subarray(firstRow, lastRow + 1))) return;
     for (let i = firstRow; i <= lastRow; i++) {
       if (!Number.isFinite(col[i])) throw new InputError(`makeWindows: column "${name}" holds ${col[i]} at row ${i}; impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())`);
     }

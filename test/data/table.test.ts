@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import * as path from 'path';
+import fc from 'fast-check';
 import { Table, table } from '../../lib/data/table';
 import { loadCsv } from '../../lib/data/load-csv';
 import { summarize } from '../../lib/data/summarize';
@@ -39,6 +40,20 @@ describe('Table', () => {
     expect(Array.from(inner.numbers('y'))).to.deep.equal([5, 8]);
     expect(table({ x: [NaN, NaN] }).dropMissing().numRows).to.equal(0);
     expect(a.numRows, 'input untouched').to.equal(6);
+  });
+
+  it('dropMissing keeps exactly the rows with no NaN or null, for any pattern; ±Infinity is a value, not missing', () => {
+    const cell = fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.constant(-Infinity), fc.integer({ min: -9, max: 9 }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.array(cell, { minLength: n, maxLength: n }), fc.array(cell, { minLength: n, maxLength: n }), fc.array(fc.option(fc.constantFrom('a', 'b'), { nil: null }), { minLength: n, maxLength: n }))), ([x, y, s]) => {
+        const kept = x.map((_, i) => i).filter((i) => !Number.isNaN(x[i]) && !Number.isNaN(y[i]) && s[i] !== null);
+        const d = table({ x, y, s: s.map((v) => v ?? null) }).dropMissing();
+        expect(Array.from(d.numbers('x'))).to.deep.equal(kept.map((i) => x[i]));
+        expect(Array.from(d.numbers('y'))).to.deep.equal(kept.map((i) => y[i]));
+        expect(d.strings('s')).to.deep.equal(kept.map((i) => s[i]));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('round-trips through rows and danfo', () => {

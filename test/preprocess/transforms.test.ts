@@ -61,6 +61,25 @@ describe('scalers vs scikit-learn', () => {
       expectError(() => standardScaler().fit(table({ a: [1, NaN, 3] })), InputError, 'column "a"', 'NaN', 'row 1', 'simpleImputer');
       expectError(() => minMaxScaler().fit(table({ a: [1, Infinity] })), InputError, 'Infinity', 'row 1');
     });
+    it('min-max fit finds NaN, ±Infinity, the min and the max at every position of short and odd-length columns', () => {
+      // The fit reads four values per iteration plus a tail: each position is checked, for lengths 1-11.
+      for (let n = 1; n <= 11; n++) {
+        const base = Array.from({ length: n }, (_, i) => ((i * 7) % 5) - 2);
+        const fitted = minMaxScaler().fit(table({ a: base }));
+        expect(fitted.center.a, `min of ${base}`).to.equal(Math.min(...base));
+        expect(fitted.scale[0], `range of ${base}`).to.equal(Math.max(...base) - Math.min(...base) || 1);
+        for (let p = 0; p < n; p++) {
+          for (const bad of [NaN, Infinity, -Infinity]) {
+            const a = base.slice();
+            a[p] = bad;
+            expectError(() => minMaxScaler().fit(table({ a })), InputError, String(bad), `row ${p}`);
+          }
+          const low = base.slice();
+          low[p] = -100;
+          expect(minMaxScaler().fit(table({ a: low })).center.a).to.equal(-100);
+        }
+      }
+    });
     it('1e300 values overflow the spread: refused with a fix', () => {
       expectError(() => standardScaler().fit(table({ big: [1e300, -1e300, 3e300] })), InputError, 'too large', '"big"');
     });

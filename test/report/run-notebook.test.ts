@@ -89,6 +89,36 @@ describe('notebook execution (nbclient + tslab)', function () {
     }
   });
 
+  it('the kernel asks malloc for huge pages: a fresh 64 MB array takes hundreds of page faults, not 15,600', async function () {
+    const dir = tempDir();
+    const nb = JSON.parse(fs.readFileSync(SMOKE, 'utf8'));
+    const src = path.join(PROJECT_ROOT, 'notebooks', `.pages-${process.pid}.ipynb`);
+    nb.cells = [
+      {
+        cell_type: 'code', id: 'pages', metadata: {}, outputs: [], execution_count: null,
+        source: [
+          'const before = process.resourceUsage().minorPageFault;\n',
+          'new Float64Array(8_000_000).fill(1); // 64 MB: 15,625 pages of 4 KiB, 31 of 2 MiB\n',
+          'console.log(`GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES} faults=${process.resourceUsage().minorPageFault - before}`);',
+        ],
+      },
+    ];
+    fs.writeFileSync(src, JSON.stringify(nb));
+    let stdout: string;
+    try {
+      const run = await runNotebook(src, { outDir: dir });
+      const cells = JSON.parse(fs.readFileSync(run.executed, 'utf8')).cells as { outputs: Output[] }[];
+      stdout = cells[0].outputs.map(text).join('');
+    } finally {
+      fs.rmSync(src, { force: true });
+    }
+    expect(stdout).to.include('GLIBC_TUNABLES=glibc.malloc.hugetlb=1 ');
+    // Whether Linux hands out huge pages depends on the machine: THP mode "madvise" or "always", and glibc ≥ 2.35.
+    const thp = fs.existsSync('/sys/kernel/mm/transparent_hugepage/enabled') ? fs.readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8') : '';
+    if (!/\[(madvise|always)\]/.test(thp)) this.skip();
+    expect(Number(/faults=(\d+)/.exec(stdout)![1])).to.be.below(3000);
+  });
+
   it('refuses a missing notebook and an unwritable report folder before starting a kernel', async () => {
     await expectRejects(() => runNotebook('notebooks/nope.ipynb'), ReportError, 'notebook not found');
     const dir = tempDir();
