@@ -124,7 +124,7 @@ async function main() {
   const at = (s: Record<string, number>, k: string) => (k === 'total' ? total(s) : s[k]);
   const faults = (a: Run, b: Run, k: string) => `${at(a.faults, k)} / ${at(b.faults, k)}`;
   console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${side.lib.shape.join('×')}`);
-  console.log('ms: median of 25 runs (steps under 20 ms) or 5, after a warm-up, both sides; danfo 1 run.');
+  console.log('ms: median of 25 runs (steps under 20 ms) or 11, after a warm-up, both sides; danfo 1 run.');
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
   console.log('faults: minor page faults per run, tsdl / pandas.\n');
   printTable(

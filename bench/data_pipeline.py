@@ -1,5 +1,5 @@
 """pandas/NumPy reference for bench/data-pipeline.ts: the same six steps, timed as bench/timing.ts timeSteady
-times ours (a warm-up run, then the median of 25 runs for a step under 20 ms, else of 5). Prints one JSON
+times ours (a warm-up run, then the median of 25 runs for a step under 20 ms, else of 11). Prints one JSON
 object: milliseconds per step, and minor page faults per run under "_faults"."""
 import json, resource, sys, time
 import numpy as np
@@ -13,7 +13,7 @@ def minflt():
 def timed(fn, name):
     result = fn()
     t0 = time.perf_counter(); result = fn(); probe = (time.perf_counter() - t0) * 1000
-    repeats = 25 if probe < 20 else 5
+    repeats = 25 if probe < 20 else 11
     ms = []
     f0 = minflt()
     for _ in range(repeats):

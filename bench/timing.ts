@@ -19,13 +19,19 @@ export function time<T>(fn: () => T, repeats = 5): { ms: number; result: T } {
 /**
  * Steady-state timing for the side-by-side benchmarks (bench/data_pipeline.py times pandas the same way): one
  * warm-up run, then 25 timed runs for a step under 20 ms (one run is too noisy there, and the JIT is not done
- * tiering up) or 5 for a longer one. Also returns the minor page faults per timed run: writing to freshly
- * allocated memory costs one fault per 4 KiB page, which is where the time of the allocation-heavy steps goes.
+ * tiering up) or 11 for a longer one (single 40 ms runs vary by ±20% on this VM). Also returns the minor page
+ * faults per timed run: writing to freshly allocated memory costs one fault per 4 KiB page, which is where the
+ * time of the allocation-heavy steps goes.
+ *
+ * V8 frees a discarded result at its next collection, not at once as NumPy's reference counting does, so runs
+ * take fresh, unfaulted memory in bursts between collections: a 0.3 ms step has runs of 0.3 and of 0.5-1 ms,
+ * and its median moves between bench runs. (Collecting before each run does not help: it leaves the caches
+ * cold and both sides slower.)
  */
 export function timeSteady<T>(fn: () => T): { ms: number; faults: number; result: T } {
   let result = fn();
   const probe = time(fn, 1).ms;
-  const repeats = probe < 20 ? 25 : 5;
+  const repeats = probe < 20 ? 25 : 11;
   const ms: number[] = [];
   const f0 = process.resourceUsage().minorPageFault;
   for (let i = 0; i < repeats; i++) {
