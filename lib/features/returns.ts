@@ -1,7 +1,8 @@
 /** Returns and volatility of a price series, backward-looking: pandas' `pct_change`, log returns, rolling volatility. */
 import { checkPositiveInt } from '../util/check';
 import { rollingStd } from './rolling';
-import { uninitializedFloat64, unrolledEnd } from '../util/alloc';
+import { uninitializedFloat64 } from '../util/alloc';
+import { unrolledEnd } from '../util/unrolled-end';
 
 /** Simple return over k rows: x[t] / x[t-k] - 1 (pandas `pct_change(k)`). */
 export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {

@@ -9,7 +9,8 @@ import { InputError } from '../util/errors';
 import { checkFinite } from '../util/check';
 import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformSpec, TransformState } from './transform';
 import { quantileSorted } from './stats';
-import { uninitializedFloat64, unrolledEnd } from '../util/alloc';
+import { uninitializedFloat64 } from '../util/alloc';
+import { unrolledEnd } from '../util/unrolled-end';
 
 export interface ScalerOptions {
   /** Columns to scale. Defaults to every numeric column of the training table. */

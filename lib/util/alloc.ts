@@ -13,14 +13,3 @@ export function uninitializedFloat64(n: number): Float64Array {
   const b = Buffer.allocUnsafeSlow(n * 8);
   return new Float64Array(b.buffer, b.byteOffset, n);
 }
-
-/**
- * Where a loop over [start, n) that handles `step` elements per iteration stops: start + a multiple of step.
- * Hot kernels do the few elements from there to n before the unrolled loop rather than after it. V8 compiles
- * a long-running loop on the stack (OSR) from the type feedback it has so far; code after the loop that has
- * never run has none, so the first call deoptimises there, and Node 20 can keep re-entering that compiled
- * code on later calls (a deoptimisation loop: measured 2-3× slower calls in the data-pipeline bench).
- */
-export function unrolledEnd(start: number, n: number, step: number): number {
-  return n <= start ? start : start + Math.floor((n - start) / step) * step;
-}

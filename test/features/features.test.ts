@@ -99,6 +99,19 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
   });
 });
 
+describe('pctChange at every length and lag (four rows per iteration plus the rows left over)', () => {
+  it('equals x[t] / x[t-k] - 1 row by row, NaN for the first k rows, for lengths 0-13 and k 1-5', () => {
+    for (let n = 0; n <= 13; n++) {
+      const x = Array.from({ length: n }, (_, i) => 100 + ((i * 37) % 11) - 0.25 * i);
+      for (let k = 1; k <= 5; k++) {
+        const want = x.map((v, t) => (t < k ? NaN : v / x[t - k] - 1));
+        expect(Array.from(pctChange(x, k)), `n ${n}, k ${k}`).to.deep.equal(want);
+        expect(Array.from(pctChange(Float64Array.from(x), k)), `n ${n}, k ${k}, Float64Array`).to.deep.equal(want);
+      }
+    }
+  });
+});
+
 describe('features are causal: changing rows after t never changes a value at t', () => {
   const fns: [string, (x: number[]) => ArrayLike<number>][] = [
     ['rollingMean', (x) => rollingMean(x, 10)],
