@@ -11,6 +11,7 @@ import { checkFittedColumns, FittedTransform, notFitted, registerTransform, reso
 import { quantileSorted } from './stats';
 import { uninitializedFloat64 } from '../util/alloc';
 import { unrolledEnd } from '../util/unrolled-end';
+import { minMax } from '../util/min-max';
 
 export interface ScalerOptions {
   /** Columns to scale. Defaults to every numeric column of the training table. */
@@ -166,40 +167,6 @@ export function standardScaler(options: ScalerOptions = {}) {
   });
 }
 
-/**
- * Min, max and whether every value is finite, in one pass. Math.min and Math.max return NaN once any argument
- * is NaN, and ±Infinity shows up as the min or max, so the column is all finite exactly when both results are.
- * Four values per iteration into two pairs of running results: independent chains, 1.25× faster than testing
- * each value with a branch. Returns an object, not an array: in Node 20, an array literal built after a loop
- * that V8 compiled on-stack (OSR) sends every later call back to the interpreter (a deoptimisation loop,
- * measured 3× slower).
- */
-function minMaxOf(x: Float64Array): { min: number; max: number; finite: boolean } {
-  const n = x.length;
-  let mn0 = Infinity;
-  let mn1 = Infinity;
-  let mx0 = -Infinity;
-  let mx1 = -Infinity;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const a = x[i];
-    const b = x[i + 1];
-    const c = x[i + 2];
-    const d = x[i + 3];
-    mn0 = Math.min(mn0, a, b);
-    mn1 = Math.min(mn1, c, d);
-    mx0 = Math.max(mx0, a, b);
-    mx1 = Math.max(mx1, c, d);
-  }
-  for (; i < n; i++) {
-    mn0 = Math.min(mn0, x[i]);
-    mx0 = Math.max(mx0, x[i]);
-  }
-  const min = Math.min(mn0, mn1);
-  const max = Math.max(mx0, mx1);
-  return { min, max, finite: Number.isFinite(min) && Number.isFinite(max) };
-}
-
 /** Scales columns onto `featureRange` (default [0, 1]) using the training min and max. */
 export function minMaxScaler(options: MinMaxScalerOptions = {}) {
   const [lo, hi] = options.featureRange ?? [0, 1];
@@ -209,8 +176,8 @@ export function minMaxScaler(options: MinMaxScalerOptions = {}) {
     const min: number[] = [];
     const scale: number[] = [];
     for (const c of columns) {
-      const { min: mn, max: mx, finite } = minMaxOf(table.numbers(c));
-      if (!finite) trainingColumn(table, c, 'minMaxScaler'); // throws naming the row
+      const { min: mn, max: mx, nan } = minMax(table.numbers(c));
+      if (nan || !Number.isFinite(mn) || !Number.isFinite(mx)) trainingColumn(table, c, 'minMaxScaler'); // throws naming the row
       min.push(mn);
       scale.push(safeScale((mx - mn) / (hi - lo), c, 'minMaxScaler'));
     }
