@@ -6,11 +6,11 @@
  * The kernel reads from its own 64 KiB of WebAssembly memory (it cannot see a JavaScript ArrayBuffer), so the
  * column is copied through in chunks that stay in the CPU cache: 0.04 ms per 200,000 values. 200,000 values:
  * 0.10 ms against 0.20 ms for the scalar loop (`minMaxScalar`). Where WebAssembly SIMD is missing (Node < 16.4)
- * the scalar loop runs. Both give the same min and max, except that one may return 0 where the other returns
- * -0 when both occur.
+ * the scalar loop runs, and for a column with NaN. Both give the same min and max, except that one may return
+ * 0 where the other returns -0 when both occur.
  *
- * The module is assembled here, byte by byte, from the text below; it has three functions' worth of opcodes and
- * needs no toolchain. In the WebAssembly text format:
+ * The module (one function, a dozen distinct opcodes) is assembled below byte by byte, so it needs no
+ * toolchain; `test/util/min-max.test.ts` checks it against a plain loop. In the WebAssembly text format:
  *
  *   (memory (export "memory") 2)
  *   ;; min/max/NaN over the chunk at CHUNK_AT, n bytes (a multiple of 32); running results at 0 (min),
