@@ -8,6 +8,7 @@
  */
 import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
+import { allFinite } from '../util/check';
 import { daysFromCivil, daysInMonth } from './parse-date';
 
 export interface ParsedCsv {
@@ -327,12 +328,8 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
     column,
     field,
     values,
-    numbers: (c: number) => {
-      if (rows === 0) return undefined;
-      const v = cols[c];
-      for (let r = 0; r < rows; r++) if (v[r] !== v[r]) return undefined;
-      return values(c);
-    },
+    // The scan never writes ±Infinity, so all finite means no field fell back to NaN.
+    numbers: (c: number) => (rows > 0 && allFinite(cols[c]) ? values(c) : undefined),
     isoDays: (c: number) => (quotedRows === undefined ? isoDays(b, dc, rowStarts, rows, c) : undefined),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
-import { allFinite, checkPositiveInt } from '../util/check';
+import { checkFinite, checkPositiveInt } from '../util/check';
 import { firstDateColumn } from './split-by-time';
 
 export interface WindowOptions {
@@ -83,12 +83,9 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   // Every row a window reads must be finite: a NaN would silently poison training.
   const firstRow = s0;
   const lastRow = s0 + (count - 1) * stride + span;
-  [...options.features.map((f, j) => [f, xs[j]] as const), ...options.targets.map((t, j) => [t, ys[j]] as const)].forEach(([name, col]) => {
-    if (allFinite(col.subarray(firstRow, lastRow + 1))) return;
-    for (let i = firstRow; i <= lastRow; i++) {
-      if (!Number.isFinite(col[i])) throw new InputError(`makeWindows: column "${name}" holds ${col[i]} at row ${i}; impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())`);
-    }
-  });
+  const fix = 'impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())';
+  options.features.forEach((f, j) => checkFinite(xs[j].subarray(firstRow, lastRow + 1), `makeWindows: column "${f}"`, fix, firstRow));
+  options.targets.forEach((t, j) => checkFinite(ys[j].subarray(firstRow, lastRow + 1), `makeWindows: column "${t}"`, fix, firstRow));
 
   const nf = xs.length;
   const nt = ys.length;

@@ -36,11 +36,11 @@ export function allFinite(x: Float64Array): boolean {
   return s0 + s1 === 0;
 }
 
-/** Throws naming the first NaN or ±Infinity in `values`. */
-export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impute or drop missing values first (simpleImputer, dropMissing)'): void {
+/** Throws naming the first NaN or ±Infinity in `values`; `firstRow` is the row number of values[0] in errors. */
+export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impute or drop missing values first (simpleImputer, dropMissing)', firstRow = 0): void {
   if (values instanceof Float64Array && allFinite(values)) return;
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new InputError(`${what} holds ${formatValue(values[i])} at row ${i}; ${fix}`);
+    if (!Number.isFinite(values[i])) throw new InputError(`${what} holds ${formatValue(values[i])} at row ${firstRow + i}; ${fix}`);
   }
 }
 

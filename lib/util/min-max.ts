@@ -53,7 +53,6 @@ export function minMaxScalar(x: Float64Array): MinMax {
   let mn1 = Infinity;
   let mx0 = -Infinity;
   let mx1 = -Infinity;
-  let nan = 0;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     const a = x[i];
@@ -78,13 +77,10 @@ export function minMaxScalar(x: Float64Array): MinMax {
   let hi = -Infinity;
   for (let j = 0; j < n; j++) {
     const v = x[j];
-    if (v !== v) nan++;
-    else {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
+    if (v < lo) lo = v; // false for NaN
+    if (v > hi) hi = v;
   }
-  return { min: lo, max: hi, nan: nan > 0 };
+  return { min: lo, max: hi, nan: true };
 }
 
 /** Min, max and NaN of `x`: the SIMD kernel for long columns, else (and for a column with NaN) the scalar loop. */
