@@ -26,12 +26,15 @@ const ROOT = path.join(__dirname, '..');
 const COLS = ['Close', 'ret', 'ma20', 'Volume'];
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 
+/** One side's run: ms and page faults per step, the windows' shape and last value (to check both did the same). */
 interface Run {
   steps: Record<string, number>;
   faults: Record<string, number>;
+  shape: number[];
+  check: number;
 }
 
-function ours(file: string) {
+function ours(file: string): Run {
   const steps: Record<string, number> = {};
   const faults: Record<string, number> = {};
   const step = <T>(name: string, fn: () => T): T => {
@@ -105,25 +108,25 @@ async function main() {
   const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-  const runPandas = (hugePages: boolean) =>
-    JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
-  const runOurs = (hugePages: boolean) =>
-    JSON.parse(execFileSync(tsx, [__filename, '--ours', file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
-  const side = { pandas: runPandas(false), lib: runOurs(false), pandasHp: runPandas(true), libHp: runOurs(true) };
+  const runPandas = (hugePages: boolean): Run => {
+    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+    return { steps: r, faults: r._faults, shape: r._shape, check: r._check };
+  };
+  const runOurs = (hugePages: boolean): Run => JSON.parse(execFileSync(tsx, [__filename, '--ours', file], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+  const pandas = runPandas(false);
+  const lib = runOurs(false);
+  const pandasHp = runPandas(true);
+  const libHp = runOurs(true);
   const dan = await danfo(file);
-  for (const lib of [side.lib, side.libHp]) {
-    if (JSON.stringify(lib.shape) !== JSON.stringify(side.pandas._shape)) throw new Error(`window shapes differ: ours ${lib.shape}, pandas ${side.pandas._shape}`);
-    if (Math.abs(lib.check - side.pandas._check) > 1e-5) throw new Error(`last window value differs: ${lib.check} vs ${side.pandas._check}`);
+  for (const ours of [lib, libHp]) {
+    if (JSON.stringify(ours.shape) !== JSON.stringify(pandas.shape)) throw new Error(`window shapes differ: ours ${ours.shape}, pandas ${pandas.shape}`);
+    if (Math.abs(ours.check - pandas.check) > 1e-5) throw new Error(`last window value differs: ${ours.check} vs ${pandas.check}`);
   }
-  const pandas: Run = { steps: side.pandas, faults: side.pandas._faults };
-  const pandasHp: Run = { steps: side.pandasHp, faults: side.pandasHp._faults };
-  const lib: Run = side.lib;
-  const libHp: Run = side.libHp;
   const names = Object.keys(lib.steps);
   const total = (s: Record<string, number>) => names.reduce((a, k) => a + s[k], 0);
   const at = (s: Record<string, number>, k: string) => (k === 'total' ? total(s) : s[k]);
   const faults = (a: Run, b: Run, k: string) => `${at(a.faults, k)} / ${at(b.faults, k)}`;
-  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${side.lib.shape.join('×')}`);
+  console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')}`);
   console.log('ms: median of 25 runs (steps under 20 ms) or 11, after a warm-up, both sides; danfo 1 run.');
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
   console.log('faults: minor page faults per run, tsdl / pandas.\n');
