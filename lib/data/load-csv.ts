@@ -8,6 +8,7 @@ import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { allFinite } from '../util/check';
 import { isUtf8 } from 'buffer';
+import { numberFormat, NumberFormat, numberFormatHint, parseNumber } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
 import { parseDates } from './parse-date';
 import { Column, ColumnKind, Table } from './table';
@@ -24,8 +25,15 @@ export interface LoadCsvOptions {
   schema?: Record<string, SchemaType>;
   /** Field delimiter. Defaults to the one of `,` `;` tab `|` that splits the header most. */
   delimiter?: string;
-  /** Thousands separator inside numbers, e.g. `","` for "1,234.5". Defaults to none. */
+  /** Thousands separator inside numbers, e.g. `","` for "1,234.5" or `"."` for "1.234,5". Defaults to none. */
   thousands?: string;
+  /** Decimal mark: `"."` (1234.5) or `","` (1234,5, as European exports write it). Defaults to ".". */
+  decimal?: '.' | ',';
+  /**
+   * Read slash dates (03/04/2020) day first: 3 April. Defaults to the order the column's own values allow: day
+   * first when a first number is above 12 (13/04/2020), else month first (pandas' default).
+   */
+  dayFirst?: boolean;
   /** Text read as a missing value. Defaults to "", NA, N/A, NaN, nan, null, NULL, #N/A, -. */
   naValues?: readonly string[];
   /** File encoding. Defaults to "utf8". */
@@ -34,36 +42,37 @@ export interface LoadCsvOptions {
   maxColumns?: number;
 }
 
+/** Node's limit for reading a file into one buffer (2 GiB - 1). */
+const MAX_FILE_BYTES = 2 ** 31 - 1;
 const DEFAULT_NA = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '#N/A', '-'];
 const DATE_NAMES = /^(date|datetime|time|timestamp)$/i;
 
-function toNumber(s: string, na: Set<string>, thousands: string | undefined): number | undefined {
+/** A field's number, NaN for a missing marker, undefined for text. */
+function toNumber(s: string, na: Set<string>, format: NumberFormat): number | undefined {
   // Fast path: a plain decimal number (Number() would also accept "" and " " as 0, hence the first-char test).
   const c = s.charCodeAt(0);
-  if (!thousands && ((c >= 48 && c <= 57) || c === 45 || c === 46)) {
+  if (format.decimal === '.' && format.thousands === undefined && ((c >= 48 && c <= 57) || c === 45 || c === 46)) {
     const v = Number(s);
     if (v === v) return v;
   }
-  const t = s.trim();
-  if (na.has(t)) return NaN;
-  const v = Number(thousands ? t.split(thousands).join('') : t);
-  if (Number.isNaN(v)) return undefined;
-  return v;
+  if (na.has(s.trim())) return NaN;
+  const v = parseNumber(s, format);
+  return v === v ? v : undefined;
 }
 
-function numericColumn(values: string[], na: Set<string>, thousands: string | undefined): Float64Array | undefined {
+function numericColumn(values: string[], na: Set<string>, format: NumberFormat): Float64Array | undefined {
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = toNumber(values[i], na, thousands);
+    const v = toNumber(values[i], na, format);
     if (v === undefined) return undefined;
     out[i] = v;
   }
   return out;
 }
 
-function failNumeric(name: string, values: string[], na: Set<string>, thousands: string | undefined): never {
-  const i = values.findIndex((s) => toNumber(s, na, thousands) === undefined);
-  const hint = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(values[i].trim()) ? 'pass { thousands: "," } to loadCsv' : 'clean the value, add it to naValues, or declare the column "category"';
+function failNumeric(name: string, values: string[], na: Set<string>, format: NumberFormat): never {
+  const i = values.findIndex((s) => toNumber(s, na, format) === undefined);
+  const hint = numberFormatHint(values[i], format) ?? 'clean the value, add it to naValues, or declare the column "category"';
   throw new InputError(`column "${name}" should be a number but row ${i} holds ${JSON.stringify(values[i])}; ${hint}`);
 }
 
@@ -77,12 +86,13 @@ function notUtf8(source: string): InputError {
  */
 export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
   if (text.includes('\uFFFD')) throw notUtf8(source);
-  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source }), options, source);
+  const format = numberFormat(options);
+  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal }), options, source, format);
 }
 
 /** A numeric column from the fast-parsed values: each field that was not a plain decimal is read as a missing
  * marker or with `Number`; undefined when one is text. */
-function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>): { values: Float64Array; present: number } | undefined {
+function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>, format: NumberFormat): { values: Float64Array; present: number } | undefined {
   const values = parsed.values(c);
   if (allFinite(values)) return { values, present: values.length }; // every field was a plain decimal
   let present = 0;
@@ -91,7 +101,7 @@ function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>): { val
       present++;
       continue;
     }
-    const v = toNumber(parsed.field(c, r), na, undefined);
+    const v = toNumber(parsed.field(c, r), na, format);
     if (v === undefined) return undefined;
     values[r] = v;
     if (v === v) present++;
@@ -99,7 +109,7 @@ function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>): { val
   return { values, present };
 }
 
-function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string): Table {
+function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string, format: NumberFormat): Table {
   const maxColumns = options.maxColumns ?? 10_000;
   if (parsed.header.length > maxColumns) {
     throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
@@ -126,12 +136,13 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   parsed.header.forEach((name, c) => {
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.column(c).map((s) => (na.has(s.trim()) ? null : s)), name);
+      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.column(c).map((s) => (na.has(s.trim()) ? null : s)), name, { dayFirst: options.dayFirst });
       kinds[name] = 'date';
       return;
     }
-    if (want !== 'category' && !options.thousands) {
-      const nums = numericFromParsed(parsed, c, na);
+    if (want !== 'category' && !format.thousands) {
+      // The scan read plain decimals with the file's decimal mark; fields it could not read are looked at again.
+      const nums = numericFromParsed(parsed, c, na, format);
       if (nums && nums.present > 0) {
         columns[name] = nums.values;
         kinds[name] = 'number';
@@ -139,8 +150,8 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
       }
     }
     const raw = parsed.column(c);
-    const nums = want === 'category' ? undefined : numericColumn(raw, na, options.thousands);
-    if (want === 'number' && !nums) failNumeric(name, raw, na, options.thousands);
+    const nums = want === 'category' ? undefined : numericColumn(raw, na, format);
+    if (want === 'number' && !nums) failNumeric(name, raw, na, format);
     if (nums && raw.some((s) => !na.has(s.trim()))) {
       columns[name] = nums;
       kinds[name] = 'number';
@@ -178,9 +189,16 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   if (!fs.existsSync(file)) {
     throw new InputError(`file not found: ${file} (resolved to ${path.resolve(file)}, working directory ${process.cwd()}); check the path`);
   }
-  if (fs.statSync(file).isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new InputError(
+      `${file} is ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB (Node reads a file into one buffer). Split it by rows (e.g. \`split -l\`) or cut the columns you need first`,
+    );
+  }
+  const format = numberFormat(options);
   const bytes = fs.readFileSync(file);
   const encoding = options.encoding ?? 'utf8';
   if (encoding === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
-  return tableFromCsv(parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding }), options, file);
+  return tableFromCsv(parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding, decimal: format.decimal }), options, file, format);
 }

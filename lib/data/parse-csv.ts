@@ -22,8 +22,8 @@ export interface ParsedCsv {
   /** One field's text (quotes removed). */
   field(column: number, row: number): string;
   /**
-   * The column as numbers when every field is a plain decimal (`-12.5`, `3`; digits below 2^53) — exactly
-   * what `Number(field)` gives — else undefined.
+   * The column as numbers when every field is a plain decimal (`-12.5`, `3`; digits below 2^53, with the
+   * `decimal` mark) — exactly what `Number(field)` gives — else undefined.
    */
   numbers(column: number): Float64Array | undefined;
   /**
@@ -45,6 +45,8 @@ export interface ParseCsvOptions {
   source?: string;
   /** How bytes decode to text. Defaults to "utf8". */
   encoding?: 'utf8' | 'latin1';
+  /** The decimal mark of the plain decimals `numbers` and `values` read: "." (12.5) or "," (12,5). Defaults to ".". */
+  decimal?: '.' | ',';
 }
 
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
@@ -165,7 +167,7 @@ function estimateRows(b: Uint8Array, i: number): number {
  * (Clinger's fast path: an integer mantissa below 2^53 divided by an exact power of ten is correctly rounded,
  * as `Number()` is) and written to its column.
  */
-function scanRows(b: Uint8Array, i: number, dc: number, width: number, delim: string, source: string, firstLine: number): Scanned {
+function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, delim: string, source: string, firstLine: number): Scanned {
   const n = b.length;
   let capacity = estimateRows(b, i);
   let cols = Array.from({ length: width }, () => new Float64Array(capacity));
@@ -196,7 +198,21 @@ function scanRows(b: Uint8Array, i: number, dc: number, width: number, delim: st
         else if (c === 46 && dot < 0) dot = j;
         else break;
       }
-      if (j >= n || c === dc || c === 10 || c === 13) {
+      let plain = true;
+      if (comma) {
+        // A decimal-comma file (outside the loop above, which stays as quick as before for the usual "."):
+        // a "." is no decimal mark there, a "," is.
+        if (dot >= 0) plain = false;
+        else if (c === 44 && j < n) {
+          dot = j;
+          for (j++; j < n; j++) {
+            c = b[j];
+            if (c >= 48 && c <= 57) mant = mant * 10 + (c - 48);
+            else break;
+          }
+        }
+      }
+      if (plain && (j >= n || c === dc || c === 10 || c === 13)) {
         const digits = j - fieldStart - (dot >= 0 ? 1 : 0) - (neg ? 1 : 0);
         const fracDigits = dot >= 0 ? j - dot - 1 : 0;
         // mant is exact while below 2^53 (once past it, it cannot fall back below).
@@ -301,7 +317,9 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
     seen.add(h);
   }
   if (b[start - 1] !== 10 && b[start - 1] !== 13) line--; // the header ended the input
-  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, width, delim, source, line);
+  // A "," decimal mark that is also the delimiter is in quoted fields, read from their text.
+  const comma = options.decimal === ',' && dc !== 44;
+  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, comma, width, delim, source, line);
 
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];

@@ -5,54 +5,71 @@
  */
 import { InputError } from '../util/errors';
 
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 interface DateFormat {
   name: string;
   re: RegExp;
+  /** Epoch ms of a match, NaN when it is no real day or time (2001-02-30, 25:00): nothing rolls over. */
   toMs(m: RegExpExecArray): number;
 }
 
-const time = (m: RegExpExecArray, at: number) =>
-  ((+(m[at] ?? 0) * 60 + +(m[at + 1] ?? 0)) * 60 + +(m[at + 2] ?? 0)) * 1000;
+/** Epoch ms of a day of the proleptic Gregorian calendar, NaN when month or day is out of range. */
+function dayMs(year: number, month: number | undefined, day: number): number {
+  if (month === undefined || !(month >= 1 && month <= 12) || !(day >= 1 && day <= daysInMonth(year, month))) return NaN;
+  return daysFromCivil(year, month, day) * 86_400_000;
+}
 
-/** The formats understood, in detection order. */
+/** Milliseconds of HH:MM[:SS] in m[at…at+2], 0 without them, NaN out of range. */
+function timeMs(m: RegExpExecArray, at: number): number {
+  const h = +(m[at] ?? 0);
+  const min = +(m[at + 1] ?? 0);
+  const sec = +(m[at + 2] ?? 0);
+  return h < 24 && min < 60 && sec < 60 ? ((h * 60 + min) * 60 + sec) * 1000 : NaN;
+}
+
+const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) };
+const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) };
+
+/** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
   {
     name: 'YYYY-MM-DD[ HH:MM[:SS]]',
     re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]00:?00)?)?$/,
-    toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) + time(m, 4),
+    toMs: (m) => dayMs(+m[1], +m[2], +m[3]) + timeMs(m, 4),
   },
-  { name: 'YYYY/MM/DD', re: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) },
-  { name: 'YYYYMMDD', re: /^(\d{4})(\d{2})(\d{2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, +m[3]) },
-  {
-    name: 'Mon D YYYY',
-    re: /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/,
-    toMs: (m) => Date.UTC(+m[3], MONTHS[m[1].toLowerCase()] ?? NaN, +m[2]),
-  },
-  {
-    name: 'D Mon YYYY',
-    re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/,
-    toMs: (m) => Date.UTC(+m[3], MONTHS[m[2].toLowerCase()] ?? NaN, +m[1]),
-  },
-  { name: 'MM/DD/YYYY', re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, toMs: (m) => Date.UTC(+m[3], +m[1] - 1, +m[2]) },
-  { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => Date.UTC(+m[1], +m[2] - 1, 1) },
+  { name: 'YYYY/MM/DD', re: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
+  { name: 'YYYYMMDD', re: /^(\d{4})(\d{2})(\d{2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
+  { name: 'Mon D YYYY', re: /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[1].toLowerCase()], +m[2]) },
+  { name: 'D Mon YYYY', re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[2].toLowerCase()], +m[1]) },
+  MONTH_FIRST,
+  DAY_FIRST,
+  { name: 'DD.MM.YYYY', re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) },
+  { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], 1) },
 ];
 
-function valid(ms: number, m: RegExpExecArray, f: DateFormat): boolean {
-  if (!Number.isFinite(ms)) return false;
-  // Reject 2001-02-30 and the like: Date.UTC rolls them over silently.
-  if (f.name.startsWith('YYYY')) {
-    const d = new Date(ms);
-    return d.getUTCMonth() === +m[2] - 1 && (m[3] === undefined || f.name === 'YYYY-MM' || d.getUTCDate() === +m[3]);
-  }
-  return true;
-}
-
-/** Detects the format of a date string, or undefined. */
+/** Detects the format of a date string, or undefined (slash dates read as MM/DD/YYYY; `parseDates` decides per column). */
 export function detectDateFormat(value: string): DateFormat | undefined {
   const v = value.trim();
   return DATE_FORMATS.find((f) => f.re.test(v));
+}
+
+/**
+ * Day or month first for a column of slash dates: as told, else from the first value that settles it (a first
+ * number above 12 must be the day, a second one above 12 the day), else month first, as pandas reads them. A
+ * later value that contradicts that order then fails as not matching the format, naming its row.
+ */
+function slashOrder(values: readonly (string | null)[], dayFirst: boolean | undefined): { format: DateFormat; why: string } {
+  if (dayFirst !== undefined) return { format: dayFirst ? DAY_FIRST : MONTH_FIRST, why: `as { dayFirst: ${dayFirst} } says` };
+  for (let i = 0; i < values.length; i++) {
+    const m = SLASH.exec(values[i]?.trim() ?? '');
+    if (!m) continue;
+    const settles = `as row ${i}, "${m[0]}", has it`;
+    if (+m[1] > 12 && +m[2] <= 12) return { format: DAY_FIRST, why: settles };
+    if (+m[2] > 12 && +m[1] <= 12) return { format: MONTH_FIRST, why: settles };
+  }
+  return { format: MONTH_FIRST, why: 'month first: no value settles the order' };
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -99,11 +116,13 @@ function isoDay(v: string): number {
 
 /**
  * Parses a column of date strings; empty values become NaN. Throws naming the row and value that does not
- * match the column's format.
+ * match the column's format, or is no real day. Slash dates are read day first or month first as `dayFirst`
+ * says, else as the column's values settle it (see `slashOrder`).
  */
-export function parseDates(values: readonly (string | null)[], column: string): Float64Array {
+export function parseDates(values: readonly (string | null)[], column: string, options: { dayFirst?: boolean } = {}): Float64Array {
   const out = new Float64Array(values.length);
   let format: DateFormat | undefined;
+  let slashWhy = '';
   for (let i = 0; i < values.length; i++) {
     const raw = values[i];
     const v = raw === null ? '' : raw.trim();
@@ -118,6 +137,7 @@ export function parseDates(values: readonly (string | null)[], column: string): 
           `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); convert it, or load the column as text`,
         );
       }
+      if (format === MONTH_FIRST) ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));
     }
     if (format === DATE_FORMATS[0]) {
       const fast = isoDay(v);
@@ -128,10 +148,13 @@ export function parseDates(values: readonly (string | null)[], column: string): 
     }
     const m = format.re.exec(v);
     const ms = m ? format.toMs(m) : NaN;
-    if (!m || !valid(ms, m, format)) {
-      throw new InputError(
-        `column "${column}": row ${i} holds "${v}", which does not match the column's date format ${format.name} (from its first value); make the dates consistent`,
-      );
+    if (ms !== ms) {
+      const why = !m
+        ? `does not match the column's date format ${format.name} (from its first value); make the dates consistent`
+        : slashWhy
+          ? `is no real date read as ${format.name} (${slashWhy}); pass { dayFirst: ${format !== DAY_FIRST} } if the column is ${format === DAY_FIRST ? 'month' : 'day'} first, else fix the value`
+          : `is no real date (${format.name}: month, day or time out of range); fix or drop the row`;
+      throw new InputError(`column "${column}": row ${i} holds "${v}", which ${why}`);
     }
     out[i] = ms;
   }

@@ -10,6 +10,7 @@ import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { htmlTable, textTable } from '../util/html';
+import { numberFormatHint } from './number-format';
 
 /** The kind of a column. */
 export type ColumnKind = 'number' | 'date' | 'string';
@@ -103,9 +104,8 @@ export class Table {
       const s = col[i];
       const v = s === null || s.trim() === '' ? NaN : Number(s);
       if (Number.isNaN(v) && s !== null && s.trim() !== '') {
-        throw new InputError(
-          `column "${name}" is not numeric: row ${i} holds ${formatValue(s)}; clean it, encode it (labelEncoder / oneHotEncoder), or drop the column`,
-        );
+        const hint = numberFormatHint(s) ?? 'clean it, encode it (labelEncoder / oneHotEncoder), or drop the column';
+        throw new InputError(`column "${name}" is not numeric: row ${i} holds ${formatValue(s)}; ${hint}`);
       }
       out[i] = v;
     }

@@ -32,14 +32,42 @@ describe('loadCsv', () => {
     expect(t.columnNames).to.deep.equal(['name', 'note', 'value']);
     expect(t.strings('name')).to.deep.equal(['a;b', 'c']);
     expect(t.strings('note')[0]).to.equal('say "hi"\nthere');
-    // "1,5" is not a number with "." decimals: the column stays text and numbers() names the value.
-    expectError(() => t.numbers('value'), InputError, 'row 0', '"1,5"');
+    // "1,5" is not a number with "." decimals: the column stays text and numbers() names the value and the option.
+    expectError(() => t.numbers('value'), InputError, 'row 0', '"1,5"', 'decimal: ","');
   });
 
   it('reads thousands separators only when asked, and says how when not', () => {
     const text = 'date,volume\n2000-01-03,"1,234,567"\n2000-01-04,"2,000"\n';
     expectError(() => readCsv(text, { schema: { volume: 'number' } }), InputError, 'row 0', '"1,234,567"', 'thousands: ","');
     expect(Array.from(readCsv(text, { thousands: ',' }).numbers('volume'))).to.deep.equal([1234567, 2000]);
+  });
+
+  it('reads a European export: ";" delimiter, decimal comma, thousands dot, DD.MM.YYYY dates', () => {
+    const text = 'Datum;Schluss;Volumen\n03.01.2000;1.455,22;931.800\n04.01.2000;1.399,42;1.009.000\n';
+    const t = readCsv(text, { dates: ['Datum'], decimal: ',', thousands: '.' });
+    expect(Array.from(t.dates('Datum'), (d) => new Date(d).toISOString().slice(0, 10))).to.deep.equal(['2000-01-03', '2000-01-04']);
+    expect(Array.from(t.numbers('Schluss'))).to.deep.equal([1455.22, 1399.42]);
+    expect(Array.from(t.numbers('Volumen'))).to.deep.equal([931800, 1009000]);
+    // Without the options the numbers stay text, and the error says which option reads them.
+    expectError(() => readCsv(text, { dates: ['Datum'], schema: { Schluss: 'number' } }), InputError, 'row 0', '"1.455,22"', 'decimal: ","', 'thousands: "."');
+    // A "." number in a decimal-comma file is refused rather than read as 1.5 or 15.
+    expectError(() => readCsv('d;x\n2000-01-03;1.5\n', { decimal: ',', schema: { x: 'number' } }), InputError, '"1.5"', 'decimal: ","');
+  });
+
+  it('checks the number-format options', () => {
+    expectError(() => readCsv('a\n1\n', { decimal: ';' as ',' }), InputError, 'decimal ";"', '"."', '","');
+    expectError(() => readCsv('a\n1\n', { decimal: ',', thousands: ',' }), InputError, 'both ","');
+    expectError(() => readCsv('a\n1\n', { thousands: '0' }), InputError, 'thousands "0"');
+  });
+
+  it('slash dates: day first when the column shows it, month first otherwise, dayFirst to choose', () => {
+    const days = (text: string, dayFirst?: boolean) => Array.from(readCsv(text, { dayFirst, sortBy: false }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
+    // Row 1's 13 can only be a day: the whole column is read day first, row 0 included.
+    expect(days('date,x\n01/02/2020,1\n13/02/2020,2\n')).to.deep.equal(['2020-02-01', '2020-02-13']);
+    // Nothing settles the order: month first, as pandas reads it; dayFirst turns it.
+    expect(days('date,x\n01/02/2020,1\n02/03/2020,2\n')).to.deep.equal(['2020-01-02', '2020-02-03']);
+    expect(days('date,x\n01/02/2020,1\n02/03/2020,2\n', true)).to.deep.equal(['2020-02-01', '2020-03-02']);
+    expect(days('date,x\n12/31/1999,1\n')).to.deep.equal(['1999-12-31']);
   });
 
   it('keeps a <script> cell as plain text', () => {
@@ -83,6 +111,26 @@ describe('loadCsv', () => {
     });
     it('an impossible date (Feb 30)', () => {
       expectError(() => readCsv('date,x\n2001-02-30,1\n'), InputError, '2001-02-30');
+    });
+    it('impossible days and times in every format are refused, never rolled over into the next month', () => {
+      // Date.UTC turns each of these into a real day in March or the next year.
+      for (const v of ['02/30/2020', 'Feb 30 2020', '31 Feb 2020', '2001/02/29', '20010229', '2001-13', '31.04.2020', '2020-01-02 24:00', '2020-01-02 10:60']) {
+        expectError(() => readCsv(`date,x\n${v},1\n`), InputError, 'row 0', `"${v}"`, 'no real date');
+      }
+    });
+    it('a slash date that contradicts the order an earlier row settled names both rows and dayFirst', () => {
+      expectError(() => readCsv('date,x\n01/31/2020,1\n13/01/2020,2\n'), InputError, 'row 1 holds "13/01/2020"', 'row 0, "01/31/2020"', 'dayFirst: true');
+      expectError(() => readCsv('date,x\n13/01/2020,1\n', { dayFirst: false }), InputError, '"13/01/2020"', '{ dayFirst: false } says', 'dayFirst: true');
+    });
+    it('a file over 2 GiB is refused up front with the limit and what to do', () => {
+      const file = path.join(tempDir(), 'big.csv');
+      fs.writeFileSync(file, 'a\n');
+      fs.truncateSync(file, 2 ** 31 + 1024); // sparse: takes no disk space
+      try {
+        expectError(() => loadCsv(file), InputError, '2.0 GiB', 'up to 2 GiB', 'split');
+      } finally {
+        fs.rmSync(file);
+      }
     });
     it('a row with the wrong number of fields names the line', () => {
       expectError(() => readCsv('a,b\n1,2\n3\n'), InputError, 'line 3 has 1 fields but the header has 2');

@@ -1,0 +1,65 @@
+/**
+ * How a file writes its numbers: the decimal mark and the thousands separator (pandas' `decimal` and
+ * `thousands`). European exports write 1.234,56 where American ones write 1,234.56; a number written one way
+ * and read the other is either refused with a hint (`numberFormatHint`) or, with the format given, read exactly.
+ */
+import { InputError } from '../util/errors';
+
+export interface NumberFormat {
+  /** The decimal mark: "." (1234.5) or "," (1234,5). */
+  decimal: '.' | ',';
+  /** The thousands separator removed before reading, e.g. "," in 1,234.5 or "." in 1.234,5; none when undefined. */
+  thousands?: string;
+}
+
+/** The format from loader options, checked: the decimal mark is "." or ",", the thousands separator another single character. */
+export function numberFormat(options: { decimal?: string; thousands?: string }): NumberFormat {
+  const decimal = options.decimal ?? '.';
+  if (decimal !== '.' && decimal !== ',') {
+    throw new InputError(`decimal ${JSON.stringify(decimal)} is not a decimal mark; pass "." (1234.5) or "," (1234,5)`);
+  }
+  const thousands = options.thousands || undefined;
+  if (thousands !== undefined && (thousands.length !== 1 || /[0-9+\-eE]/.test(thousands))) {
+    throw new InputError(`thousands ${JSON.stringify(thousands)} must be one character that is not a digit or sign, such as "," "." or " "`);
+  }
+  if (thousands === decimal) {
+    throw new InputError(`thousands and decimal are both ${JSON.stringify(decimal)}; a file uses different marks (1,234.5 or 1.234,5)`);
+  }
+  return { decimal, thousands };
+}
+
+/**
+ * The number `text` holds in this format, or NaN when it holds none (empty or text). Decimals as `Number`
+ * reads them (exponents, Infinity); with a "," decimal mark a "." that is not the thousands separator is refused,
+ * so 1.5 is never read as 15 or 1.5 by accident.
+ */
+export function parseNumber(text: string, format: NumberFormat): number {
+  let s = text.trim();
+  if (format.thousands !== undefined) s = s.split(format.thousands).join('');
+  if (format.decimal === ',') {
+    if (s.includes('.')) return NaN;
+    s = s.replace(',', '.');
+  }
+  return s === '' ? NaN : Number(s);
+}
+
+const THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+(\.\d{3})*,\d+$/;
+
+/**
+ * For a value that is a number written with marks the format it was read with does not expect, the loader
+ * option that reads it; otherwise undefined. "1,234" is either 1234 or 1.234, and the hint says so.
+ */
+export function numberFormatHint(value: string, format: NumberFormat = { decimal: '.' }): string | undefined {
+  const v = value.trim();
+  if (format.decimal === ',') {
+    return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.') ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option' : undefined;
+  }
+  if (format.thousands !== undefined) return undefined;
+  const thousands = THOUSANDS_COMMA.test(v);
+  const decimal = DECIMAL_COMMA.test(v);
+  if (thousands && decimal) return `it is a number with a thousands separator or a decimal comma: pass { thousands: "," } or { decimal: "," } to loadCsv`;
+  if (thousands) return 'pass { thousands: "," } to loadCsv';
+  if (decimal) return `it is a number with a decimal comma: pass { decimal: "," } to loadCsv${v.includes('.') ? ' with { thousands: "." }' : ''}`;
+  return undefined;
+}
