@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
-import { allFinite } from '../util/check';
+import { allFinite, checkPositiveInt } from '../util/check';
 import { isUtf8 } from 'buffer';
 import { numberFormat, NumberFormat, numberFormatHint, parseNumber } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
@@ -40,6 +40,13 @@ export interface LoadCsvOptions {
   encoding?: 'utf8' | 'latin1';
   /** Refuse files with more columns than this. Defaults to 10,000. */
   maxColumns?: number;
+  /** Load only these columns, kept in file order (pandas' `usecols`). Defaults to all. */
+  columns?: readonly string[];
+  /**
+   * Load only the first n data rows, in file order before sorting (pandas' `nrows`). `loadCsv` then reads only
+   * as much of the file as those rows take, so it can peek into files of any size. Defaults to all rows.
+   */
+  nrows?: number;
 }
 
 /** Node's limit for reading a file into one buffer (2 GiB - 1). */
@@ -87,7 +94,8 @@ function notUtf8(source: string): InputError {
 export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
   if (text.includes('\uFFFD')) throw notUtf8(source);
   const format = numberFormat(options);
-  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal }), options, source, format);
+  const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
+  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows }), options, source, format);
 }
 
 /** A numeric column from the fast-parsed values: each field that was not a plain decimal is read as a missing
@@ -116,9 +124,17 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   }
   if (parsed.numRows === 0) throw new InputError(`${source} has a header (${formatList(parsed.header)}) but no data rows`);
   const na = new Set(options.naValues ?? DEFAULT_NA);
+  const keep = options.columns === undefined ? undefined : new Set(options.columns);
+  for (const name of keep ?? []) {
+    if (!parsed.header.includes(name)) throw new InputError(`columns names unknown column "${name}" (columns of ${source}: ${formatList(parsed.header)})`);
+  }
+  const kept = (name: string) => keep === undefined || keep.has(name);
+  const left = (what: string, option: string, name: string) =>
+    new InputError(`${what} "${name}" is left out by { columns } (${formatList([...keep!])}); add it to columns, or leave it out of ${option}`);
   const schema = options.schema ?? {};
   for (const name of Object.keys(schema)) {
     if (!parsed.header.includes(name)) throw new InputError(`schema names unknown column "${name}" (columns: ${formatList(parsed.header)})`);
+    if (!kept(name)) throw left('schema column', 'schema', name);
     if (!['number', 'date', 'category'].includes(schema[name])) {
       throw new InputError(`schema type "${schema[name]}" for column "${name}" is unknown (valid: number, date, category)`);
     }
@@ -126,14 +142,16 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   const dateCols =
     options.dates === false
       ? Object.keys(schema).filter((n) => schema[n] === 'date')
-      : [...new Set([...(options.dates ?? parsed.header.filter((h) => DATE_NAMES.test(h))), ...Object.keys(schema).filter((n) => schema[n] === 'date')])];
+      : [...new Set([...(options.dates ?? parsed.header.filter((h) => DATE_NAMES.test(h) && kept(h))), ...Object.keys(schema).filter((n) => schema[n] === 'date')])];
   for (const d of dateCols) {
     if (!parsed.header.includes(d)) throw new InputError(`date column "${d}" is not in ${source} (columns: ${formatList(parsed.header)})`);
+    if (!kept(d)) throw left('date column', 'dates', d);
   }
 
   const columns: Record<string, Column> = {};
   const kinds: Record<string, ColumnKind> = {};
   parsed.header.forEach((name, c) => {
+    if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
       columns[name] = parsed.isoDays(c) ?? parseDates(parsed.column(c).map((s) => (na.has(s.trim()) ? null : s)), name, { dayFirst: options.dayFirst });
@@ -191,14 +209,52 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   }
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
+  const format = numberFormat(options);
+  const encoding = options.encoding ?? 'utf8';
+  const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
+  const parse = (bytes: Uint8Array) => {
+    if (encoding === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
+    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding, decimal: format.decimal, maxRows });
+  };
+  if (maxRows !== undefined) {
+    // The first rows only: read a part of the file that ends at a line end (never inside a UTF-8 character),
+    // then a larger one (by the bytes per row seen so far) until it holds them or is the whole file. A quoted
+    // field cut at the end of a part fails to parse; the next, larger part settles it.
+    for (let size = 1 << 20; size < stat.size; ) {
+      const part = lineEndPrefix(file, size);
+      let rows = 0;
+      try {
+        const parsed = parse(part);
+        if (parsed.numRows === maxRows) return tableFromCsv(parsed, options, file, format);
+        rows = parsed.numRows;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+      }
+      size = Math.max(size * 2, rows > 0 ? Math.ceil((part.length / rows) * maxRows * 1.1) : 0);
+    }
+  }
   if (stat.size > MAX_FILE_BYTES) {
     throw new InputError(
-      `${file} is ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB (Node reads a file into one buffer). Split it by rows (e.g. \`split -l\`) or cut the columns you need first`,
+      `${file} is ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB (Node reads a file into one buffer). Split it by rows (e.g. \`split -l\`) or cut the columns you need first; { nrows } reads the first rows of a file of any size`,
     );
   }
-  const format = numberFormat(options);
-  const bytes = fs.readFileSync(file);
-  const encoding = options.encoding ?? 'utf8';
-  if (encoding === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
-  return tableFromCsv(parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding, decimal: format.decimal }), options, file, format);
+  return tableFromCsv(parse(fs.readFileSync(file)), options, file, format);
+}
+
+/** The first `size` bytes of a file, cut back to just after their last line end (all of them if there is none). */
+function lineEndPrefix(file: string, size: number): Uint8Array {
+  const buf = Buffer.allocUnsafe(size);
+  const fd = fs.openSync(file, 'r');
+  let got = 0;
+  try {
+    while (got < size) {
+      const n = fs.readSync(fd, buf, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  const end = buf.lastIndexOf(10, got - 1);
+  return buf.subarray(0, end >= 0 ? end + 1 : got);
 }

@@ -47,6 +47,8 @@ export interface ParseCsvOptions {
   encoding?: 'utf8' | 'latin1';
   /** The decimal mark of the plain decimals `numbers` and `values` read: "." (12.5) or "," (12,5). Defaults to ".". */
   decimal?: '.' | ',';
+  /** Stop after this many data rows. Defaults to all. */
+  maxRows?: number;
 }
 
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
@@ -167,9 +169,9 @@ function estimateRows(b: Uint8Array, i: number): number {
  * (Clinger's fast path: an integer mantissa below 2^53 divided by an exact power of ten is correctly rounded,
  * as `Number()` is) and written to its column.
  */
-function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, delim: string, source: string, firstLine: number): Scanned {
+function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number): Scanned {
   const n = b.length;
-  let capacity = estimateRows(b, i);
+  let capacity = Math.min(estimateRows(b, i), maxRows + 1);
   let cols = Array.from({ length: width }, () => new Float64Array(capacity));
   let rowStarts = new Int32Array(capacity);
   let quotedRows: Set<number> | undefined;
@@ -242,6 +244,7 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
     } else {
       rowStarts[rows] = rowStart;
       rows++;
+      if (rows === maxRows) break;
       if (rows === capacity) {
         capacity = Math.ceil(capacity * 1.5) + 16;
         cols = cols.map((c) => grown(c, capacity));
@@ -319,7 +322,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   if (b[start - 1] !== 10 && b[start - 1] !== 13) line--; // the header ended the input
   // A "," decimal mark that is also the delimiter is in quoted fields, read from their text.
   const comma = options.decimal === ',' && dc !== 44;
-  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, comma, width, delim, source, line);
+  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, comma, width, options.maxRows ?? Infinity, delim, source, line);
 
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];

@@ -70,6 +70,42 @@ describe('loadCsv', () => {
     expect(days('date,x\n12/31/1999,1\n')).to.deep.equal(['1999-12-31']);
   });
 
+  it('columns loads only the named columns, in file order; nrows only the first rows, before sorting', () => {
+    const text = 'date,open,close,note\n2000-01-04,2,2.5,b\n2000-01-03,1,1.5,a\n2000-01-05,3,3.5,c\n';
+    const t = readCsv(text, { columns: ['close', 'date'] });
+    expect(t.columnNames).to.deep.equal(['date', 'close']);
+    expect(Array.from(t.numbers('close'))).to.deep.equal([1.5, 2.5, 3.5]);
+    const first = readCsv(text, { nrows: 2 });
+    expect(first.numRows).to.equal(2);
+    expect(first.strings('note')).to.deep.equal(['a', 'b']); // rows 0 and 1 of the file, then sorted
+    expect(readCsv(text, { nrows: 10 }).numRows).to.equal(3);
+  });
+
+  it('nrows reads only the part of a file its rows take, across a quoted field cut at a part boundary', () => {
+    // ~3 MB: more than the first 1 MiB part; a quoted field of 200 lines starts 1,000 bytes before the 1 MiB
+    // mark, so the first part ends inside it.
+    const rows: string[] = [];
+    let bytes = 'id,x,note\n'.length;
+    let quoted = false;
+    for (let i = 0; bytes < 3e6; i++) {
+      const long: boolean = !quoted && bytes > (1 << 20) - 1000;
+      const note = long ? `"${Array.from({ length: 200 }, (_, k) => `line ${k}, with a comma`).join('\n')}"` : `n${i}`;
+      quoted ||= long;
+      const row = `${i},${(i * 0.25).toFixed(2)},${note}`;
+      rows.push(row);
+      bytes += row.length + 1;
+    }
+    const file = path.join(tempDir(), 'rows.csv');
+    fs.writeFileSync(file, `id,x,note\n${rows.join('\n')}\n`);
+    const all = loadCsv(file);
+    for (const n of [1, 20_000, 40_000, all.numRows - 1, all.numRows, all.numRows + 5]) {
+      const t = loadCsv(file, { nrows: n });
+      expect(t.numRows).to.equal(Math.min(n, all.numRows));
+      expect(Array.from(t.numbers('x'))).to.deep.equal(Array.from(all.numbers('x').subarray(0, t.numRows)));
+      expect(t.strings('note')).to.deep.equal(all.strings('note').slice(0, t.numRows));
+    }
+  });
+
   it('keeps a <script> cell as plain text', () => {
     const t = readCsv('id,comment\n1,<script>alert(1)</script>\n');
     expect(t.strings('comment')[0]).to.equal('<script>alert(1)</script>');
@@ -122,15 +158,23 @@ describe('loadCsv', () => {
       expectError(() => readCsv('date,x\n01/31/2020,1\n13/01/2020,2\n'), InputError, 'row 1 holds "13/01/2020"', 'row 0, "01/31/2020"', 'dayFirst: true');
       expectError(() => readCsv('date,x\n13/01/2020,1\n', { dayFirst: false }), InputError, '"13/01/2020"', '{ dayFirst: false } says', 'dayFirst: true');
     });
-    it('a file over 2 GiB is refused up front with the limit and what to do', () => {
+    it('a file over 2 GiB is refused up front with the limit and what to do; nrows still peeks into it', () => {
       const file = path.join(tempDir(), 'big.csv');
-      fs.writeFileSync(file, 'a\n');
+      fs.writeFileSync(file, 'a,b\n1,2\n3,4\n');
       fs.truncateSync(file, 2 ** 31 + 1024); // sparse: takes no disk space
       try {
-        expectError(() => loadCsv(file), InputError, '2.0 GiB', 'up to 2 GiB', 'split');
+        expectError(() => loadCsv(file), InputError, '2.0 GiB', 'up to 2 GiB', 'split', 'nrows');
+        expect(Array.from(loadCsv(file, { nrows: 2 }).numbers('b'))).to.deep.equal([2, 4]);
       } finally {
         fs.rmSync(file);
       }
+    });
+    it('columns and nrows: unknown names listed, left-out date and schema columns named, nrows checked', () => {
+      const text = 'date,open,close\n2000-01-03,1,2\n';
+      expectError(() => readCsv(text, { columns: ['date', 'clse'] }), InputError, '"clse"', 'date, open, close');
+      expectError(() => readCsv(text, { columns: ['close'], dates: ['date'] }), InputError, 'date column "date"', 'left out by { columns }', 'leave it out of dates');
+      expectError(() => readCsv(text, { columns: ['close'], schema: { open: 'number' } }), InputError, 'schema column "open"', 'add it to columns');
+      expectError(() => readCsv(text, { nrows: 0 }), InputError, 'nrows', 'got 0');
     });
     it('a row with the wrong number of fields names the line', () => {
       expectError(() => readCsv('a,b\n1,2\n3\n'), InputError, 'line 3 has 1 fields but the header has 2');
