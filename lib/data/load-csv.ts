@@ -243,7 +243,13 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
 
 /** The first `size` bytes of a file, cut back to just after their last line end (all of them if there is none). */
 function lineEndPrefix(file: string, size: number): Uint8Array {
-  const buf = Buffer.allocUnsafe(size);
+  const part = readInto(file, Buffer.allocUnsafe(size), size);
+  const end = part.lastIndexOf(10);
+  return end >= 0 ? part.subarray(0, end + 1) : part;
+}
+
+/** Up to `size` bytes from the start of a file into `buf`: the bytes read (fewer if the file is shorter now). */
+function readInto(file: string, buf: Buffer, size: number): Buffer {
   const fd = fs.openSync(file, 'r');
   let got = 0;
   try {
@@ -255,6 +261,5 @@ function lineEndPrefix(file: string, size: number): Uint8Array {
   } finally {
     fs.closeSync(fd);
   }
-  const end = buf.lastIndexOf(10, got - 1);
-  return buf.subarray(0, end >= 0 ? end + 1 : got);
+  return buf.subarray(0, got);
 }
