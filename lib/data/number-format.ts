@@ -29,9 +29,9 @@ export function numberFormat(options: { decimal?: string; thousands?: string }):
 }
 
 /**
- * The number `text` holds in this format, or NaN when it holds none (empty or text). Decimals as `Number`
- * reads them (exponents, Infinity); with a "," decimal mark a "." that is not the thousands separator is refused,
- * so 1.5 is never read as 15 or 1.5 by accident.
+ * The number `text` holds in this format, or NaN when it holds none (empty or text) or is an integer a Float64
+ * cannot hold exactly (`beyondExactIntegers`). Decimals as `Number` reads them (exponents, Infinity); with a ","
+ * decimal mark a "." that is not the thousands separator is refused, so 1.5 is never read as 15 or 1.5 by accident.
  */
 export function parseNumber(text: string, format: NumberFormat): number {
   let s = text.trim();
@@ -40,7 +40,18 @@ export function parseNumber(text: string, format: NumberFormat): number {
     if (s.includes('.')) return NaN;
     s = s.replace(',', '.');
   }
-  return s === '' ? NaN : Number(s);
+  return s === '' || beyondExactIntegers(s) ? NaN : Number(s);
+}
+
+/**
+ * Whether `text` is an integer written out in digits beyond 2^53 (9,007,199,254,740,992), where Float64 — the
+ * only numeric storage here — no longer holds every integer: a 16–20 digit card, account or transaction number
+ * would silently lose its last digits. Such columns stay text, with every digit. Numbers written with a
+ * decimal point or exponent are measurements, and rounding them is expected.
+ */
+export function beyondExactIntegers(text: string): boolean {
+  const m = /^[+-]?0*(\d{16,})$/.exec(text.trim());
+  return m !== null && (m[1].length > 16 || m[1] > '9007199254740992');
 }
 
 const THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -48,10 +59,14 @@ const DECIMAL_COMMA = /^[+-]?\d+(\.\d{3})*,\d+$/;
 
 /**
  * For a value that is a number written with marks the format it was read with does not expect, the loader
- * option that reads it; otherwise undefined. "1,234" is either 1234 or 1.234, and the hint says so.
+ * option that reads it (or, for an integer beyond 2^53, why it stays text); otherwise undefined. "1,234" is
+ * either 1234 or 1.234, and the hint says so.
  */
 export function numberFormatHint(value: string, format: NumberFormat = { decimal: '.' }): string | undefined {
   const v = value.trim();
+  if (beyondExactIntegers(v)) {
+    return 'it is an integer beyond 2^53, which a Float64 cannot hold exactly (an ID?); keep the column as text (schema "category" when loading)';
+  }
   if (format.decimal === ',') {
     return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.') ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option' : undefined;
   }

@@ -49,10 +49,24 @@ describe('parseCsv (byte scan)', () => {
   });
 
   it('fields the fast path does not take (exponents, mantissas past 2^53, 23+ decimals, "+", spaces) still load as Number() reads them', () => {
-    const fields = ['1e5', '12345678901234567', '0.00000000000000000000001', '+3', ' 4.5', '.5', '-0.25', '7.'];
+    const fields = ['1e5', '1234567890123456.7', '0.00000000000000000000001', '+3', ' 4.5', '.5', '-0.25', '7.'];
     const t = readCsv(`x\n${fields.join('\n')}\n`);
     expect(t.kind('x')).to.equal('number');
     expect(Array.from(t.numbers('x'))).to.deep.equal(fields.map((f) => Number(f)));
+  });
+
+  it('integers beyond 2^53 (card, account, transaction numbers) keep every digit as text; 2^53 itself stays a number', () => {
+    const t = readCsv('card,id,x\n4111111111111111,9007199254740992,1.5\n12345678901234567890,-9007199254740992,1e20\n');
+    expect(t.kind('card')).to.equal('string');
+    expect(t.strings('card')).to.deep.equal(['4111111111111111', '12345678901234567890']);
+    expect(Array.from(t.numbers('id'))).to.deep.equal([2 ** 53, -(2 ** 53)]);
+    expect(Array.from(t.numbers('x'))).to.deep.equal([1.5, 1e20]); // an exponent is a measurement: rounding expected
+    // 2^53 + 1 is the first integer a Float64 rounds (to 2^53): text too, and numbers() refuses it.
+    const odd = readCsv('id\n9007199254740993\n');
+    expect(odd.strings('id')).to.deep.equal(['9007199254740993']);
+    expectError(() => odd.numbers('id'), InputError, '"9007199254740993"', 'beyond 2^53');
+    expectError(() => readCsv('id\n-12345678901234567890\n', { schema: { id: 'number' } }), InputError, 'beyond 2^53', '"category"');
+    expect(readCsv('id\n"9,007,199,254,740,993"\n', { thousands: ',' }).kind('id')).to.equal('string');
   });
 
   it('missing markers inside a numeric column become NaN and the column stays numeric', () => {
