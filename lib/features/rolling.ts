@@ -69,7 +69,8 @@ export function rollingSum(x: ArrayLike<number>, window: number, options: Rollin
 /**
  * Trailing sample standard deviation (ddof = 1, pandas' default), in one O(n) pass: Welford's running mean and
  * sum of squared deviations, with values added as they enter the window and removed as they leave (as pandas'
- * rolling var does).
+ * rolling var does). Removing values leaves rounding residue (1e-8 for a window of equal prices after
+ * different ones), so, as pandas does, a window whose values are all the last value added is exactly 0.
  */
 export function rollingStd(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
   const minPeriods = checkedMinPeriods(window, options);
@@ -78,6 +79,8 @@ export function rollingStd(x: ArrayLike<number>, window: number, options: Rollin
   let valid = 0;
   let mean = 0;
   let ss = 0; // sum of squared deviations from the mean
+  let last = NaN;
+  let same = 0; // valid values added in a row equal to `last`
   for (let t = 0; t < n; t++) {
     const v = x[t];
     if (v === v) {
@@ -85,6 +88,11 @@ export function rollingStd(x: ArrayLike<number>, window: number, options: Rollin
       const d = v - mean;
       mean += d / valid;
       ss += d * (v - mean);
+      if (v === last) same++;
+      else {
+        last = v;
+        same = 1;
+      }
     }
     if (t >= window) {
       const old = x[t - window];
@@ -100,7 +108,7 @@ export function rollingStd(x: ArrayLike<number>, window: number, options: Rollin
         }
       }
     }
-    out[t] = valid >= minPeriods && valid >= 2 ? Math.sqrt(Math.max(ss, 0) / (valid - 1)) : NaN;
+    out[t] = valid >= minPeriods && valid >= 2 ? (same >= valid ? 0 : Math.sqrt(Math.max(ss, 0) / (valid - 1))) : NaN;
   }
   return out;
 }

@@ -94,6 +94,23 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     }
   });
 
+  it('rolling std of a window of equal values is exactly 0 (as pandas), also after different values left it', () => {
+    // Removing 10 and 11 from the running sums leaves ~1e-8 of rounding; pandas' rolling std gives 0 here.
+    const x = [10, 11, NaN, 12, 12, 12, 12, 11, NaN, NaN, 13, 14, 14, 14];
+    const std = rollingStd(x, 3);
+    for (const t of [5, 6, 13]) expect(std[t]).to.equal(0);
+    expect(std[7]).to.be.closeTo(Math.sqrt(1 / 3), 1e-12); // 12, 12, 11: mean 35/3, squares 2/9 + 2/9 + 4/9 over 2
+  });
+
+  it('ewm adjust: false across NaN decays the old value by (1-α) per row, as pandas documents (hand-computed)', () => {
+    // α = 0.5: y1 = 1, the NaN row keeps y, y3 = (0.5² · 1 + 0.5 · 5) / (0.25 + 0.5) = 3.666…  pandas 2.x gives this;
+    // pandas 3.0–3.1 give 4 for α = 0.5 only (its issue 31178, a com = 1 special case), 3.666… for other α.
+    const y = ewm([1, NaN, 5], { alpha: 0.5, adjust: false });
+    expect(Array.from(y)).to.deep.equal([1, 1, (0.25 * 1 + 0.5 * 5) / 0.75]);
+    // α = 0.4 (span 4), where pandas 3.1.1 agrees: 10.4 after the first two rows, then 0.6² · 10.4 + 0.4 · 12 over 0.76.
+    expect(ewm([10, 11, NaN, 12], { span: 4, adjust: false })[3]).to.be.closeTo((0.36 * 10.4 + 0.4 * 12) / 0.76, 1e-12);
+  });
+
   it('ewm needs exactly one decay parameter', () => {
     expectError(() => ewm(close, { span: 3, alpha: 0.5 }), InputError, 'exactly one', 'span, alpha');
   });
