@@ -42,6 +42,11 @@ const cases: Case[] = [
   { area: 'loading', mistake: 'text in a numeric column (schema)', run: () => t.readCsv('a,b\n1,2\n3,x\n', { schema: { b: 'number' } }), error: InputError, names: ['row 1', '"x"'], fix: 'clean the value' },
   { area: 'loading', mistake: 'thousands separators not declared', run: () => t.readCsv('a,b\n1,"1,234"\n', { schema: { b: 'number' } }), error: InputError, names: ['"1,234"'], fix: 'thousands: ","' },
   { area: 'loading', mistake: 'dates in two formats', run: () => t.readCsv('date,x\n2000-01-03,1\n01/04/2000,2\n'), error: InputError, names: ['"01/04/2000"', 'YYYY-MM-DD'], fix: 'make the dates consistent' },
+  { area: 'loading', mistake: 'an impossible date (Date.UTC would roll it into March)', run: () => t.readCsv('date,x\n02/30/2020,1\n'), error: InputError, names: ['"02/30/2020"', 'no real date'], fix: 'fix the value' },
+  { area: 'loading', mistake: 'a day-first slash date after a month-first one', run: () => t.readCsv('date,x\n01/31/2020,1\n13/01/2020,2\n'), error: InputError, names: ['"13/01/2020"', 'row 0, "01/31/2020"'], fix: 'dayFirst: true' },
+  { area: 'loading', mistake: 'a decimal comma not declared', run: () => t.readCsv('d;x\n2020-01-02;1234,5\n', { schema: { x: 'number' } }), error: InputError, names: ['"1234,5"'], fix: 'decimal: ","' },
+  { area: 'loading', mistake: 'a card number declared numeric (beyond 2^53)', run: () => t.readCsv('card\n4111111111111111111\n', { schema: { card: 'number' } }), error: InputError, names: ['"4111111111111111111"', 'beyond 2^53'], fix: '"category"' },
+  { area: 'loading', mistake: 'an unknown column in { columns }', run: () => t.readCsv('a,b\n1,2\n', { columns: ['a', 'c'] }), error: InputError, names: ['"c"', 'a, b'], fix: 'columns of CSV text' },
   { area: 'loading', mistake: 'an unknown schema column', run: () => t.readCsv('a,b\n1,2\n', { schema: { c: 'number' } }), error: InputError, names: ['"c"', 'a, b'], fix: 'columns:' },
   { area: 'loading', mistake: 'an unknown column', run: () => small.numbers('close'), error: InputError, names: ['"close"', 'date, a, b'], fix: 'columns:' },
   // Preparation
