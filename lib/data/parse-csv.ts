@@ -23,7 +23,7 @@ export interface ParsedCsv {
   field(column: number, row: number): string;
   /**
    * The column as numbers when every field is a plain decimal (`-12.5`, `3`; digits below 2^53, with the
-   * `decimal` mark) — exactly what `Number(field)` gives — else undefined.
+   * `decimal` mark) — exactly what `Number(field)` gives, a decimal comma read as "." — else undefined.
    */
   numbers(column: number): Float64Array | undefined;
   /**
