@@ -145,36 +145,44 @@ function badWidth(source: string, line: number, got: number, width: number, deli
   );
 }
 
-/** The data rows: one Float64Array per column (NaN where a field is not a plain decimal) and each row's start. */
+/**
+ * What the scan fills: one Float64Array per column (NaN where a field is not a plain decimal) and each row's
+ * start — replaced by longer arrays when the rows outgrow them — and the rows holding a quoted field (their
+ * fields are found again with the quote-aware `readRow`).
+ */
 interface Scanned {
   cols: Float64Array[];
   rowStarts: Int32Array;
-  rows: number;
-  /** Rows holding a quoted field (their fields are found again with the quote-aware `readRow`). */
   quotedRows: Set<number> | undefined;
 }
 
 /** Rows expected from `i` on, from the mean length of the lines in the next 64 KiB, with 5% to spare. */
 function estimateRows(b: Uint8Array, i: number): number {
-  const end = Math.min(b.length, i + 65536);
+  const n = b.length;
+  const end = Math.min(n, i + 65536);
   let lines = 0;
   for (let p = i; p < end; p++) if (b[p] === 10) lines++;
-  if (end === b.length) return lines + 2;
-  return Math.ceil(((b.length - i) / ((end - i) / Math.max(1, lines))) * 1.05) + 16;
+  return end === n ? lines + 2 : Math.ceil(((n - i) / ((end - i) / Math.max(1, lines))) * 1.05) + 16;
 }
 
 /**
- * The scan over the data rows: one loop with every piece of state in locals (a closure over them would keep
- * them in memory rather than registers). Each field is parsed as [-]digits[.digits] while looking for its end
- * (Clinger's fast path: an integer mantissa below 2^53 divided by an exact power of ten is correctly rounded,
- * as `Number()` is) and written to its column.
+ * The scan over the data rows, filling `out`; returns the number of rows. One loop with every piece of state in
+ * locals (a closure over them would keep them in memory rather than registers). Each field is parsed as
+ * [-]digits[.digits] while looking for its end (Clinger's fast path: an integer mantissa below 2^53 divided by
+ * an exact power of ten is correctly rounded, as `Number()` is) and written to its column.
+ *
+ * Nothing but `return rows` follows the loop: V8 compiles the loop on the stack (OSR) on the first call, and
+ * code after it that has never run has no type feedback, so that call deoptimises there — and Node 20 kept
+ * re-entering the stale compiled loop, deoptimising on the next three calls and re-running the scan unoptimised
+ * while it recompiled (`node --trace-deopt`: calls 2–5 of a 200,000-row file 36–66 ms against 30 ms once
+ * settled). The caller trims the arrays (see also util/unrolled-end.ts).
  */
-function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number): Scanned {
+function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
   const n = b.length;
-  let capacity = Math.min(estimateRows(b, i), maxRows + 1);
-  let cols = Array.from({ length: width }, () => new Float64Array(capacity));
-  let rowStarts = new Int32Array(capacity);
-  let quotedRows: Set<number> | undefined;
+  let cols = out.cols;
+  let rowStarts = out.rowStarts;
+  let capacity = rowStarts.length;
+  let quotedRows = out.quotedRows;
   let rows = 0;
   let line = firstLine;
   let col = 0;
@@ -187,7 +195,8 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
       i = quotedEnd(b, i, source, line);
       for (let p = fieldStart; p < i; p++) if (b[p] === 10) line++;
       i = fieldEnd(b, i, dc);
-      (quotedRows ??= new Set()).add(rows);
+      if (quotedRows === undefined) out.quotedRows = quotedRows = new Set();
+      quotedRows.add(rows);
     } else {
       const neg = b[i] === 45;
       let j = neg ? i + 1 : i;
@@ -247,15 +256,15 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
       if (rows === maxRows) break;
       if (rows === capacity) {
         capacity = Math.ceil(capacity * 1.5) + 16;
-        cols = cols.map((c) => grown(c, capacity));
-        rowStarts = grown(rowStarts, capacity);
+        out.cols = cols = cols.map((c) => grown(c, capacity));
+        out.rowStarts = rowStarts = grown(rowStarts, capacity);
       }
     }
     col = 0;
     rowStart = i;
     line++;
   }
-  return { cols: cols.map((c) => trimmed(c, rows)), rowStarts, rows, quotedRows };
+  return rows;
 }
 
 function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
@@ -322,7 +331,12 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   if (b[start - 1] !== 10 && b[start - 1] !== 13) line--; // the header ended the input
   // A "," decimal mark that is also the delimiter is in quoted fields, read from their text.
   const comma = options.decimal === ',' && dc !== 44;
-  const { cols, rowStarts, rows, quotedRows } = scanRows(b, start, dc, comma, width, options.maxRows ?? Infinity, delim, source, line);
+  const maxRows = options.maxRows ?? Infinity;
+  const capacity = Math.min(estimateRows(b, start), maxRows + 1);
+  const scanned: Scanned = { cols: Array.from({ length: width }, () => new Float64Array(capacity)), rowStarts: new Int32Array(capacity), quotedRows: undefined };
+  const rows = scanRows(b, start, dc, comma, width, maxRows, delim, source, line, scanned);
+  const cols = scanned.cols.map((c) => trimmed(c, rows));
+  const { rowStarts, quotedRows } = scanned;
 
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
