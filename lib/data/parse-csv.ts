@@ -173,9 +173,8 @@ function estimateRows(b: Uint8Array, i: number): number {
  *
  * Nothing but `return rows` follows the loop: V8 compiles the loop on the stack (OSR) on the first call, and
  * code after it that has never run has no type feedback, so that call deoptimises there — and Node 20 kept
- * re-entering the stale compiled loop, deoptimising on the next three calls and re-running the scan unoptimised
- * while it recompiled (`node --trace-deopt`: calls 2–5 of a 200,000-row file 36–66 ms against 30 ms once
- * settled). The caller trims the arrays (see also util/unrolled-end.ts).
+ * re-entering the stale compiled loop (`node --trace-deopt`: a deoptimisation at the end of each of the first
+ * three calls, a recompile on the fourth). The caller trims the arrays (see also util/unrolled-end.ts).
  */
 function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
   const n = b.length;
