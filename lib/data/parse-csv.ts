@@ -160,9 +160,15 @@ interface Scanned {
 function estimateRows(b: Uint8Array, i: number): number {
   const n = b.length;
   const end = Math.min(n, i + 65536);
+  const lines = countLines(b, i, end);
+  return end === n ? lines + 2 : Math.ceil(((n - i) / ((end - i) / Math.max(1, lines))) * 1.05) + 16;
+}
+
+/** Line ends in bytes [i, end) (a loop with nothing after it: see scanRows). */
+function countLines(b: Uint8Array, i: number, end: number): number {
   let lines = 0;
   for (let p = i; p < end; p++) if (b[p] === 10) lines++;
-  return end === n ? lines + 2 : Math.ceil(((n - i) / ((end - i) / Math.max(1, lines))) * 1.05) + 16;
+  return lines;
 }
 
 /**
