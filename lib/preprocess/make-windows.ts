@@ -112,8 +112,7 @@ interface Layout {
  * Writes every window's input rows into x, its target rows into y and its first target row into targetRows.
  * The hot loop has a function of its own with nothing after the loop: V8 compiles the loop on the stack (OSR)
  * during the first call, and code after it that has never run has no type feedback — inside makeWindows the
- * first two calls deoptimised there and ran the loop unoptimised again (200k windows: 220 ms each, 22 ms once
- * settled; see util/unrolled-end.ts).
+ * first two calls deoptimised there (`node --trace-deopt`; see util/unrolled-end.ts).
  */
 function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, xs: Float64Array[], ys: Float64Array[], layout: Layout): void {
   const { s0, count, stride, lookback, rate, firstTarget0, steps } = layout;
