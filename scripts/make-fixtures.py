@@ -84,6 +84,19 @@ def features():
         vol = idx["volume"].resample(rule).sum().loc[bars.index]
         d[f"ohlc_{name}"] = {"date": [x.strftime("%Y-%m-%d") for x in bars.index], "open": bars["open"], "high": bars["high"],
                               "low": bars["low"], "close": bars["close"], "volume": vol}
+    # Gaps: a closed fortnight and a missing month, a price missing on a trading day, a NaN volume. pandas keeps an
+    # empty period as a NaN bar with volume 0, and sums volume whether or not the price is there.
+    gap_days = ["2020-01-01", "2020-01-02", "2020-01-03", "2020-01-20", "2020-01-21", "2020-01-24", "2020-03-02", "2020-03-31", "2020-04-01"]
+    gap = pd.DataFrame({"close": [1.5, 3.0, 2.0, np.nan, 2.5, 4.0, 5.0, 4.5, 6.0], "volume": [10.0, 20.0, np.nan, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0]},
+                       index=pd.to_datetime(gap_days))
+    d["gap_days"] = gap_days
+    d["gap_close"] = gap["close"]
+    d["gap_volume"] = gap["volume"]
+    for rule, name in (("W", "week"), ("ME", "month")):
+        bars = gap["close"].resample(rule).ohlc()
+        vol = gap["volume"].resample(rule).sum()
+        d[f"gap_ohlc_{name}"] = {"date": [x.strftime("%Y-%m-%d") for x in bars.index], "open": bars["open"], "high": bars["high"],
+                                  "low": bars["low"], "close": bars["close"], "volume": vol}
     write("features.json", d)
 
 

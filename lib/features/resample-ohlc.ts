@@ -28,36 +28,47 @@ export interface ResampleOhlcOptions {
 }
 
 /**
- * Bars from a price column: open = first price of the period, high = max, low = min, close = last.
+ * Bars from a price column: open = first price of the period, high = max, low = min, close = last; volume
+ * summed. As pandas does, every period from the first row's to the last row's gets a bar: one with no price
+ * (a market closed for the week, a data gap) has NaN prices and volume 0, so a gap stays visible instead of
+ * two bars standing next to each other as if consecutive.
  * @example resampleOhlc(daily, { period: 'week', price: 'DAX' })
  */
 export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table {
   const period = checkOneOf('period', options.period, ['week', 'month'] as const);
-  const dates = table.dates(options.dateColumn ?? 'date');
+  const dateColumn = options.dateColumn ?? 'date';
+  const dates = table.dates(dateColumn);
   const price = table.numbers(options.price ?? 'close');
   const volume = options.volume ? table.numbers(options.volume) : undefined;
   const out = { date: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
+  const next = (end: number) => (period === 'week' ? end + 7 * DAY : periodEnd(end + DAY, 'month'));
   let current = NaN;
   for (let i = 0; i < dates.length; i++) {
+    if (Number.isNaN(dates[i])) throw new InputError(`resampleOhlc: date column "${dateColumn}" is empty at row ${i}; fill or drop that row first`);
     if (i > 0 && dates[i] < dates[i - 1]) throw new InputError(`resampleOhlc: dates are not sorted at row ${i}; sort by date first`);
+    const end = periodEnd(dates[i], period);
+    // Open every period up to this row's: the first row's, then any empty ones between.
+    while (!(current >= end)) {
+      current = Number.isNaN(current) ? end : next(current);
+      out.date.push(current);
+      out.open.push(NaN);
+      out.high.push(NaN);
+      out.low.push(NaN);
+      out.close.push(NaN);
+      out.volume.push(0);
+    }
+    const j = out.date.length - 1;
+    const v = volume?.[i];
+    if (v !== undefined && !Number.isNaN(v)) out.volume[j] += v;
     const p = price[i];
     if (Number.isNaN(p)) continue;
-    const end = periodEnd(dates[i], period);
-    if (end !== current) {
-      current = end;
-      out.date.push(end);
-      out.open.push(p);
-      out.high.push(p);
-      out.low.push(p);
-      out.close.push(p);
-      out.volume.push(volume ? volume[i] : 0);
+    if (Number.isNaN(out.open[j])) {
+      out.open[j] = out.high[j] = out.low[j] = p;
     } else {
-      const j = out.date.length - 1;
       out.high[j] = Math.max(out.high[j], p);
       out.low[j] = Math.min(out.low[j], p);
-      out.close[j] = p;
-      if (volume) out.volume[j] += volume[i];
     }
+    out.close[j] = p;
   }
   const columns = {
     date: Float64Array.from(out.date),

@@ -8,6 +8,7 @@ import { ewm } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';
 import { InputError } from '../../lib/util/errors';
+import { table } from '../../lib/data/table';
 import { DATASETS, expectClose, expectError, fixture } from '../helpers';
 
 const g = fixture('features.json');
@@ -49,6 +50,25 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
       for (const c of ['open', 'high', 'low', 'close', 'volume']) expectClose(bars.numbers(c), want[c], 1e-12, c);
     });
   }
+
+  for (const period of ['week', 'month'] as const) {
+    it(`resampleOhlc ${period}: empty periods are NaN bars with volume 0, volume summed with or without a price (as pandas)`, () => {
+      const days = table({
+        date: (g.gap_days as string[]).map((d) => new Date(`${d}T00:00:00Z`)),
+        close: (g.gap_close as (number | null)[]).map((v) => v ?? NaN),
+        volume: (g.gap_volume as (number | null)[]).map((v) => v ?? NaN),
+      });
+      const bars = resampleOhlc(days, { period, volume: 'volume' });
+      const want = g[`gap_ohlc_${period}`];
+      expect(bars.displayColumn('date')).to.deep.equal(want.date);
+      for (const c of ['open', 'high', 'low', 'close', 'volume']) expectClose(bars.numbers(c), want[c], 0, c);
+    });
+  }
+
+  it('resampleOhlc refuses a missing date, naming the row', () => {
+    const t = table({ date: [new Date(0), null, new Date(2 * 86_400_000)], close: [1, 2, 3] });
+    expectError(() => resampleOhlc(t, { period: 'week' }), InputError, 'empty at row 1', 'fill or drop');
+  });
 
   it('spread subtracts and refuses misaligned series', () => {
     expect(Array.from(spread([5, 6], [1, 4]))).to.deep.equal([4, 2]);
