@@ -1,5 +1,6 @@
 /** Returns and volatility of a price series, backward-looking: pandas' `pct_change`, log returns, rolling volatility. */
 import { checkPositiveInt } from '../util/check';
+import { InputError } from '../util/errors';
 import { rollingStd } from './rolling';
 import { uninitializedFloat64 } from '../util/alloc';
 import { unrolledEnd } from '../util/unrolled-end';
@@ -23,9 +24,17 @@ export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
   return out;
 }
 
-/** Log return over k rows: ln(x[t] / x[t-k]). */
+/**
+ * Log return over k rows: ln(x[t] / x[t-k]). Prices must be positive (missing ones are NaN and give NaN): a zero
+ * or negative price, which `Math.log` would turn into ±Infinity or NaN, is refused naming its row.
+ */
 export function logReturns(x: ArrayLike<number>, k = 1): Float64Array {
   checkPositiveInt('k', k);
+  for (let t = 0; t < x.length; t++) {
+    if (x[t] <= 0 || x[t] === Infinity) {
+      throw new InputError(`log returns need positive prices, but row ${t} holds ${x[t]}; use pctChange for a series that can reach zero or below (yields, spreads)`);
+    }
+  }
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = k; t < x.length; t++) out[t] = Math.log(x[t] / x[t - k]);
   return out;

@@ -65,6 +65,14 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     });
   }
 
+  it('logReturns: a missing price gives NaN, a zero or negative one is refused (not -Infinity or NaN)', () => {
+    const r = logReturns([100, NaN, 110, 121]);
+    expect(Number.isNaN(r[1]) && Number.isNaN(r[2])).to.equal(true);
+    expect(r[3]).to.be.closeTo(Math.log(1.1), 1e-15);
+    expectError(() => logReturns([100, 0, 110]), InputError, 'row 1 holds 0', 'pctChange');
+    expectError(() => volatility([1.5, -0.2, 1.7]), InputError, 'row 1 holds -0.2', 'positive prices');
+  });
+
   it('resampleOhlc refuses a missing date, naming the row', () => {
     const t = table({ date: [new Date(0), null, new Date(2 * 86_400_000)], close: [1, 2, 3] });
     expectError(() => resampleOhlc(t, { period: 'week' }), InputError, 'empty at row 1', 'fill or drop');
