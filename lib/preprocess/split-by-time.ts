@@ -2,11 +2,15 @@
 import { Table, isoDate } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFraction } from '../util/check';
+import { parseDates } from '../data/parse-date';
 
 export interface SplitByTimeOptions {
   /** Fraction of rows (the latest ones) in the test split. Defaults to 0.2 unless `cutoff` is given. */
   testSize?: number;
-  /** First date of the test split (Date, ISO string or epoch ms). Overrides `testSize`. */
+  /**
+   * First date of the test split: a Date, epoch ms, or a date string in any format `loadCsv` reads ("2010-01-01",
+   * "Jan 1 2010", "01.02.2010"), read in UTC as the loader reads dates. Overrides `testSize`.
+   */
   cutoff?: Date | string | number;
   /** The date column. Defaults to the first date column, if any. */
   dateColumn?: string;
@@ -29,6 +33,19 @@ export function checkStrictlyIncreasing(t: Float64Array, column: string): void {
   }
 }
 
+/**
+ * A cutoff string as the loader reads dates (UTC, checked formats). `Date.parse` would read "2010-01-01 00:00"
+ * and "Jan 1 2010" in the machine's time zone: hours off the loaded dates, which are UTC midnights, so the rows
+ * of the cutoff day could fall into the training split.
+ */
+function cutoffMs(text: string): number {
+  try {
+    return parseDates([text], 'cutoff')[0];
+  } catch {
+    return NaN;
+  }
+}
+
 /** The first date column of a table, or undefined. */
 export function firstDateColumn(table: Table): string | undefined {
   return table.columnNames.find((n) => table.kind(n) === 'date');
@@ -44,7 +61,7 @@ export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Spl
   let cut: number;
   if (options.cutoff !== undefined) {
     if (!dateColumn) throw new InputError('cutoff needs a date column, and the table has none; use testSize instead');
-    const ms = options.cutoff instanceof Date ? options.cutoff.getTime() : typeof options.cutoff === 'number' ? options.cutoff : Date.parse(options.cutoff);
+    const ms = options.cutoff instanceof Date ? options.cutoff.getTime() : typeof options.cutoff === 'number' ? options.cutoff : cutoffMs(options.cutoff);
     if (Number.isNaN(ms)) throw new InputError(`cutoff ${JSON.stringify(options.cutoff)} is not a date; use e.g. "1990-01-01"`);
     const t = table.dates(dateColumn);
     cut = t.findIndex((v) => v >= ms);
