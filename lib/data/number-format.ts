@@ -67,6 +67,8 @@ export function numberFormatHint(value: string, format: NumberFormat = { decimal
   if (beyondExactIntegers(v)) {
     return 'it is an integer beyond 2^53, which a Float64 cannot hold exactly (an ID?); keep the column as text (schema "category" when loading)';
   }
+  if (/^[+-]?[\d.,]*\d\s*%$/.test(v)) return 'it is a percentage: strip the "%" (and divide by 100) with withColumn, or load the column as text';
+  if (/^[+-]?[$€£¥]\s*[\d.,]*\d$|^[+-]?[\d.,]*\d\s*[$€£¥]$/.test(v)) return 'it carries a currency symbol: strip it with withColumn, or load the column as text';
   if (format.decimal === ',') {
     return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.') ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option' : undefined;
   }

@@ -54,6 +54,12 @@ describe('loadCsv', () => {
     expectError(() => readCsv('d;x\n2000-01-03;1.5\n', { decimal: ',', schema: { x: 'number' } }), InputError, '"1.5"', 'decimal: ","');
   });
 
+  it('names what keeps a number-like value from being a number: percent sign, currency symbol', () => {
+    expectError(() => readCsv('x\n12.5%\n', { schema: { x: 'number' } }), InputError, '"12.5%"', 'percentage', 'divide by 100');
+    expectError(() => readCsv('x\n"$1,234.50"\n', { schema: { x: 'number' } }), InputError, '"$1,234.50"', 'currency symbol');
+    expectError(() => readCsv('x\n1.234,50 €\n').numbers('x'), InputError, '"1.234,50 €"', 'currency symbol');
+  });
+
   it('checks the number-format options', () => {
     expectError(() => readCsv('a\n1\n', { decimal: ';' as ',' }), InputError, 'decimal ";"', '"."', '","');
     expectError(() => readCsv('a\n1\n', { decimal: ',', thousands: ',' }), InputError, 'both ","');
