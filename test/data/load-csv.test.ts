@@ -57,7 +57,7 @@ describe('loadCsv', () => {
   it('names what keeps a number-like value from being a number: percent sign, currency symbol', () => {
     expectError(() => readCsv('x\n12.5%\n', { schema: { x: 'number' } }), InputError, '"12.5%"', 'percentage', 'divide by 100');
     expectError(() => readCsv('x\n"$1,234.50"\n', { schema: { x: 'number' } }), InputError, '"$1,234.50"', 'currency symbol');
-    expectError(() => readCsv('x\n1.234,50 €\n').numbers('x'), InputError, '"1.234,50 €"', 'currency symbol');
+    expectError(() => readCsv('x\n"1.234,50 €"\n').numbers('x'), InputError, '"1.234,50 €"', 'currency symbol');
   });
 
   it('checks the number-format options', () => {
