@@ -11,6 +11,7 @@ import { isUtf8 } from 'buffer';
 import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, parseNumber } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
 import { parseDates } from './parse-date';
+import { sortOrder } from './sort-order';
 import { Column, ColumnKind, Table } from './table';
 
 /** What a column must hold: checked on load, with the row and value named when it does not. */
@@ -184,15 +185,12 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   if (sortBy) {
     if (!dateCols.includes(sortBy)) throw new InputError(`sortBy "${sortBy}" is not a date column (date columns: ${formatList(dateCols) || 'none'})`);
     const t = result.dates(sortBy);
-    let sorted = true;
-    for (let i = 0; i < t.length; i++) {
-      if (t[i] !== t[i]) throw new InputError(`date column "${sortBy}" is empty at row ${i}; fill or drop that row, or pass { sortBy: false }`);
-      if (i > 0 && t[i] < t[i - 1]) sorted = false;
+    if (!allFinite(t)) {
+      const i = t.findIndex((v) => v !== v);
+      throw new InputError(`date column "${sortBy}" is empty at row ${i}; fill or drop that row, or pass { sortBy: false }`);
     }
-    if (!sorted) {
-      const order = Array.from(t.keys()).sort((a, b) => t[a] - t[b] || a - b);
-      result = result.take(order);
-    }
+    const order = sortOrder(t);
+    if (order) result = result.take(order);
   }
   return result;
 }
