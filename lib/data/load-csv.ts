@@ -155,7 +155,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.column(c).map((s) => (na.has(s.trim()) ? null : s)), name, { dayFirst: options.dayFirst });
+      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst });
       kinds[name] = 'date';
       return;
     }
@@ -167,9 +167,20 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
         kinds[name] = 'number';
         return;
       }
+      if (want === undefined) {
+        // Text (or nothing but missing markers): the field strings, missing ones null.
+        columns[name] = parsed.texts(c, na);
+        kinds[name] = 'string';
+        return;
+      }
+    }
+    if (want === 'category') {
+      columns[name] = parsed.texts(c, na);
+      kinds[name] = 'string';
+      return;
     }
     const raw = parsed.column(c);
-    const nums = want === 'category' ? undefined : numericColumn(raw, na, format);
+    const nums = numericColumn(raw, na, format);
     if (want === 'number' && !nums) failNumeric(name, raw, na, format);
     if (nums && raw.some((s) => !na.has(s.trim()))) {
       columns[name] = nums;

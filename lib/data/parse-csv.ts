@@ -22,6 +22,11 @@ export interface ParsedCsv {
   /** One field's text (quotes removed). */
   field(column: number, row: number): string;
   /**
+   * The column as text, null where the trimmed field is one of `missing`. Short fields (up to 6 bytes: codes,
+   * tickers, categories) are decoded once per distinct value and shared, not once per row.
+   */
+  texts(column: number, missing: ReadonlySet<string>): (string | null)[];
+  /**
    * The column as numbers when every field is a plain decimal (`-12.5`, `3`; digits below 2^53, with the
    * `decimal` mark) — exactly what `Number(field)` gives, a decimal comma read as "." — else undefined.
    */
@@ -154,6 +159,8 @@ interface Scanned {
   cols: Float64Array[];
   rowStarts: Int32Array;
   quotedRows: Set<number> | undefined;
+  /** Per column, where each field that is not a plain decimal starts (0 for the others), from its first such field on. */
+  textStarts: (Int32Array | undefined)[];
 }
 
 /** Rows expected from `i` on, from the mean length of the lines in the next 64 KiB, with 5% to spare. */
@@ -188,6 +195,7 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
   let rowStarts = out.rowStarts;
   let capacity = rowStarts.length;
   let quotedRows = out.quotedRows;
+  const textStarts = out.textStarts;
   let rows = 0;
   let line = firstLine;
   let col = 0;
@@ -239,7 +247,12 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
       i = j;
     }
     empty = i === fieldStart;
-    if (col < width) cols[col][rows] = value;
+    if (col < width) {
+      cols[col][rows] = value;
+      // Text and missing values: their start, so a text column is read without walking each row again (the
+      // first column starts with its row).
+      if (value !== value && col > 0) (textStarts[col] ??= new Int32Array(capacity))[rows] = fieldStart;
+    }
     col++;
     if (i < n && b[i] === dc) {
       i++;
@@ -263,6 +276,7 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
         capacity = Math.ceil(capacity * 1.5) + 16;
         out.cols = cols = cols.map((c) => grown(c, capacity));
         out.rowStarts = rowStarts = grown(rowStarts, capacity);
+        for (let k = 0; k < width; k++) if (textStarts[k]) textStarts[k] = grown(textStarts[k]!, capacity);
       }
     }
     col = 0;
@@ -338,10 +352,10 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const comma = options.decimal === ',' && dc !== 44;
   const maxRows = options.maxRows ?? Infinity;
   const capacity = Math.min(estimateRows(b, start), maxRows + 1);
-  const scanned: Scanned = { cols: Array.from({ length: width }, () => new Float64Array(capacity)), rowStarts: new Int32Array(capacity), quotedRows: undefined };
+  const scanned: Scanned = { cols: Array.from({ length: width }, () => new Float64Array(capacity)), rowStarts: new Int32Array(capacity), quotedRows: undefined, textStarts: new Array(width).fill(undefined) };
   const rows = scanRows(b, start, dc, comma, width, maxRows, delim, source, line, scanned);
   const cols = scanned.cols.map((c) => trimmed(c, rows));
-  const { rowStarts, quotedRows } = scanned;
+  const { rowStarts, quotedRows, textStarts } = scanned;
 
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
@@ -356,6 +370,14 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   };
   const cache: string[][] = [];
   const column = (c: number) => (cache[c] ??= strings(c));
+  const texts = (c: number, missing: ReadonlySet<string>) => {
+    // Short fields are decoded once per distinct value, so the whole input is decoded only for a long one.
+    const decodeLong = (s: number, e: number) => {
+      decodeWhole();
+      return decode(s, e);
+    };
+    return textColumn(b, dc, rowStarts, textStarts[c], rows, c, missing, decode, decodeLong, quotedRows === undefined ? undefined : (r) => (quotedRows.has(r) ? field(c, r) : undefined));
+  };
   const handedOut = new Set<number>();
   const values = (c: number) => (handedOut.has(c) ? cols[c].slice() : (handedOut.add(c), cols[c]));
   return {
@@ -367,11 +389,72 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
     },
     column,
     field,
+    texts,
     values,
     // The scan never writes ±Infinity, so all finite means no field fell back to NaN.
     numbers: (c: number) => (rows > 0 && allFinite(cols[c]) ? values(c) : undefined),
     isoDays: (c: number) => (quotedRows === undefined ? isoDays(b, dc, rowStarts, rows, c) : undefined),
   };
+}
+
+/**
+ * Column c as text, null for a missing marker. A field of up to 6 bytes is looked up by its bytes packed into
+ * one number (a leading 1, then 8 bits per byte: exact below 2^53) in a small table of the values seen, so a
+ * category column of 200,000 rows makes a handful of strings instead of 200,000 and checks each distinct value
+ * against `missing` once (after 512 distinct short values the rest are decoded per row). `quoted` gives the
+ * text of a row whose fields need the quote-aware reader.
+ */
+function textColumn(
+  b: Uint8Array,
+  dc: number,
+  rowStarts: Int32Array,
+  starts: Int32Array | undefined,
+  rows: number,
+  c: number,
+  missing: ReadonlySet<string>,
+  decode: (s: number, e: number) => string,
+  decodeLong: (s: number, e: number) => string,
+  quoted: ((row: number) => string | undefined) | undefined,
+): (string | null)[] {
+  const out = new Array<string | null>(rows);
+  // An open-addressing table of the short values seen: packed key, its text; 1,024 slots, half of them used at most.
+  const keys = new Float64Array(1024);
+  const texts: (string | null)[] = new Array(1024).fill(null);
+  let used = 0;
+  const orNull = (text: string) => (missing.has(text.trim()) ? null : text);
+  for (let r = 0; r < rows; r++) {
+    const q = quoted?.(r);
+    if (q !== undefined) {
+      out[r] = orNull(q);
+      continue;
+    }
+    const s = starts?.[r] || fieldStartOf(b, dc, rowStarts[r], c); // 0: a number field, found from the row start
+    const e = fieldEnd(b, s, dc);
+    if (e - s > 6) {
+      out[r] = orNull(decodeLong(s, e));
+      continue;
+    }
+    let key = 1;
+    let h = 7;
+    for (let p = s; p < e; p++) {
+      key = key * 256 + b[p];
+      h = Math.imul(h, 31) + b[p];
+    }
+    let slot = h & 1023;
+    while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & 1023;
+    if (keys[slot] === key) {
+      out[r] = texts[slot];
+      continue;
+    }
+    const text = orNull(decode(s, e));
+    out[r] = text;
+    if (used < 512) {
+      keys[slot] = key;
+      texts[slot] = text;
+      used++;
+    }
+  }
+  return out;
 }
 
 /** Parses every field as "YYYY-MM-DD" straight from the bytes; undefined as soon as one is not a real day. */

@@ -48,6 +48,25 @@ describe('parseCsv (byte scan)', () => {
     expect(Array.from(readCsv('x,y\n"1,5",2\n', { decimal: ',' }).numbers('x'))).to.deep.equal([1.5]);
   });
 
+  it('texts(c, missing) equals the fields with missing markers as null: short values shared, long ones, quotes, numbers, UTF-8', () => {
+    const value = fc.oneof(
+      fc.constantFrom('', 'NA', ' NA ', 'M', 'F', 'AAPL', 'health', 'health7', '12', '3.5', 'Zürich', 'ü', '-'),
+      fc.stringMatching(/^[a-z0-9 ]{0,12}$/),
+      fc.constantFrom('"a,b"', '"say ""hi"""', '"two\nlines"'),
+    );
+    const missing = new Set(['', 'NA', '-']);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value, value), { minLength: 1, maxLength: 60 }), (rows) => {
+        const text = `a,b,c\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+        const p = parseCsv(Buffer.from(text));
+        for (let c = 0; c < 3; c++) {
+          expect(p.texts(c, missing)).to.deep.equal(p.column(c).map((s) => (missing.has(s.trim()) ? null : s)));
+        }
+      }),
+      { numRuns: 300, seed: 13 },
+    );
+  });
+
   it('fields the fast path does not take (exponents, mantissas past 2^53, 23+ decimals, "+", spaces) still load as Number() reads them', () => {
     const fields = ['1e5', '1234567890123456.7', '0.00000000000000000000001', '+3', ' 4.5', '.5', '-0.25', '7.'];
     const t = readCsv(`x\n${fields.join('\n')}\n`);
