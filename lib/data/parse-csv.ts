@@ -359,7 +359,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
 
   const field = (c: number, r: number): string => {
     if (quotedRows?.has(r)) return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
-    const s = fieldStartOf(b, dc, rowStarts[r], c);
+    const s = textStarts[c]?.[r] || fieldStartOf(b, dc, rowStarts[r], c);
     return decode(s, fieldEnd(b, s, dc));
   };
   const strings = (c: number): string[] => {
@@ -393,7 +393,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
     values,
     // The scan never writes ±Infinity, so all finite means no field fell back to NaN.
     numbers: (c: number) => (rows > 0 && allFinite(cols[c]) ? values(c) : undefined),
-    isoDays: (c: number) => (quotedRows === undefined ? isoDays(b, dc, rowStarts, rows, c) : undefined),
+    isoDays: (c: number) => (quotedRows === undefined ? isoDays(b, dc, rowStarts, textStarts[c], rows, c) : undefined),
   };
 }
 
@@ -458,7 +458,7 @@ function textColumn(
 }
 
 /** Parses every field as "YYYY-MM-DD" straight from the bytes; undefined as soon as one is not a real day. */
-function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, rows: number, c: number): Float64Array | undefined {
+function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int32Array | undefined, rows: number, c: number): Float64Array | undefined {
   if (rows === 0) return undefined;
   const out = new Float64Array(rows);
   let year = -1;
@@ -466,7 +466,7 @@ function isoDays(b: Uint8Array, dc: number, rowStarts: Int32Array, rows: number,
   let monthDays = 0;
   let monthStart = 0;
   for (let r = 0; r < rows; r++) {
-    const s = fieldStartOf(b, dc, rowStarts[r], c);
+    const s = starts?.[r] || fieldStartOf(b, dc, rowStarts[r], c);
     const e = s + 10;
     if (!(e === b.length || b[e] === dc || b[e] === 10 || b[e] === 13) || b[s + 4] !== 45 || b[s + 7] !== 45) return undefined;
     const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;

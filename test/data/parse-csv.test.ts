@@ -142,6 +142,9 @@ describe('parseCsv (byte scan)', () => {
     const days = ['1700-01-01', '1900-02-28', '2000-02-29', '2024-12-31', '0050-03-01', '1969-12-31'];
     const t = readCsv(`date,x\n${days.map((d, i) => `${d},${i}`).join('\n')}\n`, { sortBy: false });
     expect(Array.from(t.dates('date'))).to.deep.equal(days.map((d) => Date.parse(d)));
+    // A date column after others: its fields are found from the starts the scan recorded.
+    const later = readCsv(`id,name,date\n${days.map((d, i) => `${i},n${i},${d}`).join('\n')}\n`, { sortBy: false });
+    expect(Array.from(later.dates('date'))).to.deep.equal(days.map((d) => Date.parse(d)));
     expectError(() => readCsv('date,x\n1900-02-29,1\n'), InputError, '1900-02-29');
     expectError(() => readCsv('date,x\n2001-13-01,1\n'), InputError, '2001-13-01');
   });
