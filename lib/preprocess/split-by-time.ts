@@ -21,8 +21,11 @@ export interface Split {
   test: Table;
 }
 
-/** Throws unless `t` strictly increases, naming the first out-of-order or duplicate value. */
+/** Throws unless `t` strictly increases, naming the first missing, out-of-order or duplicate value. */
 export function checkStrictlyIncreasing(t: Float64Array, column: string): void {
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] !== t[i]) throw new InputError(`column "${column}" has no date at row ${i}; a time series needs a date on every row (fill or drop that row first)`);
+  }
   for (let i = 1; i < t.length; i++) {
     if (t[i] === t[i - 1]) {
       throw new InputError(`column "${column}" has a duplicate date ${isoDate(t[i])} at rows ${i - 1} and ${i}; a time series needs one row per date (aggregate or de-duplicate first)`);

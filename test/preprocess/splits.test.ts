@@ -47,6 +47,8 @@ describe('splitByTime', () => {
     const d = (s: string) => new Date(s);
     expectError(() => splitByTime(table({ date: [d('2000-01-02'), d('2000-01-01'), d('2000-01-03')], x: [1, 2, 3] })), InputError, 'not sorted', 'row 1');
     expectError(() => splitByTime(table({ date: [d('2000-01-01'), d('2000-01-01'), d('2000-01-03')], x: [1, 2, 3] })), InputError, 'duplicate date 2000-01-01');
+    // An invalid Date is NaN, which no comparison catches: refused by name.
+    expectError(() => splitByTime(table({ date: [d('2000-01-01'), d('not a date'), d('2000-01-03')], x: [1, 2, 3] })), InputError, 'no date at row 1');
   });
 });
 
