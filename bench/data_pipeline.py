@@ -39,6 +39,9 @@ def windows():
     x = np.lib.stride_tricks.sliding_window_view(scaled[:-1], lookback, axis=0).transpose(0, 2, 1)
     return np.ascontiguousarray(x, dtype=np.float32), scaled[lookback:, 0].astype(np.float32)
 out["windows (30)"], (xw, yw) = timed(windows, "windows (30)")
+if len(sys.argv) > 2:
+    # Outside the pipeline: a trade log with text columns (bench/make-prices.ts makeTrades).
+    out["load, text columns"], _ = timed(lambda: pd.read_csv(sys.argv[2], parse_dates=["date"]).sort_values("date"), "load, text columns")
 out["_shape"] = list(xw.shape)
 out["_check"] = float(xw[-1, -1, 0])
 out["_faults"] = faults

@@ -21,3 +21,25 @@ export function makePrices(file: string, rows: number, seed = 1): string {
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
+
+/**
+ * Writes a seeded synthetic trade log with text columns: `date,symbol,sector,price,qty,note` — ten tickers, three
+ * sectors, and a note that is empty on nine rows in ten (a missing value) and "late fill" otherwise.
+ */
+export function makeTrades(file: string, rows: number, seed = 2): string {
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const rng = seededRng(seed);
+  const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
+  const sectors = ['tech', 'fin', 'health'];
+  const lines = ['date,symbol,sector,price,qty,note'];
+  const start = Date.UTC(1700, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
+    const symbol = symbols[Math.floor(rng() * symbols.length)];
+    const sector = sectors[Math.floor(rng() * sectors.length)];
+    lines.push(`${date},${symbol},${sector},${(rng() * 1000).toFixed(2)},${1 + Math.floor(rng() * 9999)},${rng() < 0.1 ? 'late fill' : ''}`);
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}

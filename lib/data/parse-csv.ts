@@ -416,6 +416,7 @@ function textColumn(
   decodeLong: (s: number, e: number) => string,
   quoted: ((row: number) => string | undefined) | undefined,
 ): (string | null)[] {
+  const n = b.length;
   const out = new Array<string | null>(rows);
   // An open-addressing table of the short values seen: packed key, its text; 1,024 slots, half of them used at most.
   const keys = new Float64Array(1024);
@@ -429,16 +430,19 @@ function textColumn(
       continue;
     }
     const s = starts?.[r] || fieldStartOf(b, dc, rowStarts[r], c); // 0: a number field, found from the row start
-    const e = fieldEnd(b, s, dc);
+    // The field's end, its bytes packed (exact up to 6 bytes) and a hash of them, in one pass.
+    let e = s;
+    let key = 1;
+    let h = 7;
+    for (; e < n; e++) {
+      const ch = b[e];
+      if (ch === dc || ch === 10 || ch === 13) break;
+      key = key * 256 + ch;
+      h = (Math.imul(h, 31) + ch) | 0;
+    }
     if (e - s > 6) {
       out[r] = orNull(decodeLong(s, e));
       continue;
-    }
-    let key = 1;
-    let h = 7;
-    for (let p = s; p < e; p++) {
-      key = key * 256 + b[p];
-      h = Math.imul(h, 31) + b[p];
     }
     let slot = h & 1023;
     while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & 1023;
