@@ -186,7 +186,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
       columns[name] = nums;
       kinds[name] = 'number';
     } else {
-      columns[name] = raw.map((s) => (na.has(s.trim()) ? null : s));
+      columns[name] = parsed.texts(c, na);
       kinds[name] = 'string';
     }
   });

@@ -12,6 +12,9 @@ export interface NumberFormat {
   thousands?: string;
 }
 
+/** Numbers as `Number` reads them: "." decimals, no thousands separator. */
+export const PLAIN_DECIMALS: NumberFormat = { decimal: '.' };
+
 /** The format from loader options, checked: the decimal mark is "." or ",", the thousands separator another single character. */
 export function numberFormat(options: { decimal?: string; thousands?: string }): NumberFormat {
   const decimal = options.decimal ?? '.';
@@ -62,7 +65,7 @@ const DECIMAL_COMMA = /^[+-]?\d+(\.\d{3})*,\d+$/;
  * option that reads it (or, for an integer beyond 2^53, why it stays text); otherwise undefined. "1,234" is
  * either 1234 or 1.234, and the hint says so.
  */
-export function numberFormatHint(value: string, format: NumberFormat = { decimal: '.' }): string | undefined {
+export function numberFormatHint(value: string, format: NumberFormat = PLAIN_DECIMALS): string | undefined {
   const v = value.trim();
   if (beyondExactIntegers(v)) {
     return 'it is an integer beyond 2^53, which a Float64 cannot hold exactly (an ID?); keep the column as text (schema "category" when loading)';

@@ -10,7 +10,7 @@ import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { htmlTable, textTable } from '../util/html';
-import { beyondExactIntegers, numberFormatHint } from './number-format';
+import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
 
 /** The kind of a column. */
 export type ColumnKind = 'number' | 'date' | 'string';
@@ -102,7 +102,7 @@ export class Table {
     const out = new Float64Array(col.length);
     for (let i = 0; i < col.length; i++) {
       const s = col[i];
-      const v = s === null || s.trim() === '' || beyondExactIntegers(s) ? NaN : Number(s);
+      const v = s === null ? NaN : parseNumber(s, PLAIN_DECIMALS);
       if (Number.isNaN(v) && s !== null && s.trim() !== '') {
         const hint = numberFormatHint(s) ?? 'clean it, encode it (labelEncoder / oneHotEncoder), or drop the column';
         throw new InputError(`column "${name}" is not numeric: row ${i} holds ${formatValue(s)}; ${hint}`);
