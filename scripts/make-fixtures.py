@@ -112,6 +112,13 @@ def preprocess():
     d["standard"]["scale"] = StandardScaler().fit(train).scale_
     d["robust"]["center"] = RobustScaler().fit(train).center_
     d["robust"]["scale"] = RobustScaler().fit(train).scale_
+    # constant columns, exactly (a price on every row) and but for rounding: left unscaled, never divided by ~1e-16
+    const_train = pd.DataFrame({"price": [19.99] * 6, "tenth": [0.1] * 6, "rounded": [1.0, 1.0 + 2.2e-16] * 3, "x": [1.0, 2, 3, 4, 5, 7]})
+    const_test = pd.DataFrame({"price": [19.99, 20.49], "tenth": [0.1, 0.2], "rounded": [1.0, 1.5], "x": [2.5, 8]})
+    d["constant"] = {"train": const_train.to_dict(orient="list"), "test": const_test.to_dict(orient="list")}
+    for name, sc in (("standard", StandardScaler()), ("minmax", MinMaxScaler()), ("minmax_m1_1", MinMaxScaler(feature_range=(-1, 1))), ("robust", RobustScaler())):
+        sc.fit(const_train)
+        d["constant"][name] = {"scale": sc.scale_, "test": sc.transform(const_test)}
     # imputers on a column with holes punched at fixed rows
     holed = train[["mean_radius", "mean_texture"]].copy()
     holed.iloc[[3, 50, 51, 200], 0] = np.nan

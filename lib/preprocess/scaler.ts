@@ -2,7 +2,8 @@
  * The scalers: `standardScaler`, `minMaxScaler`, `robustScaler`. Each learns a per-column offset and scale
  * on training rows, (x - offset) / scale, with scikit-learn's definitions: population standard deviation,
  * min-max onto a feature range, median and interquartile range. A constant column gets scale 1 instead of
- * a division by zero, as scikit-learn does.
+ * a division by zero, as scikit-learn does — including a column that is constant but for rounding (0.1 on every
+ * row has a computed standard deviation of 1.4e-17, not 0, and dividing by it sends 0.2 to 7e15).
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
@@ -130,12 +131,23 @@ function trainingColumn(table: Table, column: string, kind: string): Float64Arra
   return x;
 }
 
-function safeScale(scale: number, column: string, kind: string): number {
+const EPSILON = Number.EPSILON;
+
+/** A learned scale, refused when it overflowed. */
+function checkScale(scale: number, column: string, kind: string): number {
   if (!Number.isFinite(scale)) {
     throw new InputError(`${kind}.fit: column "${column}" has values too large to scale (its spread overflows to ${scale}); divide the column by a power of ten first`);
   }
-  // Constant column: left unscaled rather than divided by zero.
-  return scale === 0 ? 1 : scale;
+  return scale;
+}
+
+/**
+ * A range or interquartile range, or 1 for a constant column: scikit-learn's _handle_zeros_in_scale treats a
+ * spread below 10 ε (2.2e-15) as zero, so values that differ only by rounding are left unscaled rather than
+ * blown apart by a division by 1e-16.
+ */
+function spreadOrOne(spread: number, column: string, kind: string): number {
+  return checkScale(spread, column, kind) < 10 * EPSILON ? 1 : spread;
 }
 
 function spec(kind: ScalerKind, fit: (table: Table) => FittedScaler): TransformSpec<FittedScaler> & { transform(t: Table): never } {
@@ -159,9 +171,12 @@ export function standardScaler(options: ScalerOptions = {}) {
       const m = s / x.length;
       let ss = 0;
       for (let i = 0; i < x.length; i++) ss += (x[i] - m) * (x[i] - m);
-      if (!Number.isFinite(m)) safeScale(m, c, 'standardScaler');
+      if (!Number.isFinite(m)) checkScale(m, c, 'standardScaler');
       mean.push(m);
-      std.push(safeScale(Math.sqrt(ss / x.length), c, 'standardScaler'));
+      const variance = checkScale(ss / x.length, c, 'standardScaler');
+      // scikit-learn's _is_constant_feature: a variance within the rounding error of summing n values of this size.
+      const constant = variance <= x.length * EPSILON * variance + (x.length * m * EPSILON) ** 2;
+      std.push(constant ? 1 : Math.sqrt(variance));
     }
     return new FittedScaler('standardScaler', columns, mean, std);
   });
@@ -179,7 +194,7 @@ export function minMaxScaler(options: MinMaxScalerOptions = {}) {
       const { min: mn, max: mx, nan } = minMax(table.numbers(c));
       if (nan || !Number.isFinite(mn) || !Number.isFinite(mx)) trainingColumn(table, c, 'minMaxScaler'); // throws naming the row
       min.push(mn);
-      scale.push(safeScale((mx - mn) / (hi - lo), c, 'minMaxScaler'));
+      scale.push(spreadOrOne(mx - mn, c, 'minMaxScaler') / (hi - lo));
     }
     return new FittedScaler('minMaxScaler', columns, min, scale, columns.map(() => lo));
   });
@@ -196,7 +211,7 @@ export function robustScaler(options: RobustScalerOptions = {}) {
     for (const c of columns) {
       const x = Float64Array.from(trainingColumn(table, c, 'robustScaler')).sort();
       median.push(quantileSorted(x, 0.5));
-      iqr.push(safeScale(quantileSorted(x, qhi / 100) - quantileSorted(x, qlo / 100), c, 'robustScaler'));
+      iqr.push(spreadOrOne(quantileSorted(x, qhi / 100) - quantileSorted(x, qlo / 100), c, 'robustScaler'));
     }
     return new FittedScaler('robustScaler', columns, median, iqr);
   });

@@ -45,6 +45,21 @@ describe('scalers vs scikit-learn', () => {
     const t = table({ c: [5, 5, 5], x: [1, 2, 3] });
     expect(Array.from(standardScaler().fit(t).transform(t).numbers('c'))).to.deep.equal([0, 0, 0]);
   });
+  it('a column constant but for rounding is left unscaled, as scikit-learn does', () => {
+    // 0.1 on every row has a computed standard deviation of 1.4e-17; dividing by it sent 0.2 to 7e15.
+    const k = g.constant;
+    const names = Object.keys(k.train);
+    const trainC = table(k.train);
+    const testC = table(k.test);
+    for (const [name, spec] of Object.entries(specs)) {
+      const fitted = spec.fit(trainC);
+      const out = fitted.transform(testC);
+      for (let i = 0; i < 2; i++) expectClose(names.map((c) => out.numbers(c)[i]), k[name].test[i], 1e-9, `${name} row ${i}`);
+      // scikit-learn's MinMaxScaler.scale_ multiplies; ours divides.
+      const scale = name.startsWith('minmax') ? fitted.scale.map((s) => 1 / s) : fitted.scale;
+      expectClose(scale, k[name].scale, 1e-12, `${name} scale`);
+    }
+  });
   it('fitted state depends only on the rows it was fitted on', () => {
     const a = standardScaler().fit(train);
     const b = standardScaler().fit(bc.select(cols).slice(0, 400));
