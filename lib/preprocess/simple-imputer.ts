@@ -45,6 +45,19 @@ function mostFrequent(values: readonly (string | number)[]): string | number {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
 }
 
+/** The fill value of strategy "constant" for one column, refused where it would leave NaN or invent a date. */
+function constantFill(fillValue: number | string | undefined, column: string, kind: string): number | string {
+  if (kind === 'string') return fillValue ?? 'missing';
+  if (kind === 'date') {
+    throw new InputError(`simpleImputer: strategy "constant" cannot fill date column "${column}" (a number would become a date near 1970-01-01); drop the rows with missing dates, or use strategy "most_frequent"`);
+  }
+  if (fillValue === undefined) return 0;
+  if (typeof fillValue !== 'number' || !Number.isFinite(fillValue)) {
+    throw new InputError(`simpleImputer: fillValue ${typeof fillValue === 'string' ? JSON.stringify(fillValue) : String(fillValue)} cannot fill numeric column "${column}" (its missing values would stay NaN); give a finite number, or name only the text columns in { columns }`);
+  }
+  return fillValue;
+}
+
 /**
  * Fills NaN (numbers) or null (text) with the training mean, median, most frequent value or a constant.
  * @example simpleImputer({ strategy: 'median' }).fit(train).transform(test)
@@ -56,12 +69,15 @@ export function simpleImputer(options: SimpleImputerOptions = {}) {
     transform: (): never => notFitted('simpleImputer'),
     fit(table: Table): FittedImputer {
       const numericOnly = strategy === 'mean' || strategy === 'median';
-      const columns = resolveColumns(table, options.columns, 'simpleImputer', numericOnly);
+      // A constant has no sensible default for dates (0 would be 1970-01-01): date columns only when named.
+      const columns = resolveColumns(table, options.columns, 'simpleImputer', numericOnly).filter(
+        (c) => !(strategy === 'constant' && options.columns === undefined && table.kind(c) === 'date'),
+      );
       const statistics: Record<string, number | string> = {};
       for (const c of columns) {
         const isText = table.kind(c) === 'string';
         if (strategy === 'constant') {
-          statistics[c] = options.fillValue ?? (isText ? 'missing' : 0);
+          statistics[c] = constantFill(options.fillValue, c, table.kind(c));
           continue;
         }
         if (isText && numericOnly) throw new InputError(`simpleImputer: strategy "${strategy}" needs numbers but column "${c}" is text; use "most_frequent" or "constant"`);

@@ -126,6 +126,18 @@ describe('simpleImputer vs scikit-learn', () => {
   it('all-NaN column: refused with a fix', () => {
     expectError(() => simpleImputer().fit(table({ a: [NaN, NaN] })), InputError, 'entirely missing', 'constant');
   });
+  it('constant: a text fill for a number column is refused (its holes would stay NaN); dates only when named', () => {
+    const t = table({ d: [new Date('2020-01-01'), null, new Date('2020-01-03')], a: [1, NaN, 3], s: ['x', null, 'y'] });
+    expectError(() => simpleImputer({ strategy: 'constant', fillValue: 'unknown' }).fit(t), InputError, '"unknown"', 'numeric column "a"', '{ columns }');
+    expectError(() => simpleImputer({ strategy: 'constant', fillValue: NaN }).fit(t), InputError, 'NaN', 'finite number');
+    const text = simpleImputer({ strategy: 'constant', fillValue: 'unknown', columns: ['s'] }).fit(t).transform(t);
+    expect(text.strings('s')).to.deep.equal(['x', 'unknown', 'y']);
+    // The default columns leave the date column alone rather than fill it with 0 = 1970-01-01.
+    const filled = simpleImputer({ strategy: 'constant' }).fit(t);
+    expect(filled.columns).to.deep.equal(['a', 's']);
+    expect(Number.isNaN(filled.transform(t).numbers('d')[1])).to.equal(true);
+    expectError(() => simpleImputer({ strategy: 'constant', columns: ['d'] }).fit(t), InputError, 'date column "d"', '1970', 'most_frequent');
+  });
 });
 
 describe('encoders', () => {
