@@ -60,7 +60,13 @@ export class FittedOneHotEncoder implements FittedTransform {
         }
       });
       out = out.drop([c]);
-      cats.forEach((k, j) => (out = out.withColumn(`${c}_${k}`, onehot[j])));
+      cats.forEach((k, j) => {
+        const name = `${c}_${k}`;
+        if (out.has(name)) {
+          throw new InputError(`oneHotEncoder: the column for category ${JSON.stringify(k)} of "${c}" would be named "${name}", which the table already has; rename that column first`);
+        }
+        out = out.withColumn(name, onehot[j]);
+      });
     }
     return out;
   }

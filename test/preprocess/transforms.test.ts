@@ -148,6 +148,13 @@ describe('encoders', () => {
     expect(enc.decode([codes[0]])[0]).to.equal(bc.strings('diagnosis')[0]);
     expectError(() => enc.encode(['maybe']), InputError, '"maybe"', 'not seen in training');
   });
+  it('oneHotEncoder: an output column that would replace an existing one is refused', () => {
+    // "color" = "red" makes "color_red": it used to overwrite the table's own color_red column.
+    const t = table({ color: ['red', 'blue'], color_red: [5, 6] });
+    expectError(() => oneHotEncoder({ columns: ['color'] }).fit(t).transform(t), InputError, '"red"', '"color_red"', 'rename');
+    const u = table({ a: ['b_c', 'x'], a_b: ['c', 'y'] }); // two encoded columns making the same name
+    expectError(() => oneHotEncoder().fit(u).transform(u), InputError, '"a_b_c"');
+  });
   it('oneHotEncoder: unseen category errors by default, all zeros with ignore', () => {
     const t = table({ city: ['b', 'a', 'b'], x: [1, 2, 3] });
     const enc = oneHotEncoder().fit(t);
