@@ -35,7 +35,11 @@ export interface LoadCsvOptions {
    * first when a first number is above 12 (13/04/2020), else month first (pandas' default).
    */
   dayFirst?: boolean;
-  /** Text read as a missing value. Defaults to "", NA, N/A, NaN, nan, null, NULL, #N/A, -. */
+  /**
+   * Text read as a missing value (after trimming spaces). Defaults to pandas' list — "", NA, N/A, n/a, NaN, nan,
+   * -NaN, -nan, null, NULL, None, <NA>, #N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN — plus "-" (a dash
+   * for "no value" in finance exports). Pass your own list to keep, say, "None" as a category.
+   */
   naValues?: readonly string[];
   /** File encoding. Defaults to "utf8". */
   encoding?: 'utf8' | 'latin1';
@@ -52,7 +56,7 @@ export interface LoadCsvOptions {
 
 /** Node's limit for reading a file into one buffer (2 GiB - 1). */
 const MAX_FILE_BYTES = 2 ** 31 - 1;
-const DEFAULT_NA = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '#N/A', '-'];
+const DEFAULT_NA = ['', 'NA', 'N/A', 'n/a', 'NaN', 'nan', '-NaN', '-nan', 'null', 'NULL', 'None', '<NA>', '#N/A', '#N/A N/A', '#NA', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN', '-'];
 const DATE_NAMES = /^(date|datetime|time|timestamp)$/i;
 
 /** A field's number, NaN for a missing marker, undefined for text. */

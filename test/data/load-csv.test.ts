@@ -125,6 +125,18 @@ describe('loadCsv', () => {
     expect(t.strings('c')).to.deep.equal([null, null, null]);
   });
 
+  it("reads pandas' default missing markers (None, n/a, <NA>, #NA, -nan…) as missing; naValues replaces the list", () => {
+    // pandas.read_csv's default na_values, each in a numeric and a text column.
+    const markers = ['None', 'n/a', '<NA>', '#NA', '-nan', '-NaN', '#N/A N/A', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN', 'NULL', '#N/A'];
+    const csv = 'x,s\n' + markers.map((m) => `${m},${m}`).join('\n') + '\n5,text\n';
+    const t = readCsv(csv);
+    expect(Array.from(t.numbers('x')).slice(0, markers.length).every(Number.isNaN)).to.equal(true);
+    expect(t.numbers('x')[markers.length]).to.equal(5);
+    expect(t.strings('s')).to.deep.equal([...markers.map(() => null), 'text']);
+    // A list of one's own keeps "None" as a category.
+    expect(readCsv('s\nNone\nMild\n', { naValues: [''] }).strings('s')).to.deep.equal(['None', 'Mild']);
+  });
+
   it('loads a 1-row file', () => {
     const t = readCsv('x,y\n1,2\n');
     expect(t.numRows).to.equal(1);
