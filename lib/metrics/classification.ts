@@ -77,6 +77,10 @@ function scored(metric: string, actual: ArrayLike<number>, predicted: ArrayLike<
     const pos = options.posLabel ?? 1;
     if (pc.labels.length > 2) throw new InputError(`${metric}: ${pc.labels.length} classes found (${pc.labels.join(', ')}); pass { average: "macro" | "micro" | "weighted" }`);
     const i = pc.labels.indexOf(pos);
+    if (i < 0 && pc.labels.length === 2) {
+      // Labels 0/2, or 1/2 scored with posLabel 0: scoring a class that is not there would silently give 0.
+      throw new InputError(`${metric}: posLabel ${pos} is not one of the labels (${pc.labels.join(', ')}); pass { posLabel: ${pc.labels[1]} } or encode the labels as 0/1`);
+    }
     if (i < 0) return f(0, 0, 0, actual.length);
     return f(pc.tp[i], pc.fp[i], pc.fn[i], pc.tn[i]);
   }

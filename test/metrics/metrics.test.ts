@@ -92,6 +92,12 @@ describe('classification metrics vs scikit-learn', () => {
     it('NaN in predictions names the index', () => {
       expectError(() => mae([1, 2, 3], [1, NaN, 3]), InputError, 'index 1');
     });
+    it('binary scores with a posLabel that is not one of two labels: an error as in scikit-learn (was 0)', () => {
+      expectError(() => precision([0, 2, 2], [0, 2, 0]), InputError, 'posLabel 1', '0, 2', 'posLabel: 2');
+      expect(precision([0, 2, 2], [0, 2, 0], { posLabel: 2 })).to.equal(1);
+      // One label only: nothing to tell apart, 0 as scikit-learn's zero_division gives.
+      expect(recall([0, 0], [0, 0])).to.equal(0);
+    });
   });
 });
 
