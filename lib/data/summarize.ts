@@ -48,7 +48,7 @@ function describeNumbers(x: Float64Array): Partial<ColumnSummary> {
   const mean = sum / n;
   let ss = 0;
   for (const a of v) ss += (a - mean) * (a - mean);
-  return { count: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, min: v[0], q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), max: v[n - 1] };
+  return { count: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, min: n > 0 ? v[0] : NaN, q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), max: n > 0 ? v[n - 1] : NaN };
 }
 
 /** Summarises every column of a table. */

@@ -93,6 +93,12 @@ describe('summarize', () => {
     expect(s.dates!.maxGapAfter).to.equal('2001-09-10');
     expect(s.toHTML()).to.include('<table');
   });
+
+  it('an all-missing numeric column: count 0 and every statistic NaN, as pandas describe() gives', () => {
+    const c = summarize(table({ a: [NaN, NaN], b: [1, 2] })).columns[0];
+    expect(c.count).to.equal(0);
+    for (const v of [c.mean, c.std, c.min, c.q25, c.median, c.q75, c.max]) expect(Number.isNaN(v)).to.equal(true);
+  });
 });
 
 import { joinAsOf } from '../../lib/data/join-asof';
