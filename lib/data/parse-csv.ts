@@ -339,11 +339,12 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
       break;
     }
   }
-  const names = headerRow.map((h) => h.trim());
+  // An empty name becomes "Unnamed: <position from 0>", as pandas names it: the row-index column that
+  // pandas' to_csv writes first (",a,b") is the commonest case.
+  const names = headerRow.map((h, c) => h.trim() || `Unnamed: ${c}`);
   const width = names.length;
   const seen = new Set<string>();
-  for (const [c, h] of names.entries()) {
-    if (h === '') throw new InputError(`${source}: the header has an empty column name (position ${c + 1}); name every column`);
+  for (const h of names) {
     if (seen.has(h)) throw new InputError(`${source}: duplicate column name "${h}" in the header; rename one of them`);
     seen.add(h);
   }

@@ -208,9 +208,14 @@ describe('loadCsv', () => {
       expectError(() => loadCsv(file), InputError, 'not valid UTF-8', 'latin1');
       expect(loadCsv(file, { encoding: 'latin1' }).strings('name')[0]).to.equal('Müller');
     });
-    it('duplicate and empty header names', () => {
+    it('duplicate header names are refused; an empty one is named "Unnamed: <position>" as pandas does', () => {
       expectError(() => readCsv('a,a\n1,2\n'), InputError, 'duplicate column name "a"');
-      expectError(() => readCsv('a,,c\n1,2,3\n'), InputError, 'empty column name');
+      // pandas' to_csv writes its row index under an empty name first.
+      const t = readCsv(',a,b\n0,1.5,x\n1,2.5,y\n');
+      expect(t.columnNames).to.deep.equal(['Unnamed: 0', 'a', 'b']);
+      expect(Array.from(t.numbers('Unnamed: 0'))).to.deep.equal([0, 1]);
+      expect(readCsv('a,,c\n1,2,3\n').columnNames).to.deep.equal(['a', 'Unnamed: 1', 'c']);
+      expect(readCsv(',a\n0,1\n', { columns: ['a'] }).columnNames).to.deep.equal(['a']);
     });
   });
 });
