@@ -28,6 +28,23 @@ function timeMs(m: RegExpExecArray, at: number): number {
   return h < 24 && min < 60 && sec < 60 ? ((h * 60 + min) * 60 + sec) * 1000 : NaN;
 }
 
+/** Milliseconds of a fraction of a second given by its digits ("123" → 123, "5" → 500, "123456" → 123.456). */
+function fractionMs(digits: string | undefined): number {
+  return digits === undefined ? 0 : Number(`0.${digits}`) * 1000;
+}
+
+/**
+ * Milliseconds to subtract for a UTC offset: "Z" or none 0, "+01:00" / "+0100" / "+01" one hour, "-05:00"
+ * minus five hours; NaN for an offset beyond ±18:00 or with minutes ≥ 60.
+ */
+function offsetMs(sign: string | undefined, hours: string | undefined, minutes: string | undefined): number {
+  if (sign === undefined) return 0;
+  const h = +hours!;
+  const min = +(minutes ?? 0);
+  if (!(min < 60 && h * 60 + min <= 18 * 60)) return NaN;
+  return (sign === '-' ? -1 : 1) * (h * 60 + min) * 60_000;
+}
+
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) };
 const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) };
@@ -35,9 +52,10 @@ const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY', re: SLASH, toMs: (m) => dayM
 /** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
   {
-    name: 'YYYY-MM-DD[ HH:MM[:SS]]',
-    re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]00:?00)?)?$/,
-    toMs: (m) => dayMs(+m[1], +m[2], +m[3]) + timeMs(m, 4),
+    // Times may carry a fraction of a second and a UTC offset; the result is the UTC instant.
+    name: 'YYYY-MM-DD[ HH:MM[:SS[.fff]][Z|±HH:MM]]',
+    re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2})(?::?(\d{2}))?)?)?$/,
+    toMs: (m) => dayMs(+m[1], +m[2], +m[3]) + timeMs(m, 4) + fractionMs(m[7]) - offsetMs(m[8], m[9], m[10]),
   },
   { name: 'YYYY/MM/DD', re: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
   { name: 'YYYYMMDD', re: /^(\d{4})(\d{2})(\d{2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },

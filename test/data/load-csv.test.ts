@@ -76,6 +76,21 @@ describe('loadCsv', () => {
     expect(days('date,x\n12/31/1999,1\n')).to.deep.equal(['1999-12-31']);
   });
 
+  it('timestamps keep their fraction of a second and become UTC instants by their offset', () => {
+    const ms = (v: string) => readCsv(`time,x\n${v},1\n`).numbers('time')[0];
+    const at = Date.UTC(2020, 0, 2, 9, 30); // 2020-01-02 09:30 UTC
+    expect(ms('2020-01-02 09:30:00.123')).to.equal(at + 123); // the .123 was dropped
+    expect(ms('2020-01-02T09:30:00.5Z')).to.equal(at + 500);
+    expect(ms('2020-01-02 09:30:00.000250')).to.be.closeTo(at + 0.25, 1e-3); // microseconds, to float precision
+    expect(ms('2020-01-02T10:30:00+01:00')).to.equal(at); // these offsets were refused
+    expect(ms('2020-01-02T04:30:00-0500')).to.equal(at);
+    expect(ms('2020-01-02T14:30:00+05')).to.equal(at);
+    // Across a daylight-saving change the offsets differ and the instants stay in order.
+    const t = readCsv('time,x\n2020-03-29T01:30:00+01:00,1\n2020-03-29T03:30:00+02:00,2\n');
+    expect(t.numbers('time')[1] - t.numbers('time')[0]).to.equal(3600e3);
+    for (const v of ['2020-01-02T09:30:00+19:00', '2020-01-02T09:30:00+01:75']) expectError(() => readCsv(`time,x\n${v},1\n`), InputError, `"${v}"`, 'no real date');
+  });
+
   it('columns loads only the named columns, in file order; nrows only the first rows, before sorting', () => {
     const text = 'date,open,close,note\n2000-01-04,2,2.5,b\n2000-01-03,1,1.5,a\n2000-01-05,3,3.5,c\n';
     const t = readCsv(text, { columns: ['close', 'date'] });
