@@ -84,6 +84,20 @@ def features():
         vol = idx["volume"].resample(rule).sum().loc[bars.index]
         d[f"ohlc_{name}"] = {"date": [x.strftime("%Y-%m-%d") for x in bars.index], "open": bars["open"], "high": bars["high"],
                               "low": bars["low"], "close": bars["close"], "volume": vol}
+    # Missing prices: the first 120 closes with holes at the start, single holes, a run of five and a run longer
+    # than the windows, so every missing-value path of the rolling and ewm kernels is compared with pandas.
+    holed = c.head(120).copy()
+    holed.iloc[[0, 1, 7, 30, 31, 32, 33, 34, 60, 75] + list(range(90, 100))] = np.nan
+    d["holed"] = holed
+    d["holed_rolling_mean_5_min3"] = holed.rolling(5, min_periods=3).mean()
+    d["holed_rolling_sum_5_min1"] = holed.rolling(5, min_periods=1).sum()
+    d["holed_rolling_std_5_min2"] = holed.rolling(5, min_periods=2).std()
+    d["holed_rolling_min_5_min2"] = holed.rolling(5, min_periods=2).min()
+    d["holed_rolling_max_5"] = holed.rolling(5).max()
+    d["holed_ewm_alpha03_adjust_min2"] = holed.ewm(alpha=0.3, min_periods=2).mean()
+    d["holed_ewm_span6_noadjust"] = holed.ewm(span=6, adjust=False).mean()
+    d["holed_pct_change_2"] = holed.pct_change(2, fill_method=None)
+    d["holed_diff_1"] = holed.diff()
     # Gaps: a closed fortnight and a missing month, a price missing on a trading day, a NaN volume. pandas keeps an
     # empty period as a NaN bar with volume 0, and sums volume whether or not the price is there.
     gap_days = ["2020-01-01", "2020-01-02", "2020-01-03", "2020-01-20", "2020-01-21", "2020-01-24", "2020-03-02", "2020-03-31", "2020-04-01"]

@@ -41,6 +41,21 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
   ];
   for (const [name, f] of cases) it(name, () => expectClose(f(), g[name], 1e-9, name));
 
+  // The same closes with holes: at the start, single, a run of five, a run longer than the window.
+  const holed = (g.holed as (number | null)[]).map((v) => v ?? NaN);
+  const holedCases: [string, () => Float64Array][] = [
+    ['holed_rolling_mean_5_min3', () => rollingMean(holed, 5, { minPeriods: 3 })],
+    ['holed_rolling_sum_5_min1', () => rollingSum(holed, 5, { minPeriods: 1 })],
+    ['holed_rolling_std_5_min2', () => rollingStd(holed, 5, { minPeriods: 2 })],
+    ['holed_rolling_min_5_min2', () => rollingMin(holed, 5, { minPeriods: 2 })],
+    ['holed_rolling_max_5', () => rollingMax(holed, 5)],
+    ['holed_ewm_alpha03_adjust_min2', () => ewm(holed, { alpha: 0.3, minPeriods: 2 })],
+    ['holed_ewm_span6_noadjust', () => ewm(holed, { span: 6, adjust: false })],
+    ['holed_pct_change_2', () => pctChange(holed, 2)],
+    ['holed_diff_1', () => diff(holed, 1)],
+  ];
+  for (const [name, f] of holedCases) it(`${name} (missing prices skipped as pandas skips them)`, () => expectClose(f(), g[name], 1e-9, name));
+
   for (const period of ['week', 'month'] as const) {
     it(`resampleOhlc ${period} bars with summed volume`, () => {
       const sp = loadCsv(path.join(DATASETS, 'sp500-daily-ohlcv-2000-2020.csv')).head(300);
