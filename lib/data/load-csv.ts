@@ -8,7 +8,7 @@ import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { allFinite, checkPositiveInt } from '../util/check';
 import { isUtf8 } from 'buffer';
-import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, parseNumber } from './number-format';
+import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, parseNumber, radixPrefixed } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
 import { parseDates } from './parse-date';
 import { sortOrder } from './sort-order';
@@ -65,7 +65,7 @@ function toNumber(s: string, na: Set<string>, format: NumberFormat): number | un
   const c = s.charCodeAt(0);
   if (format.decimal === '.' && format.thousands === undefined && ((c >= 48 && c <= 57) || c === 45 || c === 46)) {
     const v = Number(s);
-    if (v === v && !(Math.abs(v) >= 9007199254740992 && beyondExactIntegers(s))) return v;
+    if (v === v && !(Math.abs(v) >= 9007199254740992 && beyondExactIntegers(s)) && !radixPrefixed(s)) return v;
   }
   if (na.has(s.trim())) return NaN;
   const v = parseNumber(s, format);

@@ -35,6 +35,7 @@ export function numberFormat(options: { decimal?: string; thousands?: string }):
  * The number `text` holds in this format, or NaN when it holds none (empty or text) or is an integer a Float64
  * cannot hold exactly (`beyondExactIntegers`). Decimals as `Number` reads them (exponents, Infinity); with a ","
  * decimal mark a "." that is not the thousands separator is refused, so 1.5 is never read as 15 or 1.5 by accident.
+ * Hexadecimal, binary and octal literals are text (`radixPrefixed`).
  */
 export function parseNumber(text: string, format: NumberFormat): number {
   let s = text.trim();
@@ -43,7 +44,16 @@ export function parseNumber(text: string, format: NumberFormat): number {
     if (s.includes('.')) return NaN;
     s = s.replace(',', '.');
   }
-  return s === '' || beyondExactIntegers(s) ? NaN : Number(s);
+  return s === '' || beyondExactIntegers(s) || radixPrefixed(s) ? NaN : Number(s);
+}
+
+/**
+ * Whether `text` starts like a hexadecimal, binary or octal literal ("0x1F", "0b101", "0o17"), which `Number`
+ * reads as 31, 5 and 15. pandas keeps such values as text, and so does the loader: they are codes, not amounts.
+ */
+export function radixPrefixed(text: string): boolean {
+  const c = text.charCodeAt(1) | 32; // lower case
+  return text.charCodeAt(0) === 48 && (c === 120 || c === 98 || c === 111);
 }
 
 /**
@@ -70,6 +80,7 @@ export function numberFormatHint(value: string, format: NumberFormat = PLAIN_DEC
   if (beyondExactIntegers(v)) {
     return 'it is an integer beyond 2^53, which a Float64 cannot hold exactly (an ID?); keep the column as text (schema "category" when loading)';
   }
+  if (radixPrefixed(v)) return 'it is a hexadecimal, binary or octal literal, kept as text as pandas keeps it; convert it with parseInt through withColumn if it is a number';
   if (/^[+-]?[\d.,]*\d\s*%$/.test(v)) return 'it is a percentage: strip the "%" (and divide by 100) with withColumn, or load the column as text';
   if (/^[+-]?[$€£¥]\s*[\d.,]*\d$|^[+-]?[\d.,]*\d\s*[$€£¥]$/.test(v)) return 'it carries a currency symbol: strip it with withColumn, or load the column as text';
   if (format.decimal === ',') {

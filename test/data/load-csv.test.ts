@@ -60,6 +60,15 @@ describe('loadCsv', () => {
     expectError(() => readCsv('x\n"1.234,50 €"\n').numbers('x'), InputError, '"1.234,50 €"', 'currency symbol');
   });
 
+  it('hexadecimal, binary and octal literals stay text, as pandas keeps them (Number read "0x1F" as 31)', () => {
+    const t = readCsv('code,x\n0x1F,1\n0b101,2\n0o17,3\n');
+    expect(t.kind('code')).to.equal('string');
+    expect(t.strings('code')).to.deep.equal(['0x1F', '0b101', '0o17']);
+    expect(readCsv('a\n1\n0X2A\n').kind('a')).to.equal('string');
+    expectError(() => readCsv('a\n1\n0x2A\n', { schema: { a: 'number' } }), InputError, 'row 1', '"0x2A"', 'hexadecimal');
+    expect(Array.from(readCsv('a\n0\n0.5\n00\n').numbers('a'))).to.deep.equal([0, 0.5, 0]);
+  });
+
   it('checks the number-format options', () => {
     expectError(() => readCsv('a\n1\n', { decimal: ';' as ',' }), InputError, 'decimal ";"', '"."', '","');
     expectError(() => readCsv('a\n1\n', { decimal: ',', thousands: ',' }), InputError, 'both ","');
