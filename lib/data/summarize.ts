@@ -27,8 +27,8 @@ export interface DataSummary {
   columns: ColumnSummary[];
   /** Rows per class of the label column, when one was named. */
   classBalance?: { label: string; counts: Record<string, number> };
-  /** First and last date, the typical and the largest gap between consecutive dates (days). */
-  dates?: { column: string; first: string; last: string; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
+  /** First and last date, how many distinct ones, and the typical and largest gap between consecutive distinct dates (days). */
+  dates?: { column: string; first: string; last: string; distinct: number; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
   toHTML(): string;
   toString(): string;
 }
@@ -76,16 +76,21 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   let dates: DataSummary['dates'];
   const dateColumn = options.dateColumn ?? table.columnNames.find((n) => table.kind(n) === 'date');
   if (dateColumn) {
-    const t = table.dates(dateColumn).filter((v) => !Number.isNaN(v));
+    // Gaps between distinct dates in time order: a table in file order, or with several rows per date (one per
+    // symbol or patient), would otherwise show negative gaps or a typical gap of 0 days.
+    const all = table.dates(dateColumn).filter((v) => !Number.isNaN(v)).sort();
+    const t = all.filter((v, i) => i === 0 || v !== all[i - 1]);
     const gaps = Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => (t[i + 1] - t[i]) / 86_400_000);
-    const maxGap = gaps.length ? Math.max(...gaps) : 0;
+    let at = 0; // the largest gap's index (a loop: Math.max(...gaps) overflows the call stack on long tables)
+    for (let i = 1; i < gaps.length; i++) if (gaps[i] > gaps[at]) at = i;
     dates = {
       column: dateColumn,
       first: isoDate(t[0]),
       last: isoDate(t[t.length - 1]),
+      distinct: t.length,
       medianGapDays: quantileSorted(Float64Array.from(gaps).sort(), 0.5),
-      maxGapDays: maxGap,
-      maxGapAfter: gaps.length ? isoDate(t[gaps.indexOf(maxGap)]) : '',
+      maxGapDays: gaps.length ? gaps[at] : 0,
+      maxGapAfter: gaps.length ? isoDate(t[at]) : '',
     };
   }
   const header = ['column', 'kind', 'count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top'];
@@ -96,7 +101,7 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   const notes = [
     `${table.numRows} rows`,
     classBalance ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '',
-    dates ? `dates ${dates.first} to ${dates.last}, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : '',
+    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < table.numRows ? ` (${dates.distinct} distinct)` : ''}, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : '',
   ].filter(Boolean);
   return {
     rows: table.numRows,

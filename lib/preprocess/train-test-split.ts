@@ -28,7 +28,8 @@ export function splitIndices(labels: readonly string[] | number, options: TrainT
   if (nTest >= n || nTest === 0) throw new InputError(`testSize ${testSize} of ${n} rows leaves an empty split; use more rows or another testSize`);
   const test: number[] = [];
   if (typeof labels === 'number') {
-    test.push(...Array.from(permutation(n, rng).subarray(0, nTest)));
+    // Not push(...rows): spreading 120,000 or more arguments overflows the call stack.
+    for (const i of permutation(n, rng).subarray(0, nTest)) test.push(i);
   } else {
     const byClass = new Map<string, number[]>();
     labels.forEach((l, i) => (byClass.get(l) ?? byClass.set(l, []).get(l)!).push(i));

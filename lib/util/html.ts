@@ -42,6 +42,7 @@ export function htmlTable(header: readonly string[], rows: readonly (readonly un
 /** A plain-text table (for `text/plain` outputs and terminals). */
 export function textTable(header: readonly string[], rows: readonly (readonly unknown[])[], digits = 4): string {
   const cells = [header.map(String), ...rows.map((r) => r.map((v) => formatCell(v, digits)))];
-  const widths = header.map((_, j) => Math.max(...cells.map((r) => (r[j] ?? '').length)));
+  // A loop, not Math.max(...): spreading a long column overflows the call stack (about 120,000 arguments).
+  const widths = header.map((_, j) => cells.reduce((w, r) => Math.max(w, (r[j] ?? '').length), 0));
   return cells.map((r) => r.map((c, j) => c.padStart(widths[j])).join('  ')).join('\n');
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as path from 'path';
 import fc from 'fast-check';
-import { Table, table } from '../../lib/data/table';
+import { Table, isoDate, table } from '../../lib/data/table';
 import { loadCsv } from '../../lib/data/load-csv';
 import { summarize } from '../../lib/data/summarize';
 import { InputError } from '../../lib/util/errors';
@@ -92,6 +92,20 @@ describe('summarize', () => {
     expect(s.dates!.maxGapDays).to.equal(7);
     expect(s.dates!.maxGapAfter).to.equal('2001-09-10');
     expect(s.toHTML()).to.include('<table');
+  });
+
+  it('date coverage: gaps between distinct dates in time order (panel data, file order), and 200,000 rows', () => {
+    const d = (s: string) => new Date(`${s}T00:00:00Z`);
+    // Two symbols per month, in file order (not sorted): gaps of 31 and 29 days (2000 is a leap year), not 0 or negative.
+    const panel = table({ date: ['2000-03-01', '2000-01-01', '2000-01-01', '2000-02-01', '2000-02-01', '2000-03-01'].map(d), symbol: ['A', 'A', 'B', 'A', 'B', 'B'] });
+    const s = summarize(panel).dates!;
+    expect([s.first, s.last, s.distinct, s.medianGapDays, s.maxGapDays, s.maxGapAfter]).to.deep.equal(['2000-01-01', '2000-03-01', 3, 30, 31, '2000-01-01']);
+    expect(summarize(panel).toString()).to.include('(3 distinct)');
+    // Math.max(...gaps) overflowed the call stack from about 120,000 rows. Daily dates with one 10-day gap.
+    const n = 200_000;
+    const days = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2000, 0, 1) + (i + (i >= 150_000 ? 9 : 0)) * 86_400_000));
+    const big = summarize(table({ date: days, x: new Float64Array(n) })).dates!;
+    expect([big.distinct, big.medianGapDays, big.maxGapDays, big.maxGapAfter]).to.deep.equal([n, 1, 10, isoDate(days[149_999].getTime())]);
   });
 
   it('an all-missing numeric column: count 0 and every statistic NaN, as pandas describe() gives', () => {

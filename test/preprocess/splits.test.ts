@@ -5,7 +5,7 @@ import { table } from '../../lib/data/table';
 import { kFold, stratifiedKFold } from '../../lib/preprocess/k-fold';
 import { splitByTime } from '../../lib/preprocess/split-by-time';
 import { timeSeriesSplit } from '../../lib/preprocess/time-series-split';
-import { trainTestSplit } from '../../lib/preprocess/train-test-split';
+import { splitIndices, trainTestSplit } from '../../lib/preprocess/train-test-split';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectError, fixture } from '../helpers';
 
@@ -61,6 +61,14 @@ describe('trainTestSplit', () => {
     expect(Array.from(a.test.numbers('mean_radius'))).to.deep.equal(Array.from(b.test.numbers('mean_radius')));
     expect(Array.from(a.test.numbers('mean_radius'))).to.not.deep.equal(Array.from(c.test.numbers('mean_radius')));
     expect(a.train.numRows + a.test.numRows).to.equal(569);
+  });
+  it('a million rows: 200,000 test rows, disjoint from training, none lost (push(...rows) overflowed the stack)', () => {
+    const { train, test } = splitIndices(1_000_000, { testSize: 0.2, seed: 5 });
+    expect([train.length, test.length]).to.deep.equal([800_000, 200_000]);
+    const seen = new Uint8Array(1_000_000);
+    for (const i of train) seen[i]++;
+    for (const i of test) seen[i]++;
+    expect(seen.every((v) => v === 1)).to.equal(true);
   });
   it('stratified: each class keeps its share within one row', () => {
     const { train, test } = trainTestSplit(cancer(), { stratify: 'diagnosis', testSize: 0.2, seed: 3 });
