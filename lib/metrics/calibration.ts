@@ -1,7 +1,7 @@
 /** `calibrationCurve`: reliability bins of predicted probabilities, scikit-learn's calibration_curve. */
 import { checkPositiveInt, checkOneOf } from '../util/check';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
-import { quantile } from '../preprocess/stats';
+import { quantileSorted } from '../preprocess/stats';
 
 export interface CalibrationOptions {
   /** Number of bins. Defaults to 5 (scikit-learn's default). */
@@ -17,7 +17,8 @@ export function calibrationCurve(actual: ArrayLike<number>, probability: ArrayLi
   checkProbabilities('calibrationCurve', probability);
   const n = checkPositiveInt('bins', options.bins ?? 5);
   const strategy = checkOneOf('strategy', options.strategy ?? 'uniform', ['uniform', 'quantile'] as const);
-  const edges = strategy === 'uniform' ? Array.from({ length: n + 1 }, (_, i) => i / n) : Array.from({ length: n + 1 }, (_, i) => quantile(probability, i / n));
+  const sorted = strategy === 'quantile' ? Float64Array.from(probability).sort() : undefined; // sorted once, not per edge
+  const edges = Array.from({ length: n + 1 }, (_, i) => (sorted ? quantileSorted(sorted, i / n) : i / n));
   const inner = edges.slice(1, -1);
   const sums = new Array<number>(n).fill(0);
   const trues = new Array<number>(n).fill(0);

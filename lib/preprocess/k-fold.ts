@@ -66,22 +66,28 @@ export function stratifiedKFold(labels: readonly (string | number)[], options: K
     }
     encoded[i] = code.get(l)!;
   });
-  const counts = classes.map((_, c) => encoded.reduce((s, v) => s + (v === c ? 1 : 0), 0));
+  const counts = new Array<number>(classes.length).fill(0);
+  for (let i = 0; i < n; i++) counts[encoded[i]]++;
   counts.forEach((cnt, c) => {
     if (cnt < k) throw new InputError(`class ${JSON.stringify(classes[c])} has ${cnt} rows but k = ${k} folds need at least ${k} per class; lower k or merge rare classes`);
   });
   // allocation[f][c]: rows of class c in fold f, from dealing the sorted labels to folds in turn.
-  const sorted = Array.from(encoded).sort((a, b) => a - b);
+  // In the sorted labels class c fills positions [start, start + counts[c]), so position i goes to fold i % k.
   const allocation = Array.from({ length: k }, () => new Array<number>(classes.length).fill(0));
-  sorted.forEach((c, i) => allocation[i % k][c]++);
-  const rng = seededRng(options.seed ?? 42);
-  const assign = new Int32Array(n);
-  for (let c = 0; c < classes.length; c++) {
-    const foldsForClass: number[] = [];
-    for (let f = 0; f < k; f++) for (let j = 0; j < allocation[f][c]; j++) foldsForClass.push(f);
-    const order = options.shuffle ? permutation(foldsForClass.length, rng) : null;
-    let j = 0;
-    for (let i = 0; i < n; i++) if (encoded[i] === c) assign[i] = foldsForClass[order ? order[j++] : j++];
+  for (let c = 0, start = 0; c < classes.length; start += counts[c], c++) {
+    for (let i = start; i < start + counts[c]; i++) allocation[i % k][c]++;
   }
+  const rng = seededRng(options.seed ?? 42);
+  // Each class's folds in order (shuffled per class, classes in turn, when asked), then dealt to its rows.
+  const foldsOf = classes.map((_, c) => {
+    const folds = new Int32Array(counts[c]);
+    for (let f = 0, j = 0; f < k; f++) for (let m = 0; m < allocation[f][c]; m++) folds[j++] = f;
+    if (!options.shuffle) return folds;
+    const order = permutation(folds.length, rng);
+    return Int32Array.from(order, (o) => folds[o]);
+  });
+  const next = new Int32Array(classes.length);
+  const assign = new Int32Array(n);
+  for (let i = 0; i < n; i++) assign[i] = foldsOf[encoded[i]][next[encoded[i]]++];
   return foldsFromAssignment(assign, k);
 }
