@@ -10,9 +10,17 @@ export interface Figure {
   layout: Layout;
 }
 
-/** The data to chart on an x axis: epoch-ms dates become ISO strings Plotly reads as dates. */
-export function dateAxis(dates: ArrayLike<number>): string[] {
-  return Array.from(dates, (ms) => new Date(ms).toISOString().slice(0, 10));
+/**
+ * The data to chart on an x axis: epoch-ms dates become the strings Plotly reads as dates (UTC), "2020-01-02" for
+ * a midnight and "2020-01-02 09:30:00.250" for a time of day, so intraday points keep their place; a missing
+ * date (NaN) becomes null, a gap.
+ */
+export function dateAxis(dates: ArrayLike<number>): (string | null)[] {
+  return Array.from(dates, (ms) => {
+    if (!Number.isFinite(ms)) return null;
+    const iso = new Date(ms).toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  });
 }
 
 /** Plain number arrays (JSON has no typed arrays); NaN becomes null, which Plotly draws as a gap. */

@@ -34,6 +34,13 @@ describe('chart builders (snapshots of the figure JSON)', () => {
     expectSnapshot('line-chart-overlay', fig);
   });
 
+  it('intraday dates keep their time of day on the axis; a missing date is a gap, not a crash', () => {
+    // Each point was placed at its day's midnight ("2024-01-01" for all three), and NaN threw a RangeError.
+    const at = (h: number, m: number, ms = 0) => Date.UTC(2024, 0, 1, h, m, 0, ms);
+    const fig = lineChart({ dates: [at(9, 30), at(9, 31, 250), at(16, 0), NaN, day(1)], series: { price: [1, 2, 3, 4, 5] } });
+    expect(fig.data[0].x).to.deep.equal(['2024-01-01 09:30:00.000', '2024-01-01 09:31:00.250', '2024-01-01 16:00:00.000', null, '2024-01-02']);
+  });
+
   it('candlestickChart: candles, volume on a second axis, indicator lines and a band', () => {
     const bars = table({ date: dates.slice(0, 3).map((d) => new Date(d)), open: [1, 2, 3], high: [2, 3, 4], low: [0.5, 1.5, 2.5], close: [1.5, 2.5, 3.5], volume: [100, 200, 150] });
     const fig = candlestickChart(bars, { title: 'DAX weekly', overlays: { 'MA 2': [NaN, 2, 3] }, band: { name: 'Bollinger', lower: [1, 1, 2], upper: [3, 3, 4] } });
