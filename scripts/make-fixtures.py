@@ -201,6 +201,16 @@ def metrics():
     for strat in ("uniform", "quantile"):
         pt, pp = calibration_curve(yt, prob, n_bins=5, strategy=strat)
         d[f"calibration_{strat}"] = {"true": pt, "pred": pp}
+    # Probabilities on the bin edges (rounded scores): which bin an edge value falls in depends on the edge to the
+    # last bit — np.linspace's i * (1 / n), np.percentile's q * 100 / 100 and its interpolation.
+    # 13 values: quantile positions 12 q land on whole numbers for 3, 4 and 6 bins; 5/6 and 5/7 lie a bit above
+    # linspace's edges 5 * (1/6) and 5 * (1/7), and would sit exactly on 5/6 and 5/7 edges.
+    tie_p = np.array([0.1, 0.2, 0.7, 1.0, 0.2, 0.5, 0.5, 0.9, 0.3, 5 / 6, 0.4, 5 / 7, 0.3])
+    tie_y = np.array([0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1])
+    d["calibration_ties"] = {"p": tie_p, "y": tie_y, "cases": []}
+    for strat, bins in (("quantile", 3), ("quantile", 4), ("quantile", 6), ("uniform", 5), ("uniform", 6), ("uniform", 7), ("uniform", 10)):
+        pt, pp = calibration_curve(tie_y, tie_p, n_bins=bins, strategy=strat)
+        d["calibration_ties"]["cases"].append({"strategy": strat, "bins": bins, "true": pt, "pred": pp})
     # ties-only scores, perfect and inverted predictions
     ty = np.array([0, 0, 1, 1, 0, 1, 1, 0]); ts = np.array([0.5, 0.5, 0.5, 0.9, 0.1, 0.5, 0.9, 0.1])
     d["ties"] = {"y": ty, "s": ts, "auc": skm.roc_auc_score(ty, ts), "ap": skm.average_precision_score(ty, ts)}

@@ -17,8 +17,11 @@ export function calibrationCurve(actual: ArrayLike<number>, probability: ArrayLi
   checkProbabilities('calibrationCurve', probability);
   const n = checkPositiveInt('bins', options.bins ?? 5);
   const strategy = checkOneOf('strategy', options.strategy ?? 'uniform', ['uniform', 'quantile'] as const);
+  // Edges as scikit-learn makes them, to the last bit (a probability equal to an edge goes to the bin below it):
+  // np.linspace(0, 1, n + 1), or np.percentile at those fractions × 100 (which divides by 100 again).
+  const fractions = Array.from({ length: n + 1 }, (_, i) => (i === n ? 1 : i * (1 / n)));
   const sorted = strategy === 'quantile' ? Float64Array.from(probability).sort() : undefined; // sorted once, not per edge
-  const edges = Array.from({ length: n + 1 }, (_, i) => (sorted ? quantileSorted(sorted, i / n) : i / n));
+  const edges = sorted ? fractions.map((f) => quantileSorted(sorted, (f * 100) / 100)) : fractions;
   const inner = edges.slice(1, -1);
   const sums = new Array<number>(n).fill(0);
   const trues = new Array<number>(n).fill(0);

@@ -1,13 +1,20 @@
 /** Order statistics shared by the robust scaler, the imputer and the metrics. */
 
-/** Quantile of sorted values with linear interpolation (NumPy's default method). */
+/**
+ * Quantile of sorted values with linear interpolation (NumPy's default method), computed as NumPy's `_lerp` does
+ * — from the nearer of the two values — so results equal NumPy's to the last bit, which matters where a value
+ * is compared with a quantile (calibration bins).
+ */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const pos = (n - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  const t = pos - lo;
+  const a = sorted[lo];
+  const b = sorted[hi];
+  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 }
 
 /** Quantile of unsorted values, ignoring NaN. */

@@ -54,6 +54,15 @@ describe('classification metrics vs scikit-learn', () => {
       expectClose(c.meanPredicted, g[`calibration_${strategy}`].pred, R, `${strategy} pred`);
     }
   });
+  it('calibration curve with probabilities on the bin edges: the same bins as scikit-learn', () => {
+    // With i / n edges and plain interpolation, a 0.2 on a quantile edge went to the bin below scikit-learn's.
+    const t = g.calibration_ties;
+    for (const c of t.cases) {
+      const r = calibrationCurve(t.y, t.p, { bins: c.bins, strategy: c.strategy });
+      expectClose(r.fractionPositive, c.true, 1e-12, `${c.strategy} ${c.bins} true`);
+      expectClose(r.meanPredicted, c.pred, 1e-12, `${c.strategy} ${c.bins} pred`);
+    }
+  });
   it('multi-class: macro, micro and weighted averages; balanced accuracy; one-vs-rest AUC', () => {
     const m = g.multi;
     for (const avg of ['macro', 'micro', 'weighted'] as const) {

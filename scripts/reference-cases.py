@@ -1,0 +1,228 @@
+"""Random cases for scripts/reference-check.ts: seeded random inputs and what pandas, scikit-learn and Keras
+return for them, written as one JSON file. The golden fixtures (scripts/make-fixtures.py) pin a few real-data
+cases in the test suite; this sweeps hundreds of small random ones — missing values, ties, repeated prices,
+odd window and fold parameters, messy CSV fields — to find where the library and the reference part ways.
+
+    .venv-ref/bin/python scripts/reference-cases.py test-output/reference-cases.json
+    npx tsx scripts/reference-check.ts test-output/reference-cases.json
+"""
+import io, json, math, os, sys, warnings
+
+import numpy as np
+import pandas as pd
+from sklearn import metrics as skm
+from sklearn.calibration import calibration_curve
+from sklearn.model_selection import KFold, StratifiedKFold, TimeSeriesSplit
+
+warnings.filterwarnings("ignore")
+
+
+def clean(v):
+    """JSON has no NaN or Infinity: NaN -> None, ±Infinity -> ±1e308."""
+    if isinstance(v, dict):
+        return {k: clean(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [clean(x) for x in v]
+    if isinstance(v, (np.ndarray, pd.Series)):
+        return clean(np.asarray(v).tolist())
+    if isinstance(v, (float, np.floating)):
+        return None if math.isnan(v) else (math.copysign(1e308, v) if math.isinf(v) else float(v))
+    if isinstance(v, np.integer):
+        return int(v)
+    return v
+
+
+def features(rng):
+    """Rolling statistics, lags, returns and ewm over short series with holes and repeated values."""
+    out = []
+    for _ in range(300):
+        n = int(rng.integers(1, 40))
+        x = np.round(rng.normal(100, 5, n), int(rng.integers(0, 3)))
+        if rng.random() < 0.3:
+            x = np.round(x / 5) * 5  # flat stretches
+        x[rng.random(n) < rng.choice([0, 0.1, 0.4])] = np.nan
+        s = pd.Series(x)
+        w = int(rng.integers(1, 10))
+        mp = int(rng.integers(1, w + 1)) if rng.random() < 0.5 else None
+        k = int(rng.integers(1, 5))
+        r = s.rolling(w, min_periods=mp)
+        # alpha 0.5 is left out: pandas 3.0-3.1 special-cases com = 1 across missing values (pandas issue 31178).
+        alpha = float(rng.choice([0.1, 0.3, 0.7, 0.9, 1.0]))
+        adjust = bool(rng.random() < 0.5)
+        emp = int(rng.integers(0, 5))
+        span = int(rng.integers(1, 8))
+        out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span,
+                    "want": {"rollingMean": r.mean(), "rollingSum": r.sum(), "rollingStd": r.std(), "rollingMin": r.min(), "rollingMax": r.max(),
+                             "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
+                             "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean()}})
+    return out
+
+
+def indicators(rng):
+    """RSI (Wilder), MACD, Bollinger bands and volatility by the usual pandas recipes, on random walks."""
+    out = []
+    for _ in range(100):
+        n = int(rng.integers(5, 80))
+        x = 100 * np.exp(np.cumsum(rng.normal(0, 0.02, n)))
+        if rng.random() < 0.3:
+            x = np.round(x)
+        s = pd.Series(x)
+        p = int(rng.integers(3, 15))
+        d = s.diff()
+        gain = d.clip(lower=0).ewm(alpha=1 / p, adjust=False, min_periods=p).mean()
+        loss = (-d).clip(lower=0).ewm(alpha=1 / p, adjust=False, min_periods=p).mean()
+        line = s.ewm(span=12, adjust=False).mean() - s.ewm(span=26, adjust=False).mean()
+        signal = line.ewm(span=9, adjust=False).mean()
+        w = int(rng.integers(2, 10))
+        mid, sd = s.rolling(w).mean(), s.rolling(w).std()
+        out.append({"x": x, "period": p, "window": w,
+                    "want": {"rsi": 100 - 100 / (1 + gain / loss), "macd": line, "signal": signal, "upper": mid + 2 * sd, "lower": mid - 2 * sd,
+                             "volatility": np.log(s).diff().rolling(w).std() * np.sqrt(252)}})
+    return out
+
+
+def splits(rng):
+    """TimeSeriesSplit (gap, max_train_size, test_size), KFold and StratifiedKFold layouts, errors included."""
+    out = {"timeSeries": [], "kFold": [], "stratified": []}
+    for _ in range(300):
+        n = int(rng.integers(2, 60))
+        o = {"n_splits": int(rng.integers(2, 8))}
+        if rng.random() < 0.5:
+            o["gap"] = int(rng.integers(0, 6))
+        if rng.random() < 0.5:
+            o["max_train_size"] = int(rng.integers(1, 20))
+        if rng.random() < 0.4:
+            o["test_size"] = int(rng.integers(1, 10))
+        try:
+            folds = [[tr.tolist(), te.tolist()] for tr, te in TimeSeriesSplit(**o).split(np.zeros(n))]
+        except ValueError:
+            folds = "error"
+        out["timeSeries"].append({"n": n, "options": o, "folds": folds})
+    for _ in range(100):
+        n, k = int(rng.integers(2, 40)), int(rng.integers(2, 7))
+        try:
+            folds = [te.tolist() for _, te in KFold(k).split(np.zeros(n))]
+        except ValueError:
+            folds = "error"
+        out["kFold"].append({"n": n, "k": k, "folds": folds})
+    while len(out["stratified"]) < 150:
+        n, k, nc = int(rng.integers(4, 60)), int(rng.integers(2, 5)), int(rng.integers(2, 5))
+        labels = [f"c{v}" for v in rng.integers(0, nc, n)]
+        if min(labels.count(c) for c in set(labels)) < k:
+            continue
+        out["stratified"].append({"labels": labels, "k": k, "folds": [te.tolist() for _, te in StratifiedKFold(k).split(np.zeros(n), labels)]})
+    return out
+
+
+def windows(rng):
+    """Keras timeseries_dataset_from_array over random lookback, sampling rate, stride and horizon."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import tensorflow as tf
+    out = []
+    while len(out) < 60:
+        n, L, r, s, h = int(rng.integers(8, 50)), int(rng.integers(1, 8)), int(rng.integers(1, 4)), int(rng.integers(1, 5)), int(rng.integers(1, 4))
+        if (L - 1) * r + h >= n:
+            continue
+        data = rng.normal(size=(n, 2)).round(3).astype("float32")
+        ds = tf.keras.utils.timeseries_dataset_from_array(data[:-h], data[(L - 1) * r + h:, 1], sequence_length=L, sampling_rate=r,
+                                                          sequence_stride=s, batch_size=100_000, shuffle=False)
+        x, y = next(iter(ds))
+        out.append({"data": data, "lookback": L, "samplingRate": r, "stride": s, "horizon": h, "shape": list(x.shape), "x": x.numpy().reshape(-1), "y": y.numpy()})
+    return out
+
+
+def csv_files(rng):
+    """read_csv on small files with messy fields: missing markers, signs, exponents, spaces, quotes, commas."""
+    def number():
+        r = rng.random()
+        if r < 0.1:
+            return ""
+        if r < 0.15:
+            return str(rng.choice(["NA", "nan", "None", "N/A", "n/a", "<NA>"]))
+        if r < 0.3:
+            return str(int(rng.integers(-1000, 1000)))
+        if r < 0.4:
+            return f"{rng.normal():.3e}"
+        if r < 0.45:
+            return str(rng.choice([" 1.5", "2.5 ", "+3", ".5", "5.", "-.25", "1E5", "1e-3", "007", "-0"]))
+        return f"{rng.normal(0, 100):.{int(rng.integers(0, 6))}f}"
+
+    def text():
+        r = rng.random()
+        if r < 0.1:
+            return ""
+        if r < 0.2:
+            return '"a,b"'
+        if r < 0.25:
+            return '"say ""hi"""'
+        if r < 0.3:
+            return " padded "
+        return str(rng.choice(["alpha", "beta", "gamma", "x1", "é", "1a", "0x1F"]))
+
+    out = []
+    while len(out) < 200:
+        ncol, nrow = int(rng.integers(2, 4)), int(rng.integers(1, 12))  # two columns or more: see reference-check.ts
+        kinds = [str(rng.choice(["number", "text"])) for _ in range(ncol)]
+        lines = [",".join(f"c{j}" for j in range(ncol))] + [",".join(number() if k == "number" else text() for k in kinds) for _ in range(nrow)]
+        csv = "\n".join(lines) + "\n"
+        df = pd.read_csv(io.StringIO(csv))
+        columns = {}
+        for c in df.columns:
+            s = df[c]
+            if s.isna().all():
+                continue  # all missing: float64 in pandas, text in the library (documented)
+            if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+                columns[c] = {"kind": "number", "values": [None if pd.isna(v) else float(v) for v in s]}
+            else:
+                columns[c] = {"kind": "string", "values": [None if pd.isna(v) else str(v) for v in s]}
+        out.append({"csv": csv, "rows": len(df), "columns": columns})
+    return out
+
+
+def classification(rng):
+    """Binary and three-class metrics, curves and calibration; regression metrics on the side."""
+    out = []
+    for _ in range(200):
+        n = int(rng.integers(2, 30))
+        y, p = rng.integers(0, 2, n), rng.random(n)
+        if rng.random() < 0.3:
+            p = np.round(p, 1)  # ties
+        if rng.random() < 0.2:
+            p[rng.integers(0, n)] = rng.choice([0.0, 1.0])
+        pred = (p > 0.5).astype(int) if rng.random() < 0.7 else rng.integers(0, 2, n)
+        y3, pred3 = rng.integers(0, 3, n), rng.integers(0, 3, n)
+        a = rng.normal(size=n)
+        b = a + rng.normal(size=n) * 0.5
+        want = {"accuracy": skm.accuracy_score(y, pred), "balancedAccuracy": skm.balanced_accuracy_score(y, pred),
+                "logLoss": skm.log_loss(y, p, labels=[0, 1]), "balancedAccuracy3": skm.balanced_accuracy_score(y3, pred3),
+                "confusionMatrix3": skm.confusion_matrix(y3, pred3), "mse": skm.mean_squared_error(a, b), "mae": skm.mean_absolute_error(a, b),
+                "r2": skm.r2_score(a, b), "mape": skm.mean_absolute_percentage_error(a, b)}
+        for avg in ("binary", "macro", "micro", "weighted"):
+            want[f"precision_{avg}"] = skm.precision_score(y, pred, average=avg, zero_division=0)
+            want[f"recall_{avg}"] = skm.recall_score(y, pred, average=avg, zero_division=0)
+            want[f"f1_{avg}"] = skm.f1_score(y, pred, average=avg, zero_division=0)
+            if avg != "binary":
+                want[f"f1_3_{avg}"] = skm.f1_score(y3, pred3, average=avg, zero_division=0)
+                want[f"precision_3_{avg}"] = skm.precision_score(y3, pred3, average=avg, zero_division=0)
+        if 0 < y.sum() < n:
+            want["brier"] = skm.brier_score_loss(y, p)
+            want["rocAuc"] = skm.roc_auc_score(y, p)
+            want["rocCurve"] = list(skm.roc_curve(y, p))
+            want["averagePrecision"] = skm.average_precision_score(y, p)
+            want["precisionRecallCurve"] = list(skm.precision_recall_curve(y, p))
+            want["calibration"] = list(calibration_curve(y, p, n_bins=5))
+            want["calibrationQuantile"] = list(calibration_curve(y, p, n_bins=3, strategy="quantile"))
+        out.append({"y": y, "p": p, "pred": pred, "y3": y3, "pred3": pred3, "a": a, "b": b, "want": want})
+    return out
+
+
+if __name__ == "__main__":
+    path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
+    rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
+             "csv": csv_files(rng), "classification": classification(rng)}
+    cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(clean(cases), f)
+    print("wrote", path)

@@ -1,0 +1,170 @@
+/**
+ * Checks the library against the random reference cases of scripts/reference-cases.py (pandas, scikit-learn,
+ * Keras) and prints, per function, how many cases disagree and the first few of them. Exit status 1 when any
+ * does. Not part of `npm test`: it needs the reference environment to make its cases.
+ *
+ *   .venv-ref/bin/python scripts/reference-cases.py test-output/reference-cases.json [seed]
+ *   npx tsx scripts/reference-check.ts test-output/reference-cases.json
+ *
+ * Documented differences are not counted: a file with one column keeps a blank line as a missing row (pandas
+ * drops it, so its own to_csv of a missing value does not read back), and a column with nothing but missing
+ * values loads as text (pandas: float64) — the generator leaves both out.
+ */
+import * as fs from 'fs';
+import {
+  accuracy, averagePrecision, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
+  macd, mae, makeWindows, mape, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, rocAuc, rocCurve, rollingMax, rollingMean,
+  rollingMin, rollingStd, rollingSum, rsi, stratifiedKFold, table, timeSeriesSplit, volatility,
+} from '../lib/index';
+
+type Value = number | null | Value[] | string;
+
+const file = process.argv[2] ?? 'test-output/reference-cases.json';
+const cases = JSON.parse(fs.readFileSync(file, 'utf8'));
+const failures = new Map<string, { count: number; examples: string[] }>();
+let checks = 0;
+
+/** NaN for null (JSON's NaN), ±Infinity for ±1e308. */
+const num = (v: number | null) => (v === null ? NaN : Math.abs(v) === 1e308 ? Math.sign(v) * Infinity : v);
+const series = (a: (number | null)[]) => Float64Array.from(a, num);
+
+function close(got: unknown, want: Value): boolean {
+  if (Array.isArray(want)) {
+    const g = ArrayBuffer.isView(got) ? Array.from(got as Float64Array) : (got as unknown[]);
+    return Array.isArray(g) && g.length === want.length && want.every((w, i) => close(g[i], w));
+  }
+  if (typeof want === 'string' || typeof got === 'string' || got === null) return got === want;
+  const w = num(want);
+  const g = got as number;
+  if (Number.isNaN(w)) return Number.isNaN(g);
+  return g === w || Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w));
+}
+
+function check(fn: string, got: () => unknown, want: Value | undefined, context: () => unknown): void {
+  if (want === undefined) return;
+  checks++;
+  let value: unknown;
+  try {
+    value = got();
+  } catch (e) {
+    value = `error: ${(e as Error).message}`;
+  }
+  if (close(value, want)) return;
+  const f = failures.get(fn) ?? { count: 0, examples: [] };
+  f.count++;
+  if (f.examples.length < 3) {
+    const show = (v: unknown) => JSON.stringify(ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v).slice(0, 300);
+    f.examples.push(`    input ${show(context())}\n    want  ${show(want)}\n    got   ${show(value)}`);
+  }
+  failures.set(fn, f);
+}
+
+for (const c of cases.features) {
+  const x = series(c.x);
+  const o = c.minPeriods === null ? {} : { minPeriods: c.minPeriods };
+  const ctx = () => ({ x: c.x, window: c.window, minPeriods: c.minPeriods, k: c.k, alpha: c.alpha, adjust: c.adjust, ewmMinPeriods: c.ewmMinPeriods, span: c.span });
+  check('rollingMean', () => rollingMean(x, c.window, o), c.want.rollingMean, ctx);
+  check('rollingSum', () => rollingSum(x, c.window, o), c.want.rollingSum, ctx);
+  check('rollingStd', () => rollingStd(x, c.window, o), c.want.rollingStd, ctx);
+  check('rollingMin', () => rollingMin(x, c.window, o), c.want.rollingMin, ctx);
+  check('rollingMax', () => rollingMax(x, c.window, o), c.want.rollingMax, ctx);
+  check('lag', () => lag(x, c.k), c.want.lag, ctx);
+  check('diff', () => diff(x, c.k), c.want.diff, ctx);
+  check('pctChange', () => pctChange(x, c.k), c.want.pctChange, ctx);
+  check('ewm (alpha, adjust, minPeriods)', () => ewm(x, { alpha: c.alpha, adjust: c.adjust, minPeriods: c.ewmMinPeriods }), c.want.ewm, ctx);
+  check('ewm (span)', () => ewm(x, { span: c.span }), c.want.ewmSpan, ctx);
+}
+
+for (const c of cases.indicators) {
+  const ctx = () => ({ x: c.x, period: c.period, window: c.window });
+  const m = macd(c.x);
+  const b = bollingerBands(c.x, { window: c.window });
+  check('rsi', () => rsi(c.x, c.period), c.want.rsi, ctx);
+  check('macd', () => m.macd, c.want.macd, ctx);
+  check('macd signal', () => m.signal, c.want.signal, ctx);
+  check('bollingerBands upper', () => b.upper, c.want.upper, ctx);
+  check('bollingerBands lower', () => b.lower, c.want.lower, ctx);
+  check('volatility', () => volatility(c.x, { window: c.window }), c.want.volatility, ctx);
+}
+
+const folds = (f: { train: Int32Array; test: Int32Array }[]) => f.map((x) => [Array.from(x.train), Array.from(x.test)]);
+for (const c of cases.splits.timeSeries) {
+  const o = { nSplits: c.options.n_splits, gap: c.options.gap, maxTrainSize: c.options.max_train_size, testSize: c.options.test_size };
+  check('timeSeriesSplit', () => (c.folds === 'error' ? catchError(() => timeSeriesSplit(c.n, o)) : folds(timeSeriesSplit(c.n, o))), c.folds === 'error' ? 'error' : c.folds, () => ({ n: c.n, ...o }));
+}
+for (const c of cases.splits.kFold) {
+  check('kFold', () => (c.folds === 'error' ? catchError(() => kFold(c.n, { k: c.k })) : kFold(c.n, { k: c.k }).map((f) => Array.from(f.test))), c.folds, () => c);
+}
+for (const c of cases.splits.stratified) {
+  check('stratifiedKFold', () => stratifiedKFold(c.labels, { k: c.k }).map((f) => Array.from(f.test)), c.folds, () => c);
+}
+
+/** "error" when `f` throws, else what it returned (so an expected error compares equal). */
+function catchError(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch {
+    return 'error';
+  }
+}
+
+for (const c of cases.windows) {
+  const t = table({ a: c.data.map((r: number[]) => r[0]), b: c.data.map((r: number[]) => r[1]) });
+  const w = () => makeWindows(t, { features: ['a', 'b'], targets: ['b'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
+  const ctx = () => ({ rows: c.data.length, lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
+  // Keras gives float32: compare at float32 precision.
+  const f32 = (v: number[]) => v.map((x) => Math.fround(x));
+  check('makeWindows shape', () => w().xShape, c.shape, ctx);
+  check('makeWindows x', () => Array.from(w().x), f32(c.x), ctx);
+  check('makeWindows y', () => Array.from(w().y), f32(c.y), ctx);
+}
+
+for (const c of cases.csv) {
+  const ctx = () => c.csv;
+  check('readCsv rows', () => readCsv(c.csv).numRows, c.rows, ctx);
+  for (const [name, col] of Object.entries<{ kind: string; values: (number | string | null)[] }>(c.columns)) {
+    check('readCsv column kind', () => readCsv(c.csv).kind(name), col.kind, ctx);
+    check('readCsv values', () => {
+      const t = readCsv(c.csv);
+      return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
+    }, col.values as Value, ctx);
+  }
+}
+
+for (const c of cases.classification) {
+  const w = c.want;
+  const ctx = () => ({ y: c.y, pred: c.pred, p: c.p });
+  check('accuracy', () => accuracy(c.y, c.pred), w.accuracy, ctx);
+  check('balancedAccuracy', () => balancedAccuracy(c.y, c.pred), w.balancedAccuracy, ctx);
+  check('balancedAccuracy (3 classes)', () => balancedAccuracy(c.y3, c.pred3), w.balancedAccuracy3, ctx);
+  check('confusionMatrix (3 classes)', () => confusionMatrix(c.y3, c.pred3), w.confusionMatrix3, ctx);
+  for (const avg of ['binary', 'macro', 'micro', 'weighted'] as const) {
+    check(`precision ${avg}`, () => precision(c.y, c.pred, { average: avg }), w[`precision_${avg}`], ctx);
+    check(`recall ${avg}`, () => recall(c.y, c.pred, { average: avg }), w[`recall_${avg}`], ctx);
+    check(`f1 ${avg}`, () => f1(c.y, c.pred, { average: avg }), w[`f1_${avg}`], ctx);
+    if (avg !== 'binary') {
+      check(`f1 ${avg} (3 classes)`, () => f1(c.y3, c.pred3, { average: avg }), w[`f1_3_${avg}`], ctx);
+      check(`precision ${avg} (3 classes)`, () => precision(c.y3, c.pred3, { average: avg }), w[`precision_3_${avg}`], ctx);
+    }
+  }
+  check('logLoss', () => logLoss(c.y, c.p), w.logLoss, ctx);
+  check('brierScore', () => brierScore(c.y, c.p), w.brier, ctx);
+  check('rocAuc', () => rocAuc(c.y, c.p), w.rocAuc, ctx);
+  check('rocCurve', () => Object.values(rocCurve(c.y, c.p)), w.rocCurve, ctx);
+  check('averagePrecision', () => averagePrecision(c.y, c.p), w.averagePrecision, ctx);
+  check('precisionRecallCurve', () => Object.values(precisionRecallCurve(c.y, c.p)), w.precisionRecallCurve, ctx);
+  check('calibrationCurve', () => { const r = calibrationCurve(c.y, c.p); return [r.fractionPositive, r.meanPredicted]; }, w.calibration, ctx);
+  check('calibrationCurve (quantile)', () => { const r = calibrationCurve(c.y, c.p, { bins: 3, strategy: 'quantile' }); return [r.fractionPositive, r.meanPredicted]; }, w.calibrationQuantile, ctx);
+  check('mse', () => mse(c.a, c.b), w.mse, ctx);
+  check('mae', () => mae(c.a, c.b), w.mae, ctx);
+  check('r2', () => r2(c.a, c.b), w.r2, ctx);
+  check('mape', () => mape(c.a, c.b), w.mape, ctx);
+}
+
+console.log(`${checks} checks against ${cases._generated_by}`);
+if (failures.size === 0) {
+  console.log('every function agrees with the reference');
+} else {
+  for (const [fn, f] of failures) console.log(`\n${fn}: ${f.count} case(s) disagree\n${f.examples.join('\n\n')}`);
+  process.exitCode = 1;
+}
