@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 from sklearn import metrics as skm
 from sklearn.calibration import calibration_curve
+from sklearn.impute import SimpleImputer
 from sklearn.model_selection import KFold, StratifiedKFold, TimeSeriesSplit
+from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler
 
 warnings.filterwarnings("ignore")
 
@@ -179,6 +181,67 @@ def csv_files(rng):
     return out
 
 
+def transforms(rng):
+    """Scalers (with constant and nearly constant columns, feature and quantile ranges) and imputers (with ties)."""
+    out = []
+    for _ in range(150):
+        n = int(rng.integers(2, 30))
+        cols = {"a": rng.normal(50, 10, n), "b": np.round(rng.normal(0, 1, n), 1), "c": np.full(n, float(rng.choice([0.1, 19.99, 3.0])))}
+        if rng.random() < 0.3:
+            cols["c"][::2] += 2.2e-16 * cols["c"][0]  # constant but for rounding
+        train = pd.DataFrame(cols)
+        test = pd.DataFrame({k: rng.normal(v.mean(), 5, 3) for k, v in cols.items()})
+        lo = float(rng.choice([0, -1, 2]))
+        hi = lo + float(rng.choice([1, 2, 0.5]))
+        ql = float(rng.choice([25, 10, 0]))
+        qh = float(rng.choice([75, 90, 100]))
+        want = {}
+        for name, sc in (("standard", StandardScaler()), ("minMax", MinMaxScaler(feature_range=(lo, hi))), ("robust", RobustScaler(quantile_range=(ql, qh)))):
+            want[name] = sc.fit(train).transform(test)
+        holed = train[["a", "b"]].copy()
+        holed.iloc[rng.random(n) < 0.3, 0] = np.nan
+        holed.iloc[rng.random(n) < 0.3, 1] = np.nan
+        if holed.isna().all().any():
+            holed.iloc[0] = train.iloc[0][["a", "b"]]
+        for strategy in ("mean", "median", "most_frequent"):
+            want[f"impute_{strategy}"] = SimpleImputer(strategy=strategy).fit(holed).statistics_
+        out.append({"train": train.to_dict(orient="list"), "test": test.to_dict(orient="list"), "holed": holed.to_dict(orient="list"),
+                    "featureRange": [lo, hi], "quantileRange": [ql, qh], "want": want})
+    return out
+
+
+def describe(rng):
+    """pandas describe() of columns with missing values, repeated values and a single value."""
+    out = []
+    for _ in range(100):
+        n = int(rng.integers(1, 30))
+        x = np.round(rng.normal(0, 10, n), int(rng.integers(0, 3)))
+        x[rng.random(n) < 0.2] = np.nan
+        out.append({"x": x, "want": pd.Series(x).describe().to_dict()})
+    return out
+
+
+def resample(rng):
+    """Weekly and monthly OHLC bars from daily prices with gaps (closed weeks, missing months) and missing prices."""
+    out = []
+    for _ in range(60):
+        start = pd.Timestamp("2019-12-20") + pd.Timedelta(days=int(rng.integers(0, 30)))
+        days = pd.bdate_range(start, periods=int(rng.integers(5, 120)))
+        days = days[rng.random(len(days)) > rng.choice([0.0, 0.2, 0.5])]
+        if len(days) == 0:
+            continue
+        s = pd.Series(np.round(100 + np.cumsum(rng.normal(0, 1, len(days))), 2), index=days)
+        s[rng.random(len(days)) < 0.1] = np.nan
+        vol = pd.Series(rng.integers(1, 100, len(days)).astype(float), index=days)
+        case = {"dates": [d.strftime("%Y-%m-%d") for d in days], "close": s.values, "volume": vol.values, "want": {}}
+        for rule, name in (("W", "week"), ("ME", "month")):
+            bars = s.resample(rule).ohlc()
+            case["want"][name] = {"date": [d.strftime("%Y-%m-%d") for d in bars.index], "open": bars["open"], "high": bars["high"], "low": bars["low"],
+                                  "close": bars["close"], "volume": vol.resample(rule).sum()}
+        out.append(case)
+    return out
+
+
 def classification(rng):
     """Binary and three-class metrics, curves and calibration; regression metrics on the side."""
     out = []
@@ -220,7 +283,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "classification": classification(rng)}
+             "csv": csv_files(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

@@ -13,8 +13,9 @@
 import * as fs from 'fs';
 import {
   accuracy, averagePrecision, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
-  macd, mae, makeWindows, mape, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, rocAuc, rocCurve, rollingMax, rollingMean,
-  rollingMin, rollingStd, rollingSum, rsi, stratifiedKFold, table, timeSeriesSplit, volatility,
+  macd, mae, makeWindows, mape, minMaxScaler, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
+  rocCurve, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
+  timeSeriesSplit, volatility,
 } from '../lib/index';
 
 type Value = number | null | Value[] | string;
@@ -159,6 +160,41 @@ for (const c of cases.classification) {
   check('mae', () => mae(c.a, c.b), w.mae, ctx);
   check('r2', () => r2(c.a, c.b), w.r2, ctx);
   check('mape', () => mape(c.a, c.b), w.mape, ctx);
+}
+
+const columnsOf = (cols: Record<string, (number | null)[]>) => table(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, series(v)])));
+for (const c of cases.transforms) {
+  const train = columnsOf(c.train);
+  const test = columnsOf(c.test);
+  const names = Object.keys(c.train);
+  const rows = (t: ReturnType<typeof table>) => Array.from({ length: t.numRows }, (_, i) => names.map((n) => t.numbers(n)[i]));
+  const ctx = () => ({ train: c.train, test: c.test, featureRange: c.featureRange, quantileRange: c.quantileRange });
+  check('standardScaler', () => rows(standardScaler().fit(train).transform(test)), c.want.standard, ctx);
+  check('minMaxScaler', () => rows(minMaxScaler({ featureRange: c.featureRange }).fit(train).transform(test)), c.want.minMax, ctx);
+  check('robustScaler', () => rows(robustScaler({ quantileRange: c.quantileRange }).fit(train).transform(test)), c.want.robust, ctx);
+  const holed = columnsOf(c.holed);
+  for (const strategy of ['mean', 'median', 'most_frequent'] as const) {
+    check(`simpleImputer ${strategy}`, () => { const s = simpleImputer({ strategy }).fit(holed).statistics; return [s.a, s.b]; }, c.want[`impute_${strategy}`], () => c.holed);
+  }
+}
+
+for (const c of cases.describe) {
+  const keys = ['count', 'mean', 'std', 'min', '25%', '50%', '75%', 'max'];
+  check('summarize (describe)', () => {
+    const s = summarize(table({ x: series(c.x) })).columns[0];
+    return [s.count, s.mean, s.std, s.min, s.q25, s.median, s.q75, s.max];
+  }, keys.map((k) => c.want[k]), () => c.x);
+}
+
+for (const c of cases.resample) {
+  const t = table({ date: c.dates.map((d: string) => new Date(`${d}T00:00:00Z`)), close: series(c.close), volume: series(c.volume) });
+  for (const period of ['week', 'month'] as const) {
+    const w = c.want[period];
+    check(`resampleOhlc ${period}`, () => {
+      const b = resampleOhlc(t, { period, price: 'close', volume: 'volume' });
+      return [b.displayColumn('date'), ...['open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(b.numbers(k)))];
+    }, [w.date, w.open, w.high, w.low, w.close, w.volume], () => ({ dates: c.dates, close: c.close }));
+  }
 }
 
 console.log(`${checks} checks against ${cases._generated_by}`);
