@@ -159,7 +159,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] = parsed.isoDays(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst });
+      columns[name] = parsed.isoDates(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst });
       kinds[name] = 'date';
       return;
     }

@@ -5,8 +5,10 @@
  * Exports often come newest first, and a comparator sort of 200,000 row numbers takes longer than reading the
  * file, so the common shapes have their own paths: a key that never increases is read backwards run by run
  * (equal dates kept in file order); whole days are packed with their row number into one number,
- * (day − first day) · n + row, and sorted by the typed array's native numeric sort. Other keys (times of day)
- * fall back to the comparator sort. NaN keys are not handled here: the caller refuses them first.
+ * (day − first day) · n + row, and sorted by the typed array's native numeric sort; so are whole seconds and
+ * whole milliseconds (intraday data) while the packed numbers stay exact integers. Other keys (fractions of a
+ * millisecond, spans too long to pack) fall back to the comparator sort. NaN keys are not handled here: the
+ * caller refuses them first.
  */
 
 const DAY = 86_400_000;
@@ -21,7 +23,7 @@ export function sortOrder(key: Float64Array): Int32Array | undefined {
   }
   if (ascending) return undefined;
   if (descending) return runsBackwards(key);
-  return packedDays(key) ?? comparatorSort(key);
+  return packedUnits(key) ?? comparatorSort(key);
 }
 
 /** For a key that never increases: the runs of equal keys from last to first, each in file order. */
@@ -38,20 +40,27 @@ function runsBackwards(key: Float64Array): Int32Array {
   return order;
 }
 
-/** Whole-day keys packed with their row into exact integers and sorted natively; undefined if they do not fit. */
-function packedDays(key: Float64Array): Int32Array | undefined {
+/**
+ * Keys that are whole days, seconds or milliseconds, packed with their row into exact integers — (key − min) /
+ * unit · n + row — and sorted natively; undefined if they are not whole milliseconds or the packing overflows.
+ */
+function packedUnits(key: Float64Array): Int32Array | undefined {
   const n = key.length;
   let min = Infinity;
   let max = -Infinity;
+  let unit = DAY; // the largest of a day, a second and a millisecond that divides every key
   for (let i = 0; i < n; i++) {
     const k = key[i];
-    if (k % DAY !== 0) return undefined;
+    if (k % unit !== 0) {
+      unit = k % 1000 === 0 ? 1000 : 1;
+      if (k % unit !== 0) return undefined;
+    }
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  if (((max - min) / DAY + 1) * n > Number.MAX_SAFE_INTEGER) return undefined;
+  if (((max - min) / unit + 1) * n > Number.MAX_SAFE_INTEGER) return undefined;
   const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = ((key[i] - min) / DAY) * n + i;
+  for (let i = 0; i < n; i++) packed[i] = ((key[i] - min) / unit) * n + i;
   packed.sort();
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = packed[i] % n;

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv } from '../../lib/data/parse-csv';
-import { daysFromCivil } from '../../lib/data/parse-date';
+import { daysFromCivil, parseDates } from '../../lib/data/parse-date';
 import { loadCsv, readCsv } from '../../lib/data/load-csv';
 import { InputError } from '../../lib/util/errors';
 import { expectError, tempDir } from '../helpers';
@@ -147,6 +147,32 @@ describe('parseCsv (byte scan)', () => {
     expect(Array.from(later.dates('date'))).to.deep.equal(days.map((d) => Date.parse(d)));
     expectError(() => readCsv('date,x\n1900-02-29,1\n'), InputError, '1900-02-29');
     expectError(() => readCsv('date,x\n2001-13-01,1\n'), InputError, '2001-13-01');
+  });
+
+  it('ISO dates and times read from bytes equal parseDates to the bit, and anything it would refuse is left to it: property', () => {
+    const pad = (v: number, w: number) => String(v).padStart(w, '0');
+    const time = fc.record({
+      sep: fc.constantFrom(' ', 'T'), h: fc.integer({ min: 0, max: 25 }), mi: fc.integer({ min: 0, max: 61 }), s: fc.option(fc.integer({ min: 0, max: 61 })),
+      f: fc.option(fc.stringMatching(/^[0-9]{1,17}$/)), z: fc.boolean(),
+    }).map((t) => `${t.sep}${pad(t.h, 2)}:${pad(t.mi, 2)}${t.s !== null ? `:${pad(t.s, 2)}${t.f !== null ? `.${t.f}` : ''}` : ''}${t.z ? 'Z' : ''}`);
+    const iso = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.option(time))
+      .map(([y, m, d, t]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}${t ?? ''}`);
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(fc.array(iso, { minLength: 1, maxLength: 4 }), fc.boolean(), (values, later) => {
+        const csv = later ? `id,t\n${values.map((v, i) => `${i},${v}`).join('\n')}\n` : `t,x\n${values.map((v) => `${v},1`).join('\n')}\n`;
+        const got = parseCsv(csv).isoDates(later ? 1 : 0);
+        if (got === undefined) return true; // left to parseDates, which reads or refuses it
+        fromBytes++;
+        const want = parseDates(values, 't'); // throws (failing the property) if the bytes accepted what it refuses
+        return got.every((v, i) => Object.is(v, want[i]));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fromBytes).to.be.greaterThan(100); // the fast path was exercised, not only the fallback
+    // An intraday export: minutes, seconds, milliseconds, a "Z".
+    const t = readCsv('time,x\n2024-03-01 09:30,1\n2024-03-01T09:30:15.250Z,2\n2024-03-01 00:00:00.5,3\n', { sortBy: false });
+    expect(Array.from(t.dates('time'))).to.deep.equal([Date.UTC(2024, 2, 1, 9, 30), Date.UTC(2024, 2, 1, 9, 30, 15, 250), Date.UTC(2024, 2, 1, 0, 0, 0, 500)]);
   });
 
   it('daysFromCivil agrees with Date.UTC on every day of years 1600–2400', () => {

@@ -17,8 +17,15 @@ describe('sortOrder', () => {
   it('equals the stable comparator sort: whole days and times of day, with repeats, in any order', () => {
     const day = fc.integer({ min: -3000, max: 60000 }).map((d) => d * DAY); // 1961 … 2134, and before 1970
     const time = fc.integer({ min: 0, max: 1e6 }).map((s) => 946_684_800_000 + s * 1000);
+    const millis = fc.integer({ min: -1e9, max: 1e9 }).map((ms) => 946_684_800_000 + ms);
+    const fraction = fc.integer({ min: 0, max: 1e6 }).map((ms) => 946_684_800_000 + ms / 8); // fractions of a millisecond
+    const wide = fc.constantFrom(-8.64e15, 8.64e15, 0, 1000); // a span too long to pack with a millisecond unit
+    const keys = fc.oneof(
+      fc.array(day, { maxLength: 300 }), fc.array(time, { maxLength: 300 }), fc.array(millis, { maxLength: 300 }), fc.array(fraction, { maxLength: 300 }),
+      fc.array(fc.oneof(day, time, millis, wide), { maxLength: 300 }), fc.array(fc.constantFrom(0, DAY, 2 * DAY), { maxLength: 50 }),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.array(day, { maxLength: 300 }), fc.array(time, { maxLength: 300 }), fc.array(fc.constantFrom(0, DAY, 2 * DAY), { maxLength: 50 })), (keys) => {
+      fc.property(keys, (keys) => {
         const k = Float64Array.from(keys);
         expect(order(k)).to.deep.equal(stable(k));
       }),
