@@ -1,9 +1,10 @@
 /**
  * Data-preparation benchmark (issue 3): load a 200,000-row price CSV, simple returns, 20-row rolling mean,
  * drop missing rows, min-max scaling, 30-step windows — with this library, with pandas/NumPy (same run, same
- * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios. One more
- * line, outside the pipeline and its total: loading a 200,000-row trade log with text columns (symbol,
- * sector, a mostly empty note), where the work is making strings rather than parsing numbers.
+ * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios. Two more
+ * lines, outside the pipeline and its total: loading a 200,000-row trade log with text columns (symbol,
+ * sector, a mostly empty note), where the work is making strings rather than parsing numbers, and 200,000
+ * one-minute bars, where it is reading "YYYY-MM-DD HH:MM:SS" timestamps.
  *
  * Both sides run twice, in fresh processes: with the machine's default memory settings, and with glibc's
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
@@ -21,14 +22,16 @@ import { pctChange } from '../lib/features/returns';
 import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
-import { makePrices, makeTrades } from './make-prices';
+import { makeIntraday, makePrices, makeTrades } from './make-prices';
 import { printTable, time, timeAsync, timeSteady } from './timing';
 
 const ROOT = path.join(__dirname, '..');
 const COLS = ['Close', 'ret', 'ma20', 'Volume'];
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
-/** The step outside the pipeline (and its total). */
+/** The steps outside the pipeline (and its total): other files to load. */
 const TEXT_LOAD = 'load, text columns';
+const INTRADAY_LOAD = 'load, intraday';
+const EXTRA = [TEXT_LOAD, INTRADAY_LOAD];
 
 /** One side's run: ms and page faults per step, the windows' shape and last value (to check both did the same). */
 interface Run {
@@ -38,7 +41,7 @@ interface Run {
   check: number;
 }
 
-function ours(file: string, trades: string): Run {
+function ours(file: string, trades: string, intraday: string): Run {
   const steps: Record<string, number> = {};
   const faults: Record<string, number> = {};
   const step = <T>(name: string, fn: () => T): T => {
@@ -56,6 +59,7 @@ function ours(file: string, trades: string): Run {
   const scaled = step('min-max scale', () => minMaxScaler({ columns: COLS }).fit(clean).transform(clean));
   const w = step('windows (30)', () => makeWindows(scaled, { features: COLS, targets: ['Close'], lookback: 30 }));
   step(TEXT_LOAD, () => loadCsv(trades));
+  step(INTRADAY_LOAD, () => loadCsv(intraday));
   return { steps, faults, shape: w.xShape, check: w.x[w.x.length - COLS.length] };
 }
 
@@ -105,20 +109,21 @@ async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--ours') {
     // Child mode: this library's side only, as JSON, in the memory setting the parent chose.
-    console.log(JSON.stringify(ours(args[1], args[2])));
+    console.log(JSON.stringify(ours(args[1], args[2], args[3])));
     return;
   }
   const rows = Number(args[0] ?? 200000);
   await initBackend(); // danfo's scaler needs a tfjs backend
   const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
   const trades = makeTrades(path.join(ROOT, 'bench', 'out', `trades-${rows}.csv`), rows);
+  const intraday = makeIntraday(path.join(ROOT, 'bench', 'out', `intraday-${rows}.csv`), rows);
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const runPandas = (hugePages: boolean): Run => {
-    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages) }));
     return { steps: r, faults: r._faults, shape: r._shape, check: r._check };
   };
-  const runOurs = (hugePages: boolean): Run => JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+  const runOurs = (hugePages: boolean): Run => JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages) }));
   const pandas = runPandas(false);
   const lib = runOurs(false);
   const pandasHp = runPandas(true);
@@ -128,7 +133,7 @@ async function main() {
     if (JSON.stringify(ours.shape) !== JSON.stringify(pandas.shape)) throw new Error(`window shapes differ: ours ${ours.shape}, pandas ${pandas.shape}`);
     if (Math.abs(ours.check - pandas.check) > 1e-5) throw new Error(`last window value differs: ${ours.check} vs ${pandas.check}`);
   }
-  const names = Object.keys(lib.steps).filter((k) => k !== TEXT_LOAD);
+  const names = Object.keys(lib.steps).filter((k) => !EXTRA.includes(k));
   const total = (s: Record<string, number>) => names.reduce((a, k) => a + s[k], 0);
   const at = (s: Record<string, number>, k: string) => (k === 'total' ? total(s) : s[k]);
   const faults = (a: Run, b: Run, k: string) => `${at(a.faults, k)} / ${at(b.faults, k)}`;
@@ -136,10 +141,10 @@ async function main() {
   console.log('ms: median of 25 runs (steps under 20 ms) or 11, after a warm-up, both sides; danfo 1 run.');
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
   console.log('faults: minor page faults per run, tsdl / pandas.');
-  console.log(`"${TEXT_LOAD}": a separate file (trades-${rows}.csv), not part of the pipeline or its total.\n`);
+  console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps), not part of the pipeline or its total.\n`);
   printTable(
     ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', 'danfo', 'danfo/tsdl'],
-    [...names, 'total', TEXT_LOAD].map((k) => [
+    [...names, 'total', ...EXTRA].map((k) => [
       k,
       at(lib.steps, k),
       at(pandas.steps, k),
@@ -149,8 +154,8 @@ async function main() {
       at(pandasHp.steps, k),
       at(libHp.steps, k) / at(pandasHp.steps, k),
       faults(libHp, pandasHp, k),
-      k === TEXT_LOAD ? '-' : at(dan.steps, k),
-      k === TEXT_LOAD ? '-' : at(dan.steps, k) / at(lib.steps, k),
+      EXTRA.includes(k) ? '-' : at(dan.steps, k),
+      EXTRA.includes(k) ? '-' : at(dan.steps, k) / at(lib.steps, k),
     ]),
   );
 }

@@ -42,6 +42,9 @@ out["windows (30)"], (xw, yw) = timed(windows, "windows (30)")
 if len(sys.argv) > 2:
     # Outside the pipeline: a trade log with text columns (bench/make-prices.ts makeTrades).
     out["load, text columns"], _ = timed(lambda: pd.read_csv(sys.argv[2], parse_dates=["date"]).sort_values("date"), "load, text columns")
+if len(sys.argv) > 3:
+    # Outside the pipeline: one-minute bars with "YYYY-MM-DD HH:MM:SS" timestamps (bench/make-prices.ts makeIntraday).
+    out["load, intraday"], _ = timed(lambda: pd.read_csv(sys.argv[3], parse_dates=["Datetime"]).sort_values("Datetime"), "load, intraday")
 out["_shape"] = list(xw.shape)
 out["_check"] = float(xw[-1, -1, 0])
 out["_faults"] = faults

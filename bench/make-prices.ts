@@ -43,3 +43,24 @@ export function makeTrades(file: string, rows: number, seed = 2): string {
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
+
+/**
+ * Writes a seeded synthetic intraday file: one-minute bars `Datetime,Open,High,Low,Close,Volume` with
+ * "YYYY-MM-DD HH:MM:SS" timestamps (the layout of intraday exports), oldest first.
+ */
+export function makeIntraday(file: string, rows: number, seed = 3): string {
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const rng = seededRng(seed);
+  const lines = ['Datetime,Open,High,Low,Close,Volume'];
+  let close = 100;
+  const start = Date.UTC(2020, 0, 2, 9, 30);
+  for (let i = 0; i < rows; i++) {
+    const open = close;
+    close = Math.max(1, close * (1 + (rng() - 0.5) * 0.002));
+    const stamp = new Date(start + i * 60_000).toISOString();
+    lines.push(`${stamp.slice(0, 10)} ${stamp.slice(11, 19)},${open.toFixed(4)},${(Math.max(open, close) * 1.0005).toFixed(4)},${(Math.min(open, close) * 0.9995).toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e4)}`);
+  }
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
