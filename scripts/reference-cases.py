@@ -242,6 +242,24 @@ def resample(rng):
     return out
 
 
+def join_asof(rng):
+    """merge_asof (backward, exact matches allowed) of a lower-frequency table onto daily rows, with a publication
+    lag (the right rows' dates shifted by availableAfterMs)."""
+    out = []
+    for _ in range(80):
+        left_days = np.sort(rng.choice(np.arange(0, 200), int(rng.integers(1, 40)), replace=False))
+        right_days = np.sort(rng.choice(np.arange(-20, 200), int(rng.integers(1, 15)), replace=False))
+        lag = int(rng.choice([0, 0, 1, 7, 30]))
+        base = pd.Timestamp("2020-01-01")
+        left = pd.DataFrame({"date": base + pd.to_timedelta(left_days, unit="D"), "y": np.arange(len(left_days), dtype=float)})
+        right = pd.DataFrame({"date": base + pd.to_timedelta(right_days, unit="D"), "g": np.round(rng.normal(size=len(right_days)), 3)})
+        shifted = right.assign(date=right["date"] + pd.Timedelta(days=lag))
+        joined = pd.merge_asof(left, shifted, on="date", direction="backward")
+        out.append({"left": [d.strftime("%Y-%m-%d") for d in left["date"]], "right": [d.strftime("%Y-%m-%d") for d in right["date"]],
+                    "g": right["g"].values, "lagDays": lag, "want": joined["g"].values})
+    return out
+
+
 def classification(rng):
     """Binary and three-class metrics, curves and calibration; regression metrics on the side."""
     out = []
@@ -283,7 +301,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng)}
+             "csv": csv_files(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

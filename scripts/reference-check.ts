@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import {
-  accuracy, averagePrecision, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
+  accuracy, averagePrecision, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
@@ -195,6 +195,13 @@ for (const c of cases.resample) {
       return [b.displayColumn('date'), ...['open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(b.numbers(k)))];
     }, [w.date, w.open, w.high, w.low, w.close, w.volume], () => ({ dates: c.dates, close: c.close }));
   }
+}
+
+const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
+for (const c of cases.joinAsOf) {
+  const left = table({ date: c.left.map(utcDay), y: c.left.map((_: string, i: number) => i) });
+  const right = table({ date: c.right.map(utcDay), g: series(c.g) });
+  check('joinAsOf', () => joinAsOf(left, right, { availableAfterMs: c.lagDays * 86_400_000 }).numbers('g'), c.want, () => ({ left: c.left, right: c.right, lagDays: c.lagDays }));
 }
 
 console.log(`${checks} checks against ${cases._generated_by}`);
