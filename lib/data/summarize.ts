@@ -27,8 +27,11 @@ export interface DataSummary {
   columns: ColumnSummary[];
   /** Rows per class of the label column, when one was named. */
   classBalance?: { label: string; counts: Record<string, number> };
-  /** First and last date, how many distinct ones, and the typical and largest gap between consecutive distinct dates (days). */
-  dates?: { column: string; first: string; last: string; distinct: number; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
+  /**
+   * First and last date, how many rows have one and how many distinct ones there are, and the typical and largest
+   * gap between consecutive distinct dates (days; NaN and 0 for a single date). Absent when no row has a date.
+   */
+  dates?: { column: string; first: string; last: string; present: number; distinct: number; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
   toHTML(): string;
   toString(): string;
 }
@@ -82,10 +85,11 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   }
   let dates: DataSummary['dates'];
   const dateColumn = options.dateColumn ?? table.columnNames.find((n) => table.kind(n) === 'date');
-  if (dateColumn) {
+  const all = dateColumn ? presentSorted(table.dates(dateColumn)) : new Float64Array(0);
+  if (dateColumn && all.length > 0) {
     // Gaps between distinct dates in time order: a table in file order, or with several rows per date (one per
     // symbol or patient), would otherwise show negative gaps or a typical gap of 0 days.
-    const all = presentSorted(table.dates(dateColumn));
+    const present = all.length;
     let distinct = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i];
     const t = all.subarray(0, distinct);
@@ -97,6 +101,7 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
       column: dateColumn,
       first: isoDate(t[0]),
       last: isoDate(t[t.length - 1]),
+      present,
       distinct: t.length,
       medianGapDays: quantileSorted(gaps.slice().sort(), 0.5),
       maxGapDays: gaps.length ? gaps[at] : 0,
@@ -105,13 +110,13 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   }
   const header = ['column', 'kind', 'count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top'];
   const rows = columns.map((c) => {
-    const fmt = (v: number | undefined) => (v === undefined ? '' : c.kind === 'date' ? isoDate(v) : v);
+    const fmt = (v: number | undefined) => (v === undefined ? '' : c.kind === 'date' ? (Number.isNaN(v) ? '' : isoDate(v)) : v);
     return [c.column, c.kind, c.count, c.missing, c.mean ?? '', c.std ?? '', fmt(c.min), c.q25 ?? '', c.median ?? '', c.q75 ?? '', fmt(c.max), c.unique ?? '', c.top ?? ''];
   });
   const notes = [
     `${table.numRows} rows`,
     classBalance ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '',
-    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < table.numRows ? ` (${dates.distinct} distinct)` : ''}, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : '',
+    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < dates.present ? ` (${dates.distinct} distinct)` : ''}${dates.distinct > 1 ? `, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : ''}` : '',
   ].filter(Boolean);
   return {
     rows: table.numRows,

@@ -69,7 +69,8 @@ export function simpleImputer(options: SimpleImputerOptions = {}) {
     transform: (): never => notFitted('simpleImputer'),
     fit(table: Table): FittedImputer {
       const numericOnly = strategy === 'mean' || strategy === 'median';
-      // A constant has no sensible default for dates (0 would be 1970-01-01): date columns only when named.
+      // A constant has no sensible default for dates (0 would be 1970-01-01): date columns are left out by default
+      // and refused when named (constantFill).
       const columns = resolveColumns(table, options.columns, 'simpleImputer', numericOnly).filter(
         (c) => !(strategy === 'constant' && options.columns === undefined && table.kind(c) === 'date'),
       );

@@ -108,6 +108,15 @@ describe('summarize', () => {
     expect([big.distinct, big.medianGapDays, big.maxGapDays, big.maxGapAfter]).to.deep.equal([n, 1, 10, isoDate(days[149_999].getTime())]);
   });
 
+  it('a date column with no dates, or one: a summary, not a RangeError from toISOString', () => {
+    const none = summarize(table({ d: [null, null] as unknown as Date[], x: [1, 2] }));
+    expect(none.dates).to.equal(undefined);
+    expect(none.toString()).to.include('2 rows');
+    const one = summarize(table({ date: [new Date('2020-01-01T00:00:00Z'), new Date(NaN)], x: [1, 2] }));
+    expect([one.dates!.present, one.dates!.distinct]).to.deep.equal([1, 1]);
+    expect(one.toString()).to.include('dates 2020-01-01 to 2020-01-01\n'); // no gap to speak of, and 1 of 1 is not "distinct"
+  });
+
   it('an all-missing numeric column: count 0 and every statistic NaN, as pandas describe() gives', () => {
     const c = summarize(table({ a: [NaN, NaN], b: [1, 2] })).columns[0];
     expect(c.count).to.equal(0);
