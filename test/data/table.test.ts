@@ -108,6 +108,10 @@ describe('summarize', () => {
     expect([big.distinct, big.medianGapDays, big.maxGapDays, big.maxGapAfter]).to.deep.equal([n, 1, 10, isoDate(days[149_999].getTime())]);
   });
 
+  it('isoDate: a day, a timestamp, and "NaT" for a missing date (it threw a RangeError)', () => {
+    expect([isoDate(Date.UTC(2000, 0, 3)), isoDate(Date.UTC(2000, 0, 3, 9, 30)), isoDate(NaN)]).to.deep.equal(['2000-01-03', '2000-01-03T09:30:00.000Z', 'NaT']);
+  });
+
   it('a date column with no dates, or one: a summary, not a RangeError from toISOString', () => {
     const none = summarize(table({ d: [null, null] as unknown as Date[], x: [1, 2] }));
     expect(none.dates).to.equal(undefined);
