@@ -41,7 +41,7 @@ export interface LoadCsvOptions {
    * for "no value" in finance exports). Pass your own list to keep, say, "None" as a category.
    */
   naValues?: readonly string[];
-  /** File encoding. Defaults to "utf8". */
+  /** File encoding. Defaults to "utf8". UTF-16 files are recognised by their byte-order mark and read whatever this says. */
   encoding?: 'utf8' | 'latin1';
   /** Refuse files with more columns than this. Defaults to 10,000. */
   maxColumns?: number;
@@ -225,11 +225,13 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   const format = numberFormat(options);
   const encoding = options.encoding ?? 'utf8';
   const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
-  const parse = (bytes: Uint8Array) => {
-    if (encoding === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
-    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding, decimal: format.decimal, maxRows });
+  const parse = (raw: Uint8Array) => {
+    const bytes = utf16AsUtf8(raw, file);
+    const enc = bytes === raw ? encoding : 'utf8';
+    if (enc === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
+    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows });
   };
-  if (maxRows !== undefined) {
+  if (maxRows !== undefined && !hasUtf16Bom(readInto(file, Buffer.alloc(2), 2))) {
     // The first rows only: read a part of the file that ends at a line end (never inside a UTF-8 character),
     // then a larger one (by the bytes per row seen so far) until it holds them or is the whole file. A quoted
     // field cut at the end of a part fails to parse; the next, larger part settles it.
@@ -252,6 +254,25 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     );
   }
   return tableFromCsv(parse(fs.readFileSync(file)), options, file, format);
+}
+
+function hasUtf16Bom(b: Uint8Array): boolean {
+  return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+}
+
+/**
+ * A UTF-16 file — Excel's "Unicode text" export, some database tools — as UTF-8 bytes, recognised by its
+ * byte-order mark (FF FE little-endian, FE FF big-endian); any other input unchanged. Without this, its bytes
+ * read as invalid UTF-8 and the error pointed at latin1, which would load NUL-riddled text.
+ */
+function utf16AsUtf8(bytes: Uint8Array, source: string): Uint8Array {
+  if (!hasUtf16Bom(bytes)) return bytes;
+  if (bytes[0] === 0xff && bytes[2] === 0 && bytes[3] === 0) {
+    throw new InputError(`${source} is UTF-32 (its byte-order mark says so); re-save it as UTF-8 or UTF-16`);
+  }
+  const units = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1);
+  const little = bytes[0] === 0xff ? units : Buffer.from(units).swap16();
+  return Buffer.from(little.toString('utf16le'), 'utf8');
 }
 
 /** The first `size` bytes of a file, cut back to just after their last line end (all of them if there is none). */

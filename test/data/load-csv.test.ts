@@ -232,6 +232,24 @@ describe('loadCsv', () => {
       expectError(() => loadCsv(file), InputError, 'not valid UTF-8', 'latin1');
       expect(loadCsv(file, { encoding: 'latin1' }).strings('name')[0]).to.equal('Müller');
     });
+    it('UTF-16 files (Excel\'s "Unicode text") load by their byte-order mark, either byte order; UTF-32 is refused', () => {
+      const dir = tempDir();
+      const text = 'Date\tName\tClose\n2020-01-03\tMüller €\t2.5\n2020-01-02\tx\t1.5\n';
+      const le = path.join(dir, 'le.csv');
+      fs.writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const be = path.join(dir, 'be.csv');
+      fs.writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+      for (const f of [le, be]) {
+        const t = loadCsv(f); // it was "not valid UTF-8; pass latin1", which would have read NUL bytes
+        expect(t.columnNames).to.deep.equal(['Date', 'Name', 'Close']);
+        expect(t.strings('Name')).to.deep.equal(['x', 'Müller €']);
+        expect(Array.from(t.numbers('Close'))).to.deep.equal([1.5, 2.5]);
+        expect(loadCsv(f, { nrows: 1 }).strings('Name')).to.deep.equal(['Müller €']);
+      }
+      const utf32 = path.join(dir, 'utf32.csv');
+      fs.writeFileSync(utf32, Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+      expectError(() => loadCsv(utf32), InputError, 'UTF-32', 'UTF-8');
+    });
     it('duplicate header names are refused; an empty one is named "Unnamed: <position>" as pandas does', () => {
       expectError(() => readCsv('a,a\n1,2\n'), InputError, 'duplicate column name "a"');
       // pandas' to_csv writes its row index under an empty name first.
