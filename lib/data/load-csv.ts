@@ -26,7 +26,7 @@ export interface LoadCsvOptions {
   schema?: Record<string, SchemaType>;
   /** Field delimiter. Defaults to the one of `,` `;` tab `|` that splits the header most. */
   delimiter?: string;
-  /** Thousands separator inside numbers, e.g. `","` for "1,234.5" or `"."` for "1.234,5". Defaults to none. */
+  /** Thousands separator inside numbers, e.g. `","` for "1,234.5", `"."` for "1.234,5", `" "` for "1 234,5" (also matching no-break spaces). Defaults to none. */
   thousands?: string;
   /** Decimal mark: `"."` (1234.5) or `","` (1234,5, as European exports write it). Defaults to ".". */
   decimal?: '.' | ',';

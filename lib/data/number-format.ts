@@ -12,6 +12,13 @@ export interface NumberFormat {
   thousands?: string;
 }
 
+/**
+ * Space-like thousands separators, any of which `{ thousands: " " }` removes: a space, a no-break space (U+00A0)
+ * and a narrow no-break space (U+202F, what French number formatting writes), which look alike in a spreadsheet.
+ */
+const SPACES = [' ', '\u00a0', '\u202f'];
+const SPACE_GROUPED = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/;
+
 /** Numbers as `Number` reads them: "." decimals, no thousands separator. */
 export const PLAIN_DECIMALS: NumberFormat = { decimal: '.' };
 
@@ -39,7 +46,7 @@ export function numberFormat(options: { decimal?: string; thousands?: string }):
  */
 export function parseNumber(text: string, format: NumberFormat): number {
   let s = text.trim();
-  if (format.thousands !== undefined) s = s.split(format.thousands).join('');
+  if (format.thousands !== undefined) s = SPACES.includes(format.thousands) ? s.replace(/[ \u00a0\u202f]/g, '') : s.split(format.thousands).join('');
   if (format.decimal === ',') {
     if (s.includes('.')) return NaN;
     s = s.replace(',', '.');
@@ -83,6 +90,10 @@ export function numberFormatHint(value: string, format: NumberFormat = PLAIN_DEC
   if (radixPrefixed(v)) return 'it is a hexadecimal, binary or octal literal, kept as text as pandas keeps it; convert it with parseInt through withColumn if it is a number';
   if (/^[+-]?[\d.,]*\d\s*%$/.test(v)) return 'it is a percentage: strip the "%" (and divide by 100) with withColumn, or load the column as text';
   if (/^[+-]?[$€£¥]\s*[\d.,]*\d$|^[+-]?[\d.,]*\d\s*[$€£¥]$/.test(v)) return 'it carries a currency symbol: strip it with withColumn, or load the column as text';
+  if (SPACE_GROUPED.test(v) && !(format.thousands !== undefined && SPACES.includes(format.thousands))) {
+    const comma = /,\d+$/.test(v) && format.decimal !== ',';
+    return `it is a number with spaces between its thousands: pass { thousands: " " }${comma ? ' and { decimal: "," }' : ''} to loadCsv`;
+  }
   if (format.decimal === ',') {
     return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.') ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option' : undefined;
   }

@@ -54,6 +54,15 @@ describe('loadCsv', () => {
     expectError(() => readCsv('d;x\n2000-01-03;1.5\n', { decimal: ',', schema: { x: 'number' } }), InputError, '"1.5"', 'decimal: ","');
   });
 
+  it('a French export: thousands " " matches a space, a no-break space and a narrow no-break space alike', () => {
+    // Spreadsheets and Python's French locale write U+00A0 or U+202F between thousands; they look like spaces.
+    const text = 'Date;Cours\n2000-01-03;1 455,22\n2000-01-04;1\u00a0399,42\n2000-01-05;1\u202f401,00\n';
+    expect(Array.from(readCsv(text, { decimal: ',', thousands: ' ' }).numbers('Cours'))).to.deep.equal([1455.22, 1399.42, 1401]);
+    // U+202F with thousands " " loaded the column as text; without the option the error names it.
+    expectError(() => readCsv(text, { decimal: ',', schema: { Cours: 'number' } }), InputError, 'row 0', 'spaces between its thousands', 'thousands: " "');
+    expectError(() => readCsv('x;y\n1\u202f234,5;1\n', { schema: { x: 'number' } }), InputError, 'thousands: " "', 'decimal: ","');
+  });
+
   it('names what keeps a number-like value from being a number: percent sign, currency symbol', () => {
     expectError(() => readCsv('x\n12.5%\n', { schema: { x: 'number' } }), InputError, '"12.5%"', 'percentage', 'divide by 100');
     expectError(() => readCsv('x\n"$1,234.50"\n', { schema: { x: 'number' } }), InputError, '"$1,234.50"', 'currency symbol');
