@@ -20,12 +20,14 @@ function dayMs(year: number, month: number | undefined, day: number): number {
   return daysFromCivil(year, month, day) * 86_400_000;
 }
 
+/** Milliseconds of a time of day, NaN out of range (25:00, 10:60). */
+function timeOfDayMs(h: number, min: number, sec: number): number {
+  return h < 24 && min < 60 && sec < 60 ? ((h * 60 + min) * 60 + sec) * 1000 : NaN;
+}
+
 /** Milliseconds of HH:MM[:SS] in m[at…at+2], 0 without them, NaN out of range. */
 function timeMs(m: RegExpExecArray, at: number): number {
-  const h = +(m[at] ?? 0);
-  const min = +(m[at + 1] ?? 0);
-  const sec = +(m[at + 2] ?? 0);
-  return h < 24 && min < 60 && sec < 60 ? ((h * 60 + min) * 60 + sec) * 1000 : NaN;
+  return timeOfDayMs(+(m[at] ?? 0), +(m[at + 1] ?? 0), +(m[at + 2] ?? 0));
 }
 
 /** Milliseconds of a fraction of a second given by its digits ("123" → 123, "5" → 500, "123456" → 123.456). */
@@ -45,9 +47,27 @@ function offsetMs(sign: string | undefined, hours: string | undefined, minutes: 
   return (sign === '-' ? -1 : 1) * (h * 60 + min) * 60_000;
 }
 
-const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) };
-const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) };
+/**
+ * An optional time after a day-first or month-first date, as spreadsheets export it: " 9:30", " 09:30:15.5",
+ * " 9:30:00 AM", " 12:05 PM" (groups: hours, minutes, seconds, fraction, AM/PM).
+ */
+const CLOCK = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(?: ?([AaPp][Mm]))?)?';
+
+/** Milliseconds of the CLOCK groups at m[at…at+4]: 0 without them, NaN out of range (13 PM, 25:00, 0:00 AM). */
+function clockMs(m: RegExpExecArray, at: number): number {
+  if (m[at] === undefined) return 0;
+  let h = +m[at];
+  const half = m[at + 4]?.toLowerCase();
+  if (half !== undefined) {
+    if (!(h >= 1 && h <= 12)) return NaN;
+    h = (h % 12) + (half === 'pm' ? 12 : 0); // 12 AM is midnight, 12 PM noon
+  }
+  return timeOfDayMs(h, +m[at + 1], +(m[at + 2] ?? 0)) + fractionMs(m[at + 3]);
+}
+
+const SLASH = new RegExp(`^(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${CLOCK}$`);
+const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) + clockMs(m, 4) };
+const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4) };
 
 /** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
@@ -63,7 +83,7 @@ export const DATE_FORMATS: readonly DateFormat[] = [
   { name: 'D Mon YYYY', re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[2].toLowerCase()], +m[1]) },
   MONTH_FIRST,
   DAY_FIRST,
-  { name: 'DD.MM.YYYY', re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) },
+  { name: 'DD.MM.YYYY[ HH:MM[:SS]]', re: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${CLOCK}$`), toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4) },
   { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], 1) },
 ];
 
@@ -167,9 +187,13 @@ export function parseDates(values: readonly (string | null)[], column: string, o
     const m = format.re.exec(v);
     const ms = m ? format.toMs(m) : NaN;
     if (ms !== ms) {
+      // Formats with a CLOCK (slash and dotted dates) hold the hour in group 4.
+      const badClock = m !== null && format !== DATE_FORMATS[0] && m[4] !== undefined && Number.isNaN(clockMs(m, 4));
       const why = !m
         ? `does not match the column's date format ${format.name} (from its first value); make the dates consistent`
-        : slashWhy
+        : badClock
+          ? `has no real time of day (${format.name}: hours 0–23, or 1–12 with AM/PM; minutes and seconds 0–59); fix or drop the row`
+          : slashWhy
           ? `is no real date read as ${format.name} (${slashWhy}); pass { dayFirst: ${format !== DAY_FIRST} } if the column is ${format === DAY_FIRST ? 'month' : 'day'} first, else fix the value`
           : `is no real date (${format.name}: month, day or time out of range); fix or drop the row`;
       throw new InputError(`column "${column}": row ${i} holds "${v}", which ${why}`);

@@ -94,6 +94,21 @@ describe('loadCsv', () => {
     expect(days('date,x\n12/31/1999,1\n')).to.deep.equal(['1999-12-31']);
   });
 
+  it('spreadsheet date-times: "1/2/2020 9:30", AM/PM, day-first and dotted dates with times (pandas reads them)', () => {
+    const ms = (v: string, o = {}) => readCsv(`time,x\n${v},1\n`, o).numbers('time')[0];
+    expect(ms('1/2/2020 9:30')).to.equal(Date.UTC(2020, 0, 2, 9, 30)); // refused before: "not a date format the loader knows"
+    expect(ms('01/02/2020 09:30:15')).to.equal(Date.UTC(2020, 0, 2, 9, 30, 15));
+    expect(ms('1/2/2020 9:30:00 AM')).to.equal(Date.UTC(2020, 0, 2, 9, 30));
+    expect(ms('1/2/2020 9:30:00.25 PM')).to.equal(Date.UTC(2020, 0, 2, 21, 30, 0, 250));
+    expect(ms('1/2/2020 12:05 AM')).to.equal(Date.UTC(2020, 0, 2, 0, 5)); // 12 AM is midnight
+    expect(ms('1/2/2020 12:05 PM')).to.equal(Date.UTC(2020, 0, 2, 12, 5));
+    expect(ms('13/01/2020 18:00')).to.equal(Date.UTC(2020, 0, 13, 18)); // day first, settled by the 13
+    expect(ms('02.01.2020 09:30')).to.equal(Date.UTC(2020, 0, 2, 9, 30));
+    for (const v of ['1/2/2020 13:05 PM', '1/2/2020 0:05 AM', '1/2/2020 24:00', '02.01.2020 10:60']) {
+      expectError(() => ms(v), InputError, `"${v}"`, 'no real time of day');
+    }
+  });
+
   it('timestamps keep their fraction of a second and become UTC instants by their offset', () => {
     const ms = (v: string) => readCsv(`time,x\n${v},1\n`).numbers('time')[0];
     const at = Date.UTC(2020, 0, 2, 9, 30); // 2020-01-02 09:30 UTC
