@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { allFinite, checkPositiveInt } from '../util/check';
@@ -211,7 +212,8 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
 }
 
 /**
- * Loads a CSV file into a `Table`: dates parsed (UTC), rows sorted by date, numbers as Float64.
+ * Loads a CSV file into a `Table`: dates parsed (UTC), rows sorted by date, numbers as Float64. A gzip-compressed
+ * file (.csv.gz) is decompressed first, and a UTF-16 one recognised by its byte-order mark.
  * @example
  * const prices = loadCsv('datasets/sp500-daily-ohlcv-2000-2020.csv');
  * prices.numbers('close');
@@ -231,7 +233,16 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     if (enc === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
     return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows });
   };
-  if (maxRows !== undefined && !hasUtf16Bom(readInto(file, Buffer.alloc(2), 2))) {
+  const head = readInto(file, Buffer.alloc(4), 4);
+  const compressed = compression(head);
+  if (compressed === 'gzip') {
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${file} is a gzip file of ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB: decompress it and split it by rows`);
+    return tableFromCsv(parse(gunzipped(file)), options, file, format);
+  }
+  if (compressed !== undefined) {
+    throw new InputError(`${file} is ${compressed}-compressed; decompress it first (loadCsv reads plain and gzip-compressed CSV files)`);
+  }
+  if (maxRows !== undefined && !hasUtf16Bom(head)) {
     // The first rows only: read a part of the file that ends at a line end (never inside a UTF-8 character),
     // then a larger one (by the bytes per row seen so far) until it holds them or is the whole file. A quoted
     // field cut at the end of a part fails to parse; the next, larger part settles it.
@@ -254,6 +265,29 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     );
   }
   return tableFromCsv(parse(fs.readFileSync(file)), options, file, format);
+}
+
+/** The compression a file's first bytes announce (gzip, zip, bzip2, xz, zstd), or undefined for none. */
+function compression(b: Uint8Array): string | undefined {
+  if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4) return 'zip';
+  if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68) return 'bzip2';
+  if (b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58) return 'xz';
+  if (b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd) return 'zstd';
+  return undefined;
+}
+
+/**
+ * A gzip-compressed file (.csv.gz, as pandas reads it by its extension) decompressed with Node's zlib. `nrows`
+ * still reads the whole stream: a gzip file cannot be cut at a line end before it is decompressed.
+ */
+function gunzipped(file: string): Buffer {
+  try {
+    return zlib.gunzipSync(fs.readFileSync(file));
+  } catch (e) {
+    const why = e instanceof RangeError ? 'it decompresses to more than Node can hold in one buffer; decompress it and split it by rows' : `its gzip stream is damaged (${(e as Error).message})`;
+    throw new InputError(`${file} cannot be read: ${why}`);
+  }
 }
 
 function hasUtf16Bom(b: Uint8Array): boolean {

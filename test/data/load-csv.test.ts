@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { loadCsv, readCsv } from '../../lib/data/load-csv';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectError, tempDir } from '../helpers';
@@ -255,6 +256,20 @@ describe('loadCsv', () => {
       fs.writeFileSync(file, Buffer.concat([Buffer.from('name,x\n'), Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]), Buffer.from(',1\n')]));
       expectError(() => loadCsv(file), InputError, 'not valid UTF-8', 'latin1');
       expect(loadCsv(file, { encoding: 'latin1' }).strings('name')[0]).to.equal('Müller');
+    });
+    it('gzip-compressed files load as pandas reads .csv.gz; other compressions and a damaged stream are refused by name', () => {
+      const dir = tempDir();
+      const text = 'date,x\n2020-01-03,2\n2020-01-02,1\n2020-01-04,3\n';
+      const gz = path.join(dir, 'prices.csv.gz');
+      fs.writeFileSync(gz, zlib.gzipSync(text)); // it was "not valid UTF-8; pass latin1"
+      expect(loadCsv(gz).toRows()).to.deep.equal(readCsv(text).toRows());
+      expect(loadCsv(gz, { nrows: 2 }).numbers('x')).to.deep.equal(Float64Array.of(1, 2)); // the first two rows, then sorted
+      const bz = path.join(dir, 'prices.csv.bz2');
+      fs.writeFileSync(bz, Buffer.from('BZh91AY&SY'));
+      expectError(() => loadCsv(bz), InputError, 'bzip2-compressed', 'decompress it first');
+      const damaged = path.join(dir, 'damaged.csv.gz');
+      fs.writeFileSync(damaged, zlib.gzipSync(text).subarray(0, 20));
+      expectError(() => loadCsv(damaged), InputError, 'damaged.csv.gz', 'gzip stream is damaged');
     });
     it('UTF-16 files (Excel\'s "Unicode text") load by their byte-order mark, either byte order; UTF-32 is refused', () => {
       const dir = tempDir();
