@@ -1,66 +1,60 @@
-/** Writes a seeded synthetic daily price CSV in the common `Date,Open,High,Low,Close,Adj Close,Volume` layout. */
+/** The benchmark's seeded synthetic inputs: daily prices, a trade log with text columns, one-minute bars. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { seededRng } from '../lib/util/rng';
 
-export function makePrices(file: string, rows: number, seed = 1): string {
+/**
+ * Writes `header` and one line per row, made by `line(i, rng)` from a seeded generator, to `file` — once: an
+ * existing file is kept, so runs compare the same input.
+ */
+function writeOnce(file: string, header: string, rows: number, seed: number, line: (i: number, rng: () => number) => string): string {
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const rng = seededRng(seed);
-  const lines = ['Date,Open,High,Low,Close,Adj Close,Volume'];
+  const lines = [header];
+  for (let i = 0; i < rows; i++) lines.push(line(i, rng));
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** A daily price CSV in the common `Date,Open,High,Low,Close,Adj Close,Volume` layout. */
+export function makePrices(file: string, rows: number, seed = 1): string {
   let close = 100;
   const start = Date.UTC(1700, 0, 1);
-  for (let i = 0; i < rows; i++) {
+  return writeOnce(file, 'Date,Open,High,Low,Close,Adj Close,Volume', rows, seed, (i, rng) => {
     const open = close;
     close = Math.max(1, close * (1 + (rng() - 0.5) * 0.02));
     const high = Math.max(open, close) * (1 + rng() * 0.005);
     const low = Math.min(open, close) * (1 - rng() * 0.005);
     const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
-    lines.push(`${date},${open.toFixed(4)},${high.toFixed(4)},${low.toFixed(4)},${close.toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e6)}`);
-  }
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+    return `${date},${open.toFixed(4)},${high.toFixed(4)},${low.toFixed(4)},${close.toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e6)}`;
+  });
 }
 
 /**
- * Writes a seeded synthetic trade log with text columns: `date,symbol,sector,price,qty,note` — ten tickers, three
- * sectors, and a note that is empty on nine rows in ten (a missing value) and "late fill" otherwise.
+ * A trade log with text columns: `date,symbol,sector,price,qty,note` — ten tickers, three sectors, and a note
+ * that is empty on nine rows in ten (a missing value) and "late fill" otherwise.
  */
 export function makeTrades(file: string, rows: number, seed = 2): string {
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const rng = seededRng(seed);
   const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
   const sectors = ['tech', 'fin', 'health'];
-  const lines = ['date,symbol,sector,price,qty,note'];
   const start = Date.UTC(1700, 0, 1);
-  for (let i = 0; i < rows; i++) {
+  return writeOnce(file, 'date,symbol,sector,price,qty,note', rows, seed, (i, rng) => {
     const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
     const symbol = symbols[Math.floor(rng() * symbols.length)];
     const sector = sectors[Math.floor(rng() * sectors.length)];
-    lines.push(`${date},${symbol},${sector},${(rng() * 1000).toFixed(2)},${1 + Math.floor(rng() * 9999)},${rng() < 0.1 ? 'late fill' : ''}`);
-  }
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+    return `${date},${symbol},${sector},${(rng() * 1000).toFixed(2)},${1 + Math.floor(rng() * 9999)},${rng() < 0.1 ? 'late fill' : ''}`;
+  });
 }
 
-/**
- * Writes a seeded synthetic intraday file: one-minute bars `Datetime,Open,High,Low,Close,Volume` with
- * "YYYY-MM-DD HH:MM:SS" timestamps (the layout of intraday exports), oldest first.
- */
+/** One-minute bars `Datetime,Open,High,Low,Close,Volume` with "YYYY-MM-DD HH:MM:SS" timestamps, oldest first. */
 export function makeIntraday(file: string, rows: number, seed = 3): string {
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const rng = seededRng(seed);
-  const lines = ['Datetime,Open,High,Low,Close,Volume'];
   let close = 100;
   const start = Date.UTC(2020, 0, 2, 9, 30);
-  for (let i = 0; i < rows; i++) {
+  return writeOnce(file, 'Datetime,Open,High,Low,Close,Volume', rows, seed, (i, rng) => {
     const open = close;
     close = Math.max(1, close * (1 + (rng() - 0.5) * 0.002));
     const stamp = new Date(start + i * 60_000).toISOString();
-    lines.push(`${stamp.slice(0, 10)} ${stamp.slice(11, 19)},${open.toFixed(4)},${(Math.max(open, close) * 1.0005).toFixed(4)},${(Math.min(open, close) * 0.9995).toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e4)}`);
-  }
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  return file;
+    return `${stamp.slice(0, 10)} ${stamp.slice(11, 19)},${open.toFixed(4)},${(Math.max(open, close) * 1.0005).toFixed(4)},${(Math.min(open, close) * 0.9995).toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e4)}`;
+  });
 }

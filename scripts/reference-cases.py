@@ -6,7 +6,7 @@ odd window and fold parameters, messy CSV fields — to find where the library a
     .venv-ref/bin/python scripts/reference-cases.py test-output/reference-cases.json
     npx tsx scripts/reference-check.ts test-output/reference-cases.json
 """
-import io, json, math, os, sys, warnings
+import io, json, os, sys, warnings
 
 import numpy as np
 import pandas as pd
@@ -16,22 +16,9 @@ from sklearn.impute import SimpleImputer
 from sklearn.model_selection import KFold, StratifiedKFold, TimeSeriesSplit
 from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler
 
+from json_values import clean
+
 warnings.filterwarnings("ignore")
-
-
-def clean(v):
-    """JSON has no NaN or Infinity: NaN -> None, ±Infinity -> ±1e308."""
-    if isinstance(v, dict):
-        return {k: clean(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [clean(x) for x in v]
-    if isinstance(v, (np.ndarray, pd.Series)):
-        return clean(np.asarray(v).tolist())
-    if isinstance(v, (float, np.floating)):
-        return None if math.isnan(v) else (math.copysign(1e308, v) if math.isinf(v) else float(v))
-    if isinstance(v, np.integer):
-        return int(v)
-    return v
 
 
 def features(rng):
