@@ -44,6 +44,8 @@ export interface LoadCsvOptions {
   naValues?: readonly string[];
   /** File encoding. Defaults to "utf8". UTF-16 files are recognised by their byte-order mark and read whatever this says. */
   encoding?: 'utf8' | 'latin1';
+  /** Lines to skip before the header: a title or metadata lines above the table (pandas' `skiprows` as a count). Defaults to 0. */
+  skipRows?: number;
   /** Refuse files with more columns than this. Defaults to 10,000. */
   maxColumns?: number;
   /** Load only these columns, kept in file order (pandas' `usecols`). Defaults to all. */
@@ -53,6 +55,11 @@ export interface LoadCsvOptions {
    * as much of the file as those rows take, so it can peek into files of any size. Defaults to all rows.
    */
   nrows?: number;
+}
+
+/** `skipRows`, checked: a whole number of lines, 0 or more. */
+function skipRowsOf(options: LoadCsvOptions): number {
+  return checkPositiveInt('skipRows', options.skipRows ?? 0, 0);
 }
 
 /** Node's limit for reading a file into one buffer (2 GiB - 1). */
@@ -101,7 +108,7 @@ export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CS
   if (text.includes('\uFFFD')) throw notUtf8(source);
   const format = numberFormat(options);
   const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
-  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows }), options, source, format);
+  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows: skipRowsOf(options) }), options, source, format);
 }
 
 /** A numeric column from the fast-parsed values: each field that was not a plain decimal is read as a missing
@@ -231,7 +238,7 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     const bytes = utf16AsUtf8(raw, file);
     const enc = bytes === raw ? encoding : 'utf8';
     if (enc === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
-    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows });
+    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows, skipRows: skipRowsOf(options) });
   };
   const head = readInto(file, Buffer.alloc(4), 4);
   const compressed = compression(head);

@@ -55,6 +55,8 @@ export interface ParseCsvOptions {
   decimal?: '.' | ',';
   /** Stop after this many data rows. Defaults to all. */
   maxRows?: number;
+  /** Lines to skip before the header (a title or metadata lines above the table). Defaults to 0. */
+  skipRows?: number;
 }
 
 const POW10 = Float64Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
@@ -145,9 +147,11 @@ function readRow(b: Uint8Array, i: number, dc: number, decode: (s: number, e: nu
 }
 
 function badWidth(source: string, line: number, got: number, width: number, delim: string): never {
+  // A header of one field before wider rows is usually a title or metadata line above the table.
+  const above = width === 1 && got > 1 ? '; if the file starts with a title or metadata lines, pass { skipRows: <lines above the header> }' : '';
   throw new InputError(
     `${source}: line ${line} has ${got} fields but the header has ${width}` +
-      ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong`,
+      ` (delimiter "${delim === '\t' ? '\\t' : delim}"); check quoting, or pass { delimiter } if it was guessed wrong${above}`,
   );
 }
 
@@ -311,6 +315,13 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   // One element type in the scan loop, whatever the caller passed.
   const b = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   let start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const skipRows = options.skipRows ?? 0;
+  let line = 1;
+  for (; line <= skipRows; line++) {
+    const end = b.indexOf(10, start);
+    if (end < 0) throw new InputError(`${source}: skipRows ${skipRows} skips past the end of the input, leaving no header; lower it`);
+    start = end + 1;
+  }
   if (isBlank(b, start, b.length)) throw new InputError(`${source} is empty: expected a header line and at least one row`);
   const delim = options.delimiter ?? detectDelimiter(b.subarray(start, Math.min(b.length, start + 65536)));
   const dc = delim.charCodeAt(0);
@@ -329,7 +340,6 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const decode = (s: number, e: number): string => (ascii !== undefined ? ascii.slice(s, e) : buf.toString(encoding, s, e));
 
   // The header: the first line that is not blank.
-  let line = 1;
   let headerRow: string[];
   for (;;) {
     const row = readRow(b, start, dc, decode, source, line);

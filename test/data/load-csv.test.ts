@@ -110,6 +110,18 @@ describe('loadCsv', () => {
     }
   });
 
+  it('skipRows skips a title or metadata lines above the header; without it the error suggests it', () => {
+    const fred = 'Title: 10-Year Treasury Yield\nSource: FRED\n\nDATE,DGS10\n2020-01-03,1.80\n2020-01-02,1.88\n';
+    expectError(() => readCsv(fred), InputError, 'line 4 has 2 fields but the header has 1', '{ skipRows');
+    const t = readCsv(fred, { skipRows: 2 });
+    expect(t.columnNames).to.deep.equal(['DATE', 'DGS10']);
+    expect(Array.from(t.numbers('DGS10'))).to.deep.equal([1.88, 1.8]); // sorted by DATE
+    expectError(() => readCsv('DATE,V\n2020-01-02,1,2\n', { skipRows: 0 }), InputError, 'line 2'); // line numbers count from the file's start
+    expectError(() => readCsv('x\nDATE,V\n2020-01-02,1,2\n', { skipRows: 1 }), InputError, 'line 3');
+    expectError(() => readCsv('a,b\n1,2\n', { skipRows: 5 }), InputError, 'skipRows 5', 'past the end');
+    expectError(() => readCsv('a,b\n1,2\n', { skipRows: -1 }), InputError, 'skipRows', '≥ 0');
+  });
+
   it('timestamps keep their fraction of a second and become UTC instants by their offset', () => {
     const ms = (v: string) => readCsv(`time,x\n${v},1\n`).numbers('time')[0];
     const at = Date.UTC(2020, 0, 2, 9, 30); // 2020-01-02 09:30 UTC
