@@ -278,7 +278,7 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
 function compression(b: Uint8Array): string | undefined {
   if (b[0] === 0x1f && b[1] === 0x8b) return 'gzip';
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4) return 'zip';
-  if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68) return 'bzip2';
+  if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[3] >= 0x31 && b[3] <= 0x39) return 'bzip2'; // "BZh1" to "BZh9"
   if (b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58) return 'xz';
   if (b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd) return 'zstd';
   return undefined;

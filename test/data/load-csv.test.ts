@@ -276,6 +276,9 @@ describe('loadCsv', () => {
       fs.writeFileSync(gz, zlib.gzipSync(text)); // it was "not valid UTF-8; pass latin1"
       expect(loadCsv(gz).toRows()).to.deep.equal(readCsv(text).toRows());
       expect(loadCsv(gz, { nrows: 2 }).numbers('x')).to.deep.equal(Float64Array.of(1, 2)); // the first two rows, then sorted
+      const header = path.join(dir, 'bzh.csv'); // text that starts like bzip2's "BZh" is still text
+      fs.writeFileSync(header, 'BZh,x\n1,2\n');
+      expect(loadCsv(header).columnNames).to.deep.equal(['BZh', 'x']);
       const bz = path.join(dir, 'prices.csv.bz2');
       fs.writeFileSync(bz, Buffer.from('BZh91AY&SY'));
       expectError(() => loadCsv(bz), InputError, 'bzip2-compressed', 'decompress it first');
