@@ -61,6 +61,19 @@ function describeNumbers(v: Float64Array): Partial<ColumnSummary> {
   return { count: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, min: n > 0 ? v[0] : NaN, q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), max: n > 0 ? v[n - 1] : NaN };
 }
 
+/** A gap in days as people say it: "1 day", "3.5 hours", "1 minute" (three significant digits). */
+function duration(days: number): string {
+  const ms = days * 86_400_000;
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+  for (const [size, name] of units) {
+    if (ms >= size) {
+      const v = Number((ms / size).toPrecision(3));
+      return `${v} ${name}${v === 1 ? '' : 's'}`;
+    }
+  }
+  return `${Number(ms.toPrecision(3))} ms`;
+}
+
 /** Summarises every column of a table. */
 export function summarize(table: Table, options: SummarizeOptions = {}): DataSummary {
   const columns: ColumnSummary[] = table.columnNames.map((name) => {
@@ -116,7 +129,7 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   const notes = [
     `${table.numRows} rows`,
     classBalance ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '',
-    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < dates.present ? ` (${dates.distinct} distinct)` : ''}${dates.distinct > 1 ? `, typical gap ${dates.medianGapDays} days, largest ${dates.maxGapDays} days after ${dates.maxGapAfter}` : ''}` : '',
+    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < dates.present ? ` (${dates.distinct} distinct)` : ''}${dates.distinct > 1 ? `, typical gap ${duration(dates.medianGapDays)}, largest ${duration(dates.maxGapDays)} after ${dates.maxGapAfter}` : ''}` : '',
   ].filter(Boolean);
   return {
     rows: table.numRows,

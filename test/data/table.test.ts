@@ -100,7 +100,10 @@ describe('summarize', () => {
     const panel = table({ date: ['2000-03-01', '2000-01-01', '2000-01-01', '2000-02-01', '2000-02-01', '2000-03-01'].map(d), symbol: ['A', 'A', 'B', 'A', 'B', 'B'] });
     const s = summarize(panel).dates!;
     expect([s.first, s.last, s.distinct, s.medianGapDays, s.maxGapDays, s.maxGapAfter]).to.deep.equal(['2000-01-01', '2000-03-01', 3, 30, 31, '2000-01-01']);
-    expect(summarize(panel).toString()).to.include('(3 distinct)');
+    expect(summarize(panel).toString()).to.include('(3 distinct), typical gap 30 days, largest 31 days after 2000-01-01');
+    // Intraday rows: the gap in the unit people use ("0.000694 days" was a minute).
+    const minutes = table({ time: [0, 1, 2, 4].map((m) => new Date(Date.UTC(2020, 0, 2, 9, 30 + m))), x: [1, 2, 3, 4] });
+    expect(summarize(minutes).toString()).to.include('typical gap 1 minute, largest 2 minutes after 2020-01-02T09:32:00.000Z');
     // Math.max(...gaps) overflowed the call stack from about 120,000 rows. Daily dates with one 10-day gap.
     const n = 200_000;
     const days = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2000, 0, 1) + (i + (i >= 150_000 ? 9 : 0)) * 86_400_000));
