@@ -168,6 +168,32 @@ def csv_files(rng):
     return out
 
 
+def csv_dates(rng):
+    """read_csv(parse_dates=...) of a date column in one format per file — ISO days, ISO times (seconds, fractions,
+    "T…Z"), US and dotted spreadsheet date-times, AM/PM — with missing values, as epoch milliseconds (UTC)."""
+    formats = [("%Y-%m-%d", False), ("%Y-%m-%d %H:%M:%S", False), ("%Y-%m-%dT%H:%M:%S.%fZ", False), ("%Y-%m-%d %H:%M", False),
+               ("%m/%d/%Y", False), ("%m/%d/%Y %H:%M", False), ("%m/%d/%Y %I:%M:%S %p", False), ("%d.%m.%Y %H:%M", True), ("%Y%m%d", False)]
+    out = []
+    while len(out) < 150:
+        fmt, dayfirst = formats[int(rng.integers(0, len(formats)))]
+        n = int(rng.integers(1, 15))
+        base = pd.Timestamp("1999-12-25") + pd.Timedelta(days=int(rng.integers(0, 9000)))
+        stamps = [base + pd.Timedelta(seconds=int(rng.integers(0, 86400 * 60)), microseconds=int(rng.integers(0, 1000)) * 1000) for _ in range(n)]
+        texts = [("" if rng.random() < 0.15 else t.strftime(fmt)) for t in stamps]
+        texts = [t[:-4] + "Z" if fmt.endswith("%fZ") and t else t for t in texts]  # milliseconds, not microseconds
+        if all(t == "" for t in texts):
+            continue
+        later = bool(rng.random() < 0.5)  # the date column first, or after another column
+        rows = [f"{i},{t}" if later else f"{t},{i}" for i, t in enumerate(texts)]
+        csv = ("id,when\n" if later else "when,id\n") + "\n".join(rows) + "\n"
+        s = pd.read_csv(io.StringIO(csv), parse_dates=["when"], dayfirst=dayfirst)["when"]
+        if s.dt.tz is not None:
+            s = s.dt.tz_convert(None)
+        ms = [None if pd.isna(v) else (v - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1) for v in s]
+        out.append({"csv": csv, "format": fmt, "want": ms})
+    return out
+
+
 def transforms(rng):
     """Scalers (with constant and nearly constant columns, feature and quantile ranges) and imputers (with ties)."""
     out = []
@@ -288,7 +314,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
+             "csv": csv_files(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

@@ -162,6 +162,10 @@ for (const c of cases.classification) {
   check('mape', () => mape(c.a, c.b), w.mape, ctx);
 }
 
+for (const c of cases.csvDates) {
+  check(`readCsv dates ${c.format}`, () => Array.from(readCsv(c.csv, { dates: ['when'], sortBy: false }).dates('when')), c.want, () => c.csv);
+}
+
 const columnsOf = (cols: Record<string, (number | null)[]>) => table(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, series(v)])));
 for (const c of cases.transforms) {
   const train = columnsOf(c.train);
