@@ -64,10 +64,12 @@ describe('loadCsv', () => {
     expectError(() => readCsv('x;y\n1\u202f234,5;1\n', { schema: { x: 'number' } }), InputError, 'thousands: " "', 'decimal: ","');
   });
 
-  it('names what keeps a number-like value from being a number: percent sign, currency symbol', () => {
+  it('names what keeps a number-like value from being a number: percent sign, currency symbol, accounting negatives', () => {
     expectError(() => readCsv('x\n12.5%\n', { schema: { x: 'number' } }), InputError, '"12.5%"', 'percentage', 'divide by 100');
     expectError(() => readCsv('x\n"$1,234.50"\n', { schema: { x: 'number' } }), InputError, '"$1,234.50"', 'currency symbol');
     expectError(() => readCsv('x\n"1.234,50 €"\n').numbers('x'), InputError, '"1.234,50 €"', 'currency symbol');
+    expectError(() => readCsv('x\n"(1,234.50)"\n', { schema: { x: 'number' } }), InputError, '"(1,234.50)"', 'accounting-style negative');
+    expectError(() => readCsv('x;y\n1.234,50-;1\n', { schema: { x: 'number' } }), InputError, '"1.234,50-"', 'trailing minus');
   });
 
   it('hexadecimal, binary and octal literals stay text, as pandas keeps them (Number read "0x1F" as 31)', () => {
