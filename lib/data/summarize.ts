@@ -4,7 +4,7 @@
  */
 import { Table, isoDate } from './table';
 import { htmlTable, textTable } from '../util/html';
-import { quantileSorted } from '../preprocess/stats';
+import { presentSorted, quantileSorted } from '../preprocess/stats';
 
 export interface ColumnSummary {
   column: string;
@@ -41,14 +41,6 @@ export interface SummarizeOptions {
   label?: string;
   /** Date column for coverage. Defaults to the first date column. */
   dateColumn?: string;
-}
-
-/** The values that are not NaN, sorted (plain loops and the native sort: a million values in about 80 ms). */
-function presentSorted(x: Float64Array): Float64Array {
-  const v = new Float64Array(x.length);
-  let n = 0;
-  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) v[n++] = x[i];
-  return v.subarray(0, n).sort();
 }
 
 function describeNumbers(v: Float64Array): Partial<ColumnSummary> {
