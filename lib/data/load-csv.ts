@@ -57,9 +57,13 @@ export interface LoadCsvOptions {
   nrows?: number;
 }
 
-/** `skipRows`, checked: a whole number of lines, 0 or more. */
-function skipRowsOf(options: LoadCsvOptions): number {
-  return checkPositiveInt('skipRows', options.skipRows ?? 0, 0);
+/** What readCsv and loadCsv read from the options before parsing, checked: the number format, nrows, skipRows. */
+function scanOptions(options: LoadCsvOptions): { format: NumberFormat; maxRows: number | undefined; skipRows: number } {
+  return {
+    format: numberFormat(options),
+    maxRows: options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows),
+    skipRows: checkPositiveInt('skipRows', options.skipRows ?? 0, 0),
+  };
 }
 
 /** Node's limit for reading a file into one buffer (2 GiB - 1). */
@@ -106,9 +110,8 @@ function notUtf8(source: string): InputError {
  */
 export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
   if (text.includes('\uFFFD')) throw notUtf8(source);
-  const format = numberFormat(options);
-  const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
-  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows: skipRowsOf(options) }), options, source, format);
+  const { format, maxRows, skipRows } = scanOptions(options);
+  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows }), options, source, format);
 }
 
 /** A numeric column from the fast-parsed values: each field that was not a plain decimal is read as a missing
@@ -231,14 +234,13 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   }
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
-  const format = numberFormat(options);
+  const { format, maxRows, skipRows } = scanOptions(options);
   const encoding = options.encoding ?? 'utf8';
-  const maxRows = options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows);
   const parse = (raw: Uint8Array) => {
     const bytes = utf16AsUtf8(raw, file);
     const enc = bytes === raw ? encoding : 'utf8';
     if (enc === 'utf8' && !isUtf8(bytes)) throw notUtf8(file);
-    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows, skipRows: skipRowsOf(options) });
+    return parseCsv(bytes, { delimiter: options.delimiter, source: file, encoding: enc, decimal: format.decimal, maxRows, skipRows });
   };
   const head = readInto(file, Buffer.alloc(4), 4);
   const compressed = compression(head);
