@@ -12,6 +12,8 @@ interface DateFormat {
   re: RegExp;
   /** Epoch ms of a match, NaN when it is no real day or time (2001-02-30, 25:00): nothing rolls over. */
   toMs(m: RegExpExecArray): number;
+  /** Whether the format ends in a CLOCK, whose hour is then group 4. */
+  clock?: boolean;
 }
 
 /** Epoch ms of a day of the proleptic Gregorian calendar, NaN when month or day is out of range. */
@@ -66,8 +68,8 @@ function clockMs(m: RegExpExecArray, at: number): number {
 }
 
 const SLASH = new RegExp(`^(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${CLOCK}$`);
-const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) + clockMs(m, 4) };
-const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4) };
+const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) + clockMs(m, 4), clock: true };
+const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4), clock: true };
 
 /** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
@@ -83,7 +85,7 @@ export const DATE_FORMATS: readonly DateFormat[] = [
   { name: 'D Mon YYYY', re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[2].toLowerCase()], +m[1]) },
   MONTH_FIRST,
   DAY_FIRST,
-  { name: 'DD.MM.YYYY[ HH:MM[:SS]]', re: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${CLOCK}$`), toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4) },
+  { name: 'DD.MM.YYYY[ HH:MM[:SS]]', re: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${CLOCK}$`), toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4), clock: true },
   { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], 1) },
 ];
 
@@ -187,8 +189,7 @@ export function parseDates(values: readonly (string | null)[], column: string, o
     const m = format.re.exec(v);
     const ms = m ? format.toMs(m) : NaN;
     if (ms !== ms) {
-      // Formats with a CLOCK (slash and dotted dates) hold the hour in group 4.
-      const badClock = m !== null && format !== DATE_FORMATS[0] && m[4] !== undefined && Number.isNaN(clockMs(m, 4));
+      const badClock = m !== null && format.clock === true && m[4] !== undefined && Number.isNaN(clockMs(m, 4));
       const why = !m
         ? `does not match the column's date format ${format.name} (from its first value); make the dates consistent`
         : badClock
