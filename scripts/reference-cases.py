@@ -168,6 +168,64 @@ def csv_files(rng):
     return out
 
 
+def csv_layout(rng):
+    """read_csv of files laid out in other ways: ';', tab or '|' delimiters, CRLF line ends, a UTF-8 byte-order
+    mark, no final newline, quoted fields holding the delimiter, quotes and line breaks, spaces in header names,
+    and European numbers (';' with decimal ',' and thousands '.')."""
+    out = []
+    while len(out) < 150:
+        delim = str(rng.choice([",", ";", "\t", "|"]))
+        european = delim == ";" and rng.random() < 0.5
+        eol = "\r\n" if rng.random() < 0.4 else "\n"
+
+        def number():
+            r = rng.random()
+            if r < 0.1:
+                return ""
+            if r < 0.15:
+                return str(rng.choice(['"12.5"', ' 7', '8 ', '"-3"', '  ', '"1e3"', '""']))
+            v = rng.normal(0, 5000)
+            text = f"{v:,.{int(rng.integers(0, 4))}f}" if european and rng.random() < 0.5 else f"{v:.{int(rng.integers(0, 4))}f}"
+            if european:
+                text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+            return text
+
+        def text():
+            r = rng.random()
+            if r < 0.1:
+                return ""
+            if r < 0.25:
+                return f'"a{delim}b"'
+            if r < 0.35:
+                return '"two' + eol + 'lines"'
+            if r < 0.45:
+                return '"say ""hi"""'
+            return str(rng.choice(["alpha", "beta", "Zürich", "x 1", "1a"]))
+
+        ncol, nrow = int(rng.integers(2, 4)), int(rng.integers(1, 10))
+        kinds = [str(rng.choice(["number", "text"])) for _ in range(ncol)]
+        header = [str(rng.choice([f"c{j}", f"col {j}", f"Col_{j}"])) for j in range(ncol)]
+        lines = [delim.join(header)] + [delim.join(number() if k == "number" else text() for k in kinds) for _ in range(nrow)]
+        csv = eol.join(lines) + (eol if rng.random() < 0.8 else "") + (eol * int(rng.integers(1, 3)) if rng.random() < 0.15 else "")
+        if rng.random() < 0.2:
+            csv = "\ufeff" + csv
+        options = {"sep": delim, "na_values": ["  "]}  # the library trims before matching missing markers (documented)
+        if european:
+            options.update(decimal=",", thousands=".")
+        df = pd.read_csv(io.StringIO(csv), **options)
+        columns = {}
+        for c in df.columns:
+            s = df[c]
+            if s.isna().all():
+                continue
+            if pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+                columns[c] = {"kind": "number", "values": [None if pd.isna(v) else float(v) for v in s]}
+            else:
+                columns[c] = {"kind": "string", "values": [None if pd.isna(v) else str(v) for v in s]}
+        out.append({"csv": csv, "delimiter": delim, "european": european, "rows": len(df), "names": list(df.columns), "columns": columns})
+    return out
+
+
 def csv_dates(rng):
     """read_csv(parse_dates=...) of a date column in one format per file — ISO days, ISO times (seconds, fractions,
     "T…Z"), US and dotted spreadsheet date-times, AM/PM — with missing values, as epoch milliseconds (UTC)."""
@@ -314,7 +372,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
+             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

@@ -132,6 +132,20 @@ for (const c of cases.csv) {
   }
 }
 
+for (const c of cases.csvLayout ?? []) {
+  const ctx = () => c.csv;
+  const read = () => readCsv(c.csv, { delimiter: c.delimiter, ...(c.european ? { decimal: ',' as const, thousands: '.' } : {}) });
+  check('readCsv rows (layout)', () => read().numRows, c.rows, ctx);
+  check('readCsv names (layout)', () => read().columnNames, c.names, ctx);
+  for (const [name, col] of Object.entries<{ kind: string; values: (number | string | null)[] }>(c.columns)) {
+    check('readCsv column kind (layout)', () => read().kind(name), col.kind, ctx);
+    check('readCsv values (layout)', () => {
+      const t = read();
+      return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
+    }, col.values as Value, ctx);
+  }
+}
+
 for (const c of cases.classification) {
   const w = c.want;
   const ctx = () => ({ y: c.y, pred: c.pred, p: c.p });
