@@ -16,7 +16,7 @@ export type { Column, ColumnKind, Row } from './data/table';
 export { loadCsv, readCsv } from './data/load-csv';
 export type { LoadCsvOptions, SchemaType } from './data/load-csv';
 export { parseCsv } from './data/parse-csv';
-export { parseDates, DATE_FORMATS } from './data/parse-date';
+export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
 export { joinAsOf } from './data/join-asof';
 export { decimalYearToDate, decimalYearsToDates } from './data/decimal-year';

@@ -228,14 +228,19 @@ def csv_layout(rng):
 
 def csv_dates(rng):
     """read_csv(parse_dates=...) of a date column in one format per file — ISO days, ISO times (seconds, fractions,
-    "T…Z"), US and dotted spreadsheet date-times, AM/PM — with missing values, as epoch milliseconds (UTC)."""
+    "T…Z", " UTC"), US and dotted spreadsheet date-times, AM/PM, two-digit years, months ("Jan 2000") — with
+    missing values, as epoch milliseconds (UTC)."""
     formats = [("%Y-%m-%d", False), ("%Y-%m-%d %H:%M:%S", False), ("%Y-%m-%dT%H:%M:%S.%fZ", False), ("%Y-%m-%d %H:%M", False),
-               ("%m/%d/%Y", False), ("%m/%d/%Y %H:%M", False), ("%m/%d/%Y %I:%M:%S %p", False), ("%d.%m.%Y %H:%M", True), ("%Y%m%d", False)]
+               ("%m/%d/%Y", False), ("%m/%d/%Y %H:%M", False), ("%m/%d/%Y %I:%M:%S %p", False), ("%d.%m.%Y %H:%M", True), ("%Y%m%d", False),
+               ("%m/%d/%y", False), ("%d-%b-%y", False), ("%d.%m.%y", True), ("%Y.%m.%d", False), ("%b %Y", False), ("%Y-%m-%d %H:%M:%S UTC", False)]
+    # pandas reads a two-digit year as the one within 50 years of today (dateutil's rule): the library's
+    # twoDigitYearStart = this year - 50 gives the same century.
+    year_start = pd.Timestamp.now().year - 50
     out = []
     while len(out) < 150:
         fmt, dayfirst = formats[int(rng.integers(0, len(formats)))]
         n = int(rng.integers(1, 15))
-        base = pd.Timestamp("1999-12-25") + pd.Timedelta(days=int(rng.integers(0, 9000)))
+        base = pd.Timestamp("1960-01-01") + pd.Timedelta(days=int(rng.integers(0, 80 * 365)))
         stamps = [base + pd.Timedelta(seconds=int(rng.integers(0, 86400 * 60)), microseconds=int(rng.integers(0, 1000)) * 1000) for _ in range(n)]
         texts = [("" if rng.random() < 0.15 else t.strftime(fmt)) for t in stamps]
         texts = [t[:-4] + "Z" if fmt.endswith("%fZ") and t else t for t in texts]  # milliseconds, not microseconds
@@ -248,7 +253,7 @@ def csv_dates(rng):
         if s.dt.tz is not None:
             s = s.dt.tz_convert(None)
         ms = [None if pd.isna(v) else (v - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1) for v in s]
-        out.append({"csv": csv, "format": fmt, "want": ms})
+        out.append({"csv": csv, "format": fmt, "twoDigitYearStart": year_start, "want": ms})
     return out
 
 

@@ -177,7 +177,7 @@ for (const c of cases.classification) {
 }
 
 for (const c of cases.csvDates) {
-  check(`readCsv dates ${c.format}`, () => Array.from(readCsv(c.csv, { dates: ['when'], sortBy: false }).dates('when')), c.want, () => c.csv);
+  check(`readCsv dates ${c.format}`, () => Array.from(readCsv(c.csv, { dates: ['when'], sortBy: false, twoDigitYearStart: c.twoDigitYearStart }).dates('when')), c.want, () => c.csv);
 }
 
 const columnsOf = (cols: Record<string, (number | null)[]>) => table(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, series(v)])));

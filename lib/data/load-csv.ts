@@ -11,7 +11,7 @@ import { allFinite, checkPositiveInt } from '../util/check';
 import { isUtf8 } from 'buffer';
 import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, parseNumber, radixPrefixed } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
-import { parseDates } from './parse-date';
+import { checkTwoDigitYearStart, parseDates } from './parse-date';
 import { sortOrder } from './sort-order';
 import { Column, ColumnKind, Table } from './table';
 
@@ -37,6 +37,12 @@ export interface LoadCsvOptions {
    */
   dayFirst?: boolean;
   /**
+   * The first of the hundred years that two-digit years ("1/2/20", Oracle's "01-JAN-99") fall in: 1950 reads
+   * "50"–"99" as 1950–1999 and "00"–"49" as 2000–2049. No default: a file with two-digit years is refused, naming
+   * this option, since no century is right for every file (pandas reads "55" as 2055 in 2026).
+   */
+  twoDigitYearStart?: number;
+  /**
    * Text read as a missing value (after trimming spaces). Defaults to pandas' list — "", NA, N/A, n/a, NaN, nan,
    * -NaN, -nan, null, NULL, None, <NA>, #N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN — plus "-" (a dash
    * for "no value" in finance exports). Pass your own list to keep, say, "None" as a category.
@@ -57,8 +63,9 @@ export interface LoadCsvOptions {
   nrows?: number;
 }
 
-/** What readCsv and loadCsv read from the options before parsing, checked: the number format, nrows, skipRows. */
+/** What readCsv and loadCsv read from the options before parsing, checked: the number format, nrows, skipRows (and twoDigitYearStart, checked here for every file). */
 function scanOptions(options: LoadCsvOptions): { format: NumberFormat; maxRows: number | undefined; skipRows: number } {
+  checkTwoDigitYearStart(options.twoDigitYearStart); // here too: ISO date columns never reach parseDates
   return {
     format: numberFormat(options),
     maxRows: options.nrows === undefined ? undefined : checkPositiveInt('nrows', options.nrows),
@@ -170,7 +177,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] = parsed.isoDates(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst });
+      columns[name] = parsed.isoDates(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart });
       kinds[name] = 'date';
       return;
     }

@@ -10,10 +10,28 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 interface DateFormat {
   name: string;
   re: RegExp;
-  /** Epoch ms of a match, NaN when it is no real day or time (2001-02-30, 25:00): nothing rolls over. */
-  toMs(m: RegExpExecArray): number;
+  /**
+   * Epoch ms of a match, NaN when it is no real day or time (2001-02-30, 25:00): nothing rolls over. A two-digit
+   * year is read in the hundred years from `yearStart` (see `fullYear`).
+   */
+  toMs(m: RegExpExecArray, yearStart?: number): number;
   /** Whether the format ends in a CLOCK, whose hour is then group 4. */
   clock?: boolean;
+  /** The group of a year that may be written with two digits ("1/2/20", "01-JAN-99"). */
+  shortYear?: number;
+}
+
+/**
+ * A year from its digits: four as written; two within the hundred years from `start` (1950: "50"–"99" are
+ * 1950–1999, "00"–"49" 2000–2049), NaN without a start. pandas reads two-digit years relative to the current
+ * year (in 2026, "69" is 2069), so a birth date of "01-JAN-55" lands in 2055 and a report re-run years later
+ * reads the same file differently; a fixed, explicit start does neither.
+ */
+function fullYear(digits: string, start: number | undefined): number {
+  if (digits.length !== 2) return +digits;
+  if (start === undefined) return NaN;
+  const year = start - (start % 100) + +digits;
+  return year < start ? year + 100 : year;
 }
 
 /** Epoch ms of a day of the proleptic Gregorian calendar, NaN when month or day is out of range. */
@@ -67,27 +85,56 @@ function clockMs(m: RegExpExecArray, at: number): number {
   return timeOfDayMs(h, +m[at + 1], +(m[at + 2] ?? 0)) + fractionMs(m[at + 3]);
 }
 
-const SLASH = new RegExp(`^(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${CLOCK}$`);
-const MONTH_FIRST: DateFormat = { name: 'MM/DD/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[1], +m[2]) + clockMs(m, 4), clock: true };
-const DAY_FIRST: DateFormat = { name: 'DD/MM/YYYY[ HH:MM[:SS][ AM|PM]]', re: SLASH, toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4), clock: true };
+const SLASH = new RegExp(`^(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4}|\\d{2})${CLOCK}$`);
+const MONTH_FIRST: DateFormat = {
+  name: 'MM/DD/YY[YY][ HH:MM[:SS][ AM|PM]]',
+  re: SLASH,
+  toMs: (m, start) => dayMs(fullYear(m[3], start), +m[1], +m[2]) + clockMs(m, 4),
+  clock: true,
+  shortYear: 3,
+};
+const DAY_FIRST: DateFormat = { ...MONTH_FIRST, name: 'DD/MM/YY[YY][ HH:MM[:SS][ AM|PM]]', toMs: (m, start) => dayMs(fullYear(m[3], start), +m[2], +m[1]) + clockMs(m, 4) };
 
 /** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
   {
     // Times may carry a fraction of a second and a UTC offset; the result is the UTC instant.
-    name: 'YYYY-MM-DD[ HH:MM[:SS[.fff]][Z|±HH:MM]]',
-    re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2})(?::?(\d{2}))?)?)?$/,
+    name: 'YYYY-MM-DD[ HH:MM[:SS[.fff]][Z|UTC|±HH:MM]]',
+    // "Z", " UTC" and " GMT" (BigQuery and database exports) are offset zero.
+    re: /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z| ?UTC| ?GMT| ?([+-])(\d{2})(?::?(\d{2}))?)?)?$/,
     toMs: (m) => dayMs(+m[1], +m[2], +m[3]) + timeMs(m, 4) + fractionMs(m[7]) - offsetMs(m[8], m[9], m[10]),
   },
   { name: 'YYYY/MM/DD', re: /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
   { name: 'YYYYMMDD', re: /^(\d{4})(\d{2})(\d{2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
   { name: 'Mon D YYYY', re: /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[1].toLowerCase()], +m[2]) },
-  { name: 'D Mon YYYY', re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4})$/, toMs: (m) => dayMs(+m[3], MONTHS[m[2].toLowerCase()], +m[1]) },
+  // Also Oracle's DD-MON-YY ("01-JAN-99").
+  {
+    name: 'D Mon YY[YY]',
+    re: /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*[ -](\d{4}|\d{2})$/,
+    toMs: (m, start) => dayMs(fullYear(m[3], start), MONTHS[m[2].toLowerCase()], +m[1]),
+    shortYear: 3,
+  },
   MONTH_FIRST,
   DAY_FIRST,
-  { name: 'DD.MM.YYYY[ HH:MM[:SS]]', re: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${CLOCK}$`), toMs: (m) => dayMs(+m[3], +m[2], +m[1]) + clockMs(m, 4), clock: true },
+  {
+    name: 'DD.MM.YY[YY][ HH:MM[:SS]]',
+    re: new RegExp(`^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})${CLOCK}$`),
+    toMs: (m, start) => dayMs(fullYear(m[3], start), +m[2], +m[1]) + clockMs(m, 4),
+    clock: true,
+    shortYear: 3,
+  },
+  { name: 'YYYY.MM.DD', re: /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
   { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], 1) },
+  // Monthly and quarterly series: the first day of the period, as pandas reads them.
+  { name: 'Mon YYYY', re: /^([A-Za-z]{3})[a-z]*\.?[ -](\d{4})$/, toMs: (m) => dayMs(+m[2], MONTHS[m[1].toLowerCase()], 1) },
+  { name: 'YYYYQn', re: /^(\d{4})[ -]?[Qq](\d)$/, toMs: (m) => quarterMs(+m[1], +m[2]) },
+  { name: 'Qn YYYY', re: /^[Qq](\d)[ -]?(\d{4})$/, toMs: (m) => quarterMs(+m[2], +m[1]) },
 ];
+
+/** Epoch ms of the first day of a quarter (1–4), NaN for another number. */
+function quarterMs(year: number, quarter: number): number {
+  return quarter >= 1 && quarter <= 4 ? dayMs(year, 3 * quarter - 2, 1) : NaN;
+}
 
 /** Detects the format of a date string, or undefined (slash dates read as MM/DD/YYYY; `parseDates` decides per column). */
 export function detectDateFormat(value: string): DateFormat | undefined {
@@ -154,12 +201,32 @@ function isoDay(v: string): number {
   return daysFromCivil(y, m, d) * 86_400_000;
 }
 
+export interface ParseDatesOptions {
+  /** Slash dates: day first (13/01/2020) or month first. Defaults to what the column's values settle, else month first. */
+  dayFirst?: boolean;
+  /**
+   * The first of the hundred years that two-digit years ("1/2/20", "01-JAN-99") fall in: 1950 reads "50"–"99" as
+   * 1950–1999 and "00"–"49" as 2000–2049. No default: a two-digit year is refused, naming this option, because
+   * no century is right for every file (pandas picks one relative to the current year).
+   */
+  twoDigitYearStart?: number;
+}
+
+/** `twoDigitYearStart` as given, when it is a year (100–9900); throws naming it otherwise. */
+export function checkTwoDigitYearStart(start: number | undefined): number | undefined {
+  if (start !== undefined && !(Number.isInteger(start) && start >= 100 && start <= 9900)) {
+    throw new InputError(`twoDigitYearStart ${start} is not a year; pass the first of the hundred years two-digit years fall in, e.g. 1950 (reads "50"–"99" as 1950–1999, "00"–"49" as 2000–2049)`);
+  }
+  return start;
+}
+
 /**
  * Parses a column of date strings; empty values become NaN. Throws naming the row and value that does not
  * match the column's format, or is no real day. Slash dates are read day first or month first as `dayFirst`
  * says, else as the column's values settle it (see `slashOrder`).
  */
-export function parseDates(values: readonly (string | null)[], column: string, options: { dayFirst?: boolean } = {}): Float64Array {
+export function parseDates(values: readonly (string | null)[], column: string, options: ParseDatesOptions = {}): Float64Array {
+  const yearStart = checkTwoDigitYearStart(options.twoDigitYearStart);
   const out = new Float64Array(values.length);
   let format: DateFormat | undefined;
   let slashWhy = '';
@@ -187,7 +254,12 @@ export function parseDates(values: readonly (string | null)[], column: string, o
       }
     }
     const m = format.re.exec(v);
-    const ms = m ? format.toMs(m) : NaN;
+    if (m && format.shortYear !== undefined && yearStart === undefined && m[format.shortYear].length === 2) {
+      throw new InputError(
+        `column "${column}": row ${i} holds "${v}", whose year has two digits (${format.name}); pass { twoDigitYearStart } to say which century: 1950 reads "50"–"99" as 1950–1999 and "00"–"49" as 2000–2049 (for birth dates, pick a start before the oldest one)`,
+      );
+    }
+    const ms = m ? format.toMs(m, yearStart) : NaN;
     if (ms !== ms) {
       const badClock = m !== null && format.clock === true && m[4] !== undefined && Number.isNaN(clockMs(m, 4));
       const why = !m

@@ -112,6 +112,33 @@ describe('loadCsv', () => {
     }
   });
 
+  it('monthly and quarterly periods, YYYY.MM.DD, " UTC" timestamps and two-digit years with an explicit century', () => {
+    const days = (v: string, o = {}) => Array.from(readCsv(`date,x\n${v}\n`, { sortBy: false, ...o }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
+    // All refused before as "not a date format the loader knows"; pandas reads each as here.
+    expect(days('Jan 2000,1\nFeb 2000,2\nSept. 2000,3')).to.deep.equal(['2000-01-01', '2000-02-01', '2000-09-01']);
+    expect(days('Jan-2000,1\nDecember 2001,2')).to.deep.equal(['2000-01-01', '2001-12-01']);
+    expect(days('2020Q1,1\n2020-Q2,2\n2020 q3,3\n2020Q4,4')).to.deep.equal(['2020-01-01', '2020-04-01', '2020-07-01', '2020-10-01']);
+    expect(days('Q4 2019,1\nQ1-2020,2')).to.deep.equal(['2019-10-01', '2020-01-01']);
+    expect(days('2000.01.02,1\n2000.12.31,2')).to.deep.equal(['2000-01-02', '2000-12-31']);
+    expectError(() => days('2020Q5,1'), InputError, '"2020Q5"', 'no real date');
+    expectError(() => days('Foo 2000,1'), InputError, '"Foo 2000"', 'no real date');
+    const ms = (v: string) => readCsv(`time,x\n${v},1\n`).numbers('time')[0];
+    expect(ms('2020-01-02 09:30:00 UTC')).to.equal(Date.UTC(2020, 0, 2, 9, 30)); // BigQuery's export
+    expect(ms('2020-01-02 09:30:00 GMT')).to.equal(Date.UTC(2020, 0, 2, 9, 30));
+    expect(ms('2020-01-02 10:30:00 +0100')).to.equal(Date.UTC(2020, 0, 2, 9, 30));
+    // Two-digit years: refused without a century, read in the hundred years from twoDigitYearStart with one.
+    expectError(() => days('1/2/20,1'), InputError, 'row 0 holds "1/2/20"', 'two digits', 'twoDigitYearStart', '1950');
+    expectError(() => days('2000-01-01,1', { twoDigitYearStart: 50 }), InputError, 'twoDigitYearStart 50', 'e.g. 1950');
+    expectError(() => days('2000-01-01,1', { twoDigitYearStart: 1950.5 }), InputError, 'twoDigitYearStart 1950.5');
+    const start = { twoDigitYearStart: 1950 };
+    expect(days('01-JAN-55,1\n31-Dec-49,2\n1-jan-50,3', start)).to.deep.equal(['1955-01-01', '2049-12-31', '1950-01-01']); // Oracle's DD-MON-RR
+    expect(days('1/2/20,1\n12/31/99,2\n1/2/2020,3', start)).to.deep.equal(['2020-01-02', '1999-12-31', '2020-01-02']);
+    expect(days('13/1/20,1', start)).to.deep.equal(['2020-01-13']); // day first, settled by the 13
+    expect(days('02.01.20,1', { twoDigitYearStart: 1900 })).to.deep.equal(['1920-01-02']);
+    expect(readCsv('time,x\n1/2/20 9:30 PM,1\n', start).numbers('time')[0]).to.equal(Date.UTC(2020, 0, 2, 21, 30));
+    expectError(() => days('02/30/20,1', start), InputError, '"02/30/20"', 'no real date');
+  });
+
   it('skipRows skips a title or metadata lines above the header; without it the error suggests it', () => {
     const fred = 'Title: 10-Year Treasury Yield\nSource: FRED\n\nDATE,DGS10\n2020-01-03,1.80\n2020-01-02,1.88\n';
     expectError(() => readCsv(fred), InputError, 'line 4 has 2 fields but the header has 1', '{ skipRows');
