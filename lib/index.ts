@@ -18,6 +18,7 @@ export type { LoadCsvOptions, SchemaType } from './data/load-csv';
 export { parseCsv } from './data/parse-csv';
 export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
+export { groupBy, mapGroups } from './data/group-by';
 export { joinAsOf } from './data/join-asof';
 export { decimalYearToDate, decimalYearsToDates } from './data/decimal-year';
 export type { JoinAsOfOptions } from './data/join-asof';

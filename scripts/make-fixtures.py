@@ -96,6 +96,14 @@ def features():
         vol = gap["volume"].resample(rule).sum()
         d[f"gap_ohlc_{name}"] = {"date": [x.strftime("%Y-%m-%d") for x in bars.index], "open": bars["open"], "high": bars["high"],
                                   "low": bars["low"], "close": bars["close"], "volume": vol}
+    # A panel: five symbols stacked in one file, sorted by date as loadCsv sorts it (stable), so the symbols
+    # interleave. Features are computed per symbol (groupby), never across the boundary between two series.
+    panel = pd.read_csv(os.path.join(ROOT, "datasets", "stocks-monthly-2000-2010.csv"), parse_dates=["date"], date_format="%b %d %Y")
+    panel = panel.sort_values("date", kind="stable").reset_index(drop=True)
+    by = panel.groupby("symbol")["price"]
+    d["panel"] = {"symbol": panel["symbol"].tolist(), "date": panel["date"].dt.strftime("%Y-%m-%d").tolist(), "price": panel["price"],
+                  "pct_change": by.pct_change(), "rolling_mean_3": by.transform(lambda s: s.rolling(3).mean()),
+                  "group_sizes": panel.groupby("symbol", sort=False).size().to_dict()}
     write("features.json", d)
 
 
