@@ -33,7 +33,8 @@ export { rsi, macd, bollingerBands } from './features/indicators';
 export { resampleOhlc } from './features/resample-ohlc';
 
 // Preprocess: split, then fit on training rows only.
-export { splitByTime, checkStrictlyIncreasing } from './preprocess/split-by-time';
+export { splitByTime } from './preprocess/split-by-time';
+export { checkStrictlyIncreasing, firstDateColumn } from './data/time-order';
 export type { Split, SplitByTimeOptions } from './preprocess/split-by-time';
 export { trainTestSplit, splitIndices } from './preprocess/train-test-split';
 export { kFold, stratifiedKFold } from './preprocess/k-fold';

@@ -10,7 +10,7 @@ import { formatList } from '../util/format';
 import { Column, ColumnKind, Table } from './table';
 
 /** Row positions of each key, in order of first appearance; each group's rows in table order. */
-function groupRows(table: Table, by: string, caller: string): Map<string, number[]> {
+export function groupRows(table: Table, by: string, caller: string): Map<string, number[]> {
   const keys = table.strings(by);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < keys.length; i++) {

@@ -7,7 +7,7 @@
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { Table } from './table';
-import { firstDateColumn, checkStrictlyIncreasing } from '../preprocess/split-by-time';
+import { firstDateColumn, checkStrictlyIncreasing } from './time-order';
 
 export interface JoinAsOfOptions {
   /** Date column in both tables. Defaults to the first date column of `left`. */

@@ -3,7 +3,7 @@
  * `stratifiedKFold` (StratifiedKFold). Without shuffling the folds equal scikit-learn's exactly.
  */
 import { InputError } from '../util/errors';
-import { checkPositiveInt } from '../util/check';
+import { checkPositiveInt, checkRowCount } from '../util/check';
 import { permutation, seededRng } from '../util/rng';
 
 /** One fold: training and test row indices, disjoint, each sorted. */
@@ -37,6 +37,7 @@ function foldsFromAssignment(assign: Int32Array, k: number): Fold[] {
  * @example kFold(10, { k: 3 })[0].test  // Int32Array [0, 1, 2, 3]
  */
 export function kFold(n: number, options: KFoldOptions = {}): Fold[] {
+  checkRowCount('kFold', n);
   const k = checkPositiveInt('k', options.k ?? 5, 2);
   if (k > n) throw new InputError(`k = ${k} folds need at least ${k} rows, got ${n}; lower k`);
   const order = options.shuffle ? permutation(n, seededRng(options.seed ?? 42)) : Int32Array.from({ length: n }, (_, i) => i);

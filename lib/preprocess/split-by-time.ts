@@ -1,5 +1,6 @@
 /** `splitByTime`: a chronological train/test split that never shuffles. */
-import { Table, isoDate } from '../data/table';
+import { Table } from '../data/table';
+import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
 import { InputError } from '../util/errors';
 import { checkFraction } from '../util/check';
 import { parseDates } from '../data/parse-date';
@@ -14,26 +15,17 @@ export interface SplitByTimeOptions {
   cutoff?: Date | string | number;
   /** The date column. Defaults to the first date column, if any. */
   dateColumn?: string;
+  /**
+   * The column naming each series when several are stacked in one table (a panel: symbol, date, price), sorted
+   * by date so that they interleave. Every series then splits at the same date: all rows of a date fall on one
+   * side (with `testSize`, the rows of the date at the cut go to test). Defaults to none: one row per date.
+   */
+  series?: string;
 }
 
 export interface Split {
   train: Table;
   test: Table;
-}
-
-/** Throws unless `t` strictly increases, naming the first missing, out-of-order or duplicate value. */
-export function checkStrictlyIncreasing(t: Float64Array, column: string): void {
-  for (let i = 0; i < t.length; i++) {
-    if (t[i] !== t[i]) throw new InputError(`column "${column}" has no date at row ${i}; a time series needs a date on every row (fill or drop that row first)`);
-  }
-  for (let i = 1; i < t.length; i++) {
-    if (t[i] === t[i - 1]) {
-      throw new InputError(`column "${column}" has a duplicate date ${isoDate(t[i])} at rows ${i - 1} and ${i}; a time series needs one row per date (aggregate or de-duplicate first)`);
-    }
-    if (t[i] < t[i - 1]) {
-      throw new InputError(`column "${column}" is not sorted: ${isoDate(t[i])} at row ${i} comes after ${isoDate(t[i - 1])}; sort by date first (loadCsv sorts by default)`);
-    }
-  }
 }
 
 /**
@@ -49,18 +41,16 @@ function cutoffMs(text: string): number {
   }
 }
 
-/** The first date column of a table, or undefined. */
-export function firstDateColumn(table: Table): string | undefined {
-  return table.columnNames.find((n) => table.kind(n) === 'date');
-}
-
 /**
  * Splits a time-ordered table into the earlier rows (train) and the later rows (test).
  * @example const { train, test } = splitByTime(yields, { testSize: 0.2 });
  */
 export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Split {
   const dateColumn = options.dateColumn ?? firstDateColumn(table);
-  if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn);
+  if (options.series !== undefined) {
+    if (!dateColumn) throw new InputError(`series "${options.series}" needs a date column to split every series at the same date, and the table has none; load the dates (loadCsv's dates option)`);
+    panelRows(table, dateColumn, options.series, 'splitByTime');
+  } else if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
   let cut: number;
   if (options.cutoff !== undefined) {
     if (!dateColumn) throw new InputError('cutoff needs a date column, and the table has none; use testSize instead');
@@ -72,6 +62,11 @@ export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Spl
   } else {
     const testSize = checkFraction('testSize', options.testSize ?? 0.2);
     cut = table.numRows - Math.ceil(table.numRows * testSize);
+    if (options.series !== undefined && dateColumn && cut > 0) {
+      // A panel's date at the cut goes to test whole: no date on both sides.
+      const t = table.dates(dateColumn);
+      while (cut > 0 && t[cut - 1] === t[cut]) cut--;
+    }
   }
   if (cut <= 0 || cut >= table.numRows) {
     throw new InputError(`the split leaves ${cut <= 0 ? 'no training' : 'no test'} rows (${table.numRows} rows, split at row ${cut}); move the cutoff or change testSize`);

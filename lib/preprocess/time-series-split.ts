@@ -3,7 +3,7 @@
  * TimeSeriesSplit layout, including `gap` (an embargo between the end of training and the test rows).
  */
 import { InputError } from '../util/errors';
-import { checkPositiveInt } from '../util/check';
+import { checkPositiveInt, checkRowCount } from '../util/check';
 import type { Fold } from './k-fold';
 
 export interface TimeSeriesSplitOptions {
@@ -22,6 +22,7 @@ export interface TimeSeriesSplitOptions {
  * @example timeSeriesSplit(12, { nSplits: 3 }).map((f) => f.test[0])  // [3, 6, 9]
  */
 export function timeSeriesSplit(n: number, options: TimeSeriesSplitOptions = {}): Fold[] {
+  checkRowCount('timeSeriesSplit', n);
   const nSplits = checkPositiveInt('nSplits', options.nSplits ?? 5, 2);
   const gap = checkPositiveInt('gap', options.gap ?? 0, 0);
   const testSize = options.testSize === undefined ? Math.floor(n / (nSplits + 1)) : checkPositiveInt('testSize', options.testSize);

@@ -10,6 +10,15 @@ export function checkPositiveInt(name: string, value: unknown, min = 1): number 
   return value;
 }
 
+/** A number of rows, for functions that take a count rather than the table (`kFold`, `timeSeriesSplit`). */
+export function checkRowCount(caller: string, n: unknown): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    const what = typeof n === 'object' && n !== null ? `a ${n.constructor?.name ?? 'object'}` : formatValue(n);
+    throw new InputError(`${caller} takes the number of rows (e.g. table.numRows), got ${what}`);
+  }
+  return n;
+}
+
 /** A fraction strictly between 0 and 1 (`testSize`, `validationSplit`). */
 export function checkFraction(name: string, value: unknown): number {
   if (typeof value !== 'number' || !(value > 0 && value < 1)) {
