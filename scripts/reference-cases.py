@@ -323,7 +323,8 @@ def join_asof(rng):
     lag (the right rows' dates shifted by availableAfterMs)."""
     out = []
     for _ in range(80):
-        left_days = np.sort(rng.choice(np.arange(0, 200), int(rng.integers(1, 40)), replace=False))
+        # Left dates may repeat (a panel: several symbols per date); right dates are distinct.
+        left_days = np.sort(rng.choice(np.arange(0, 200), int(rng.integers(1, 40)), replace=bool(rng.random() < 0.3)))
         right_days = np.sort(rng.choice(np.arange(-20, 200), int(rng.integers(1, 15)), replace=False))
         lag = int(rng.choice([0, 0, 1, 7, 30]))
         base = pd.Timestamp("2020-01-01")

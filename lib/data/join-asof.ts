@@ -7,7 +7,7 @@
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { Table } from './table';
-import { firstDateColumn, checkStrictlyIncreasing } from './time-order';
+import { checkSorted, checkStrictlyIncreasing, firstDateColumn } from './time-order';
 
 export interface JoinAsOfOptions {
   /** Date column in both tables. Defaults to the first date column of `left`. */
@@ -29,8 +29,8 @@ export function joinAsOf(left: Table, right: Table, options: JoinAsOfOptions = {
   }
   const lt = left.dates(on);
   const rt = right.dates(on);
-  checkStrictlyIncreasing(rt, on);
-  checkStrictlyIncreasing(lt, on);
+  checkStrictlyIncreasing(rt, on); // two right rows on one date: which one is "the last" would be arbitrary
+  checkSorted(lt, on); // left dates may repeat: a panel (several symbols per date) joins row by row
   const columns = options.columns ?? right.columnNames.filter((c) => c !== on);
   const shift = options.availableAfterMs ?? 0;
   // One merge pass over both sorted date columns.

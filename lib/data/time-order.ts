@@ -37,14 +37,19 @@ export function checkStrictlyIncreasing(t: Float64Array, column: string, panelHi
   }
 }
 
+/** Throws unless `t` never decreases (repeated dates allowed: a panel, ticks sharing a timestamp), naming the first missing or out-of-order value. */
+export function checkSorted(t: Float64Array, column: string): void {
+  checkNoMissingDate(t, column);
+  for (let i = 1; i < t.length; i++) if (t[i] < t[i - 1]) throw notSorted(t, i, column);
+}
+
 /**
  * Row positions of each series of a panel, after checking its order: dates never decrease down the table (the
  * series interleave, as loadCsv's sort by date leaves them) and strictly increase within each series.
  */
 export function panelRows(table: Table, dateColumn: string, series: string, caller: string): Map<string, number[]> {
   const t = table.dates(dateColumn);
-  checkNoMissingDate(t, dateColumn);
-  for (let i = 1; i < t.length; i++) if (t[i] < t[i - 1]) throw notSorted(t, i, dateColumn);
+  checkSorted(t, dateColumn);
   const groups = groupRows(table, series, caller);
   for (const [key, rows] of groups) {
     for (let j = 1; j < rows.length; j++) {

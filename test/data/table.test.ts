@@ -150,6 +150,14 @@ describe('joinAsOf', () => {
     expect(Array.from(j.numbers('macro_gdp'))).to.deep.equal([NaN, NaN, 100, 100, 100]);
   });
 
+  it('joins a panel (several symbols per date) row by row; repeated or unsorted right dates are refused', () => {
+    const panel = table({ date: ['2000-01-01', '2000-01-01', '2000-04-01', '2000-04-01'].map(d), symbol: ['A', 'B', 'A', 'B'] });
+    expect(Array.from(joinAsOf(panel, quarterly).numbers('gdp'))).to.deep.equal([100, 100, 110, 110]); // refused before as a duplicate date
+    const doubled = table({ date: ['2000-01-01', '2000-01-01'].map(d), gdp: [1, 2] });
+    expectError(() => joinAsOf(monthly, doubled), InputError, 'duplicate date 2000-01-01');
+    expectError(() => joinAsOf(table({ date: ['2000-02-01', '2000-01-01'].map(d) }), quarterly), InputError, 'not sorted', 'row 1');
+  });
+
   it('names a missing date column and a clashing column name', () => {
     expectError(() => joinAsOf(monthly, table({ when: [1], gdp: [1] }), { on: 'date' }), InputError, 'right table has no date column "date"', 'when, gdp');
     expectError(() => joinAsOf(monthly, table({ date: [d('2000-01-01')], y: [1] })), InputError, 'column "y" is in both tables', 'prefix');
