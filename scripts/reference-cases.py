@@ -228,11 +228,11 @@ def csv_layout(rng):
 
 def csv_dates(rng):
     """read_csv(parse_dates=...) of a date column in one format per file — ISO days, ISO times (seconds, fractions,
-    "T…Z", " UTC"), US and dotted spreadsheet date-times, AM/PM, two-digit years, months ("Jan 2000") — with
+    "T…Z", " UTC"), US and dotted spreadsheet date-times, AM/PM, two-digit years, months ("Jan 2000"), years — with
     missing values, as epoch milliseconds (UTC)."""
     formats = [("%Y-%m-%d", False), ("%Y-%m-%d %H:%M:%S", False), ("%Y-%m-%dT%H:%M:%S.%fZ", False), ("%Y-%m-%d %H:%M", False),
                ("%m/%d/%Y", False), ("%m/%d/%Y %H:%M", False), ("%m/%d/%Y %I:%M:%S %p", False), ("%d.%m.%Y %H:%M", True), ("%Y%m%d", False),
-               ("%m/%d/%y", False), ("%d-%b-%y", False), ("%d.%m.%y", True), ("%Y.%m.%d", False), ("%b %Y", False), ("%Y-%m-%d %H:%M:%S UTC", False)]
+               ("%m/%d/%y", False), ("%d-%b-%y", False), ("%d.%m.%y", True), ("%Y.%m.%d", False), ("%b %Y", False), ("%Y", False), ("%Y-%m-%d %H:%M:%S UTC", False)]
     # pandas reads a two-digit year as the one within 50 years of today (dateutil's rule): the library's
     # twoDigitYearStart = this year - 50 gives the same century.
     year_start = pd.Timestamp.now().year - 50

@@ -140,6 +140,23 @@ function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>, format
   return { values, present };
 }
 
+/**
+ * The fix named when a date column's first value is no known date format. A column read as dates only because of
+ * its name (an epoch-seconds "timestamp", a "Time" of day beside a "Date") can load as numbers or text by leaving
+ * it out of `dates`.
+ */
+function notADateFix(name: string, dateCols: readonly string[], options: LoadCsvOptions, raw: readonly string[], na: ReadonlySet<string>): string {
+  if (options.schema?.[name] === 'date') return `convert it, or declare "${name}" "category" in schema to load it as text`;
+  if (options.dates !== undefined) return `convert it, or leave "${name}" out of dates to load it as it is`;
+  const first = raw.find((v) => !na.has(v.trim()))?.trim() ?? '';
+  const numeric = first !== '' && Number.isFinite(Number(first));
+  const others = dateCols.filter((d) => d !== name).map((d) => JSON.stringify(d));
+  return (
+    `the column is read as dates only because of its name; pass { dates: [${others.join(', ')}] } to load it as ${numeric ? 'numbers' : 'text'}` +
+    (numeric ? ' (epoch seconds or milliseconds, or a spreadsheet serial day? convert them after loading)' : '')
+  );
+}
+
 function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string, format: NumberFormat): Table {
   const maxColumns = options.maxColumns ?? 10_000;
   if (parsed.header.length > maxColumns) {
@@ -177,7 +194,9 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] = parsed.isoDates(c) ?? parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart });
+      columns[name] =
+        parsed.isoDates(c) ??
+        parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart, unknownFormatFix: notADateFix(name, dateCols, options, parsed.column(c), na) });
       kinds[name] = 'date';
       return;
     }

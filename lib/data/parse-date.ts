@@ -125,8 +125,9 @@ export const DATE_FORMATS: readonly DateFormat[] = [
   },
   { name: 'YYYY.MM.DD', re: /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], +m[3]) },
   { name: 'YYYY-MM', re: /^(\d{4})-(\d{1,2})$/, toMs: (m) => dayMs(+m[1], +m[2], 1) },
-  // Monthly and quarterly series: the first day of the period, as pandas reads them.
+  // Annual, monthly and quarterly series: the first day of the period, as pandas reads them.
   { name: 'Mon YYYY', re: /^([A-Za-z]{3})[a-z]*\.?[ -](\d{4})$/, toMs: (m) => dayMs(+m[2], MONTHS[m[1].toLowerCase()], 1) },
+  { name: 'YYYY', re: /^(\d{4})$/, toMs: (m) => dayMs(+m[1], 1, 1) },
   { name: 'YYYYQn', re: /^(\d{4})[ -]?[Qq](\d)$/, toMs: (m) => quarterMs(+m[1], +m[2]) },
   { name: 'Qn YYYY', re: /^[Qq](\d)[ -]?(\d{4})$/, toMs: (m) => quarterMs(+m[2], +m[1]) },
 ];
@@ -210,6 +211,8 @@ export interface ParseDatesOptions {
    * no century is right for every file (pandas picks one relative to the current year).
    */
   twoDigitYearStart?: number;
+  /** What the error for a first value in no known format tells the user to do. Defaults to converting the column or loading it as text. */
+  unknownFormatFix?: string;
 }
 
 /** `twoDigitYearStart` as given, when it is a year (100–9900); throws naming it otherwise. */
@@ -241,7 +244,7 @@ export function parseDates(values: readonly (string | null)[], column: string, o
       format = detectDateFormat(v);
       if (!format) {
         throw new InputError(
-          `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); convert it, or load the column as text`,
+          `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); ${options.unknownFormatFix ?? 'convert it, or load the column as text'}`,
         );
       }
       if (format === MONTH_FIRST) ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));

@@ -120,6 +120,7 @@ describe('loadCsv', () => {
     expect(days('2020Q1,1\n2020-Q2,2\n2020 q3,3\n2020Q4,4')).to.deep.equal(['2020-01-01', '2020-04-01', '2020-07-01', '2020-10-01']);
     expect(days('Q4 2019,1\nQ1-2020,2')).to.deep.equal(['2019-10-01', '2020-01-01']);
     expect(days('2000.01.02,1\n2000.12.31,2')).to.deep.equal(['2000-01-02', '2000-12-31']);
+    expect(days('1999,1\n2000,2')).to.deep.equal(['1999-01-01', '2000-01-01']);
     expectError(() => days('2020Q5,1'), InputError, '"2020Q5"', 'no real date');
     expectError(() => days('Foo 2000,1'), InputError, '"Foo 2000"', 'no real date');
     const ms = (v: string) => readCsv(`time,x\n${v},1\n`).numbers('time')[0];
@@ -137,6 +138,19 @@ describe('loadCsv', () => {
     expect(days('02.01.20,1', { twoDigitYearStart: 1900 })).to.deep.equal(['1920-01-02']);
     expect(readCsv('time,x\n1/2/20 9:30 PM,1\n', start).numbers('time')[0]).to.equal(Date.UTC(2020, 0, 2, 21, 30));
     expectError(() => days('02/30/20,1', start), InputError, '"02/30/20"', 'no real date');
+  });
+
+  it('a column read as dates only because of its name, holding no date, says how to load it as it is', () => {
+    // Binance-style epoch seconds, and a forex export's Time of day beside its Date: both were loadable only by
+    // guessing the option from a generic message.
+    expectError(() => readCsv('timestamp,price\n1577836800,1\n'), InputError, '"1577836800"', 'because of its name', 'dates: []', 'as numbers', 'epoch seconds');
+    expectError(() => readCsv('Date,Time,Open\n2020.01.02,09:30,1\n'), InputError, 'column "Time"', 'dates: ["Date"]', 'as text');
+    const t = readCsv('Date,Time,Open\n2020.01.02,09:30,1\n', { dates: ['Date'] });
+    expect([t.kind('Date'), t.kind('Time')]).to.deep.equal(['date', 'string']);
+    expect(readCsv('timestamp,price\n1577836800,1\n', { dates: [] }).numbers('timestamp')[0]).to.equal(1577836800);
+    // Asked for by name or schema: the fix says how to undo that instead.
+    expectError(() => readCsv('when,x\nsoon,1\n', { dates: ['when'] }), InputError, 'leave "when" out of dates');
+    expectError(() => readCsv('when,x\nsoon,1\n', { schema: { when: 'date' } }), InputError, '"category" in schema');
   });
 
   it('skipRows skips a title or metadata lines above the header; without it the error suggests it', () => {
