@@ -153,7 +153,7 @@ function notADateFix(name: string, dateCols: readonly string[], options: LoadCsv
   const others = dateCols.filter((d) => d !== name).map((d) => JSON.stringify(d));
   return (
     `the column is read as dates only because of its name; pass { dates: [${others.join(', ')}] } to load it as ${numeric ? 'numbers' : 'text'}` +
-    (numeric ? ' (epoch seconds or milliseconds, or a spreadsheet serial day? convert them after loading)' : '')
+    (numeric ? ' (epoch seconds or milliseconds, or spreadsheet serial days? then numbersToDates(table.numbers(...), "s" | "ms" | "spreadsheet"))' : '')
   );
 }
 

@@ -143,7 +143,7 @@ describe('loadCsv', () => {
   it('a column read as dates only because of its name, holding no date, says how to load it as it is', () => {
     // Binance-style epoch seconds, and a forex export's Time of day beside its Date: both were loadable only by
     // guessing the option from a generic message.
-    expectError(() => readCsv('timestamp,price\n1577836800,1\n'), InputError, '"1577836800"', 'because of its name', 'dates: []', 'as numbers', 'epoch seconds');
+    expectError(() => readCsv('timestamp,price\n1577836800,1\n'), InputError, '"1577836800"', 'because of its name', 'dates: []', 'as numbers', 'epoch seconds', 'numbersToDates');
     expectError(() => readCsv('Date,Time,Open\n2020.01.02,09:30,1\n'), InputError, 'column "Time"', 'dates: ["Date"]', 'as text');
     const t = readCsv('Date,Time,Open\n2020.01.02,09:30,1\n', { dates: ['Date'] });
     expect([t.kind('Date'), t.kind('Time')]).to.deep.equal(['date', 'string']);
