@@ -112,10 +112,12 @@ export class Table {
     return out;
   }
 
-  /** A text column (numbers are formatted as text). */
+  /** A column as text: numbers formatted ("1.5"), dates as ISO dates ("2020-01-02", with the time when there is one); null where missing. */
   strings(name: string): (string | null)[] {
     const col = this.column(name);
-    return col instanceof Float64Array ? Array.from(col, (v) => (Number.isNaN(v) ? null : String(v))) : col;
+    if (!(col instanceof Float64Array)) return col;
+    const date = this.kindOf.get(name) === 'date';
+    return Array.from(col, (v) => (Number.isNaN(v) ? null : date ? isoDate(v) : String(v)));
   }
 
   /** A date column as epoch milliseconds. */

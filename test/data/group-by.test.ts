@@ -17,8 +17,10 @@ describe('groupBy and mapGroups', () => {
     expect([...groups.keys()]).to.deep.equal(['A', 'B']);
     expect(Array.from(groups.get('A')!.numbers('price'))).to.deep.equal([10, 11, 12.1]);
     expect(Array.from(groups.get('B')!.numbers('price'))).to.deep.equal([100, 90, 99]);
-    // Numeric keys are keys as they print.
+    // Numeric keys are keys as they print; dates as ISO dates (they were epoch milliseconds: "86400000").
     expect([...groupBy(table({ k: [2, 1.5, 2], x: [1, 2, 3] }), 'k').keys()]).to.deep.equal(['2', '1.5']);
+    const byDay = groupBy(table({ day: [new Date(0), new Date(0), new Date(864e5)], x: [1, 2, 3] }), 'day');
+    expect([...byDay.keys()]).to.deep.equal(['1970-01-01', '1970-01-02']);
   });
 
   it('mapGroups computes returns within each symbol and puts rows back in place', () => {
