@@ -86,7 +86,7 @@ export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, drif
 export { backtest, positionsFrom, performance } from './metrics/backtest';
 export type { BacktestOptions, BacktestResult, PerformanceStats, PositionRule } from './metrics/backtest';
 export { crossValidate, walkForward } from './metrics/cross-validate';
-export type { CvResult, FoldRunner } from './metrics/cross-validate';
+export type { CvResult, FoldRunner, WalkForwardOptions } from './metrics/cross-validate';
 export { compareModels } from './metrics/compare-models';
 export type { ModelScore } from './metrics/compare-models';
 

@@ -5,6 +5,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { htmlTable, textTable } from '../util/html';
+import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
 import type { Fold } from '../preprocess/k-fold';
 import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
 
@@ -46,7 +47,40 @@ export async function crossValidate(table: Table, folds: readonly Fold[], run: F
   return { folds: results, mean, std, toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }), toString: () => textTable(header, rows) };
 }
 
-/** Walk-forward evaluation: `crossValidate` over `timeSeriesSplit` folds of a time-ordered table. */
-export function walkForward(table: Table, options: TimeSeriesSplitOptions, run: FoldRunner): Promise<CvResult> {
-  return crossValidate(table, timeSeriesSplit(table.numRows, options), run);
+export interface WalkForwardOptions extends TimeSeriesSplitOptions {
+  /** The date column whose order is checked. Defaults to the first date column, if any. */
+  dateColumn?: string;
+  /**
+   * The column naming each series when several are stacked in one table (a panel: symbol, date, price, sorted by
+   * date). Folds are then cut over the distinct dates — `testSize`, `gap` and `maxTrainSize` count dates, not
+   * rows — so all series share each fold's dates and no date is on both sides. Defaults to none: one row per date.
+   */
+  series?: string;
+}
+
+/**
+ * Walk-forward evaluation: `crossValidate` over `timeSeriesSplit` folds of a time-ordered table. A date column
+ * must strictly increase (rows out of order would train on the future), unless `series` names the series of a
+ * panel.
+ */
+export async function walkForward(table: Table, options: WalkForwardOptions, run: FoldRunner): Promise<CvResult> {
+  const dateColumn = options.dateColumn ?? firstDateColumn(table);
+  if (options.series === undefined) {
+    if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
+    return crossValidate(table, timeSeriesSplit(table.numRows, options), run);
+  }
+  if (!dateColumn) throw new InputError(`walkForward: series "${options.series}" needs a date column to cut folds at dates, and the table has none; load the dates (loadCsv's dates option)`);
+  panelRows(table, dateColumn, options.series, 'walkForward');
+  // Row ranges of each distinct date (the table is sorted by date): date k holds rows firstRow[k] … firstRow[k+1]-1.
+  const t = table.dates(dateColumn);
+  const firstRow: number[] = [];
+  for (let i = 0; i < t.length; i++) if (i === 0 || t[i] !== t[i - 1]) firstRow.push(i);
+  firstRow.push(t.length);
+  const rowsOf = (dates: Int32Array): Int32Array => {
+    if (dates.length === 0) return new Int32Array(0);
+    const from = firstRow[dates[0]];
+    return Int32Array.from({ length: firstRow[dates[dates.length - 1] + 1] - from }, (_, i) => from + i);
+  };
+  const folds = timeSeriesSplit(firstRow.length - 1, options).map((f) => ({ train: rowsOf(f.train), test: rowsOf(f.test) }));
+  return crossValidate(table, folds, run);
 }
