@@ -1,7 +1,8 @@
 /**
  * Leakage properties, checked on random data with fast-check: fitted state depends only on training rows;
  * windowed targets always lie after their inputs; features at t ignore rows after t; k-fold folds are
- * disjoint and cover the data; stratified folds keep class ratios within one row.
+ * disjoint and cover the data; stratified folds keep class ratios within one row; in panels, windows stay in one
+ * series and splits never share a date.
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -143,5 +144,56 @@ describe('leakage properties (fast-check)', () => {
       RUNS,
     );
     expect(checked, 'folds checked').to.be.above(50);
+  });
+
+  it('panels: windows stay inside one series and look back in time; splits and walk-forward folds never share a date', async () => {
+    // Random panels: up to four symbols, each over its own run of days (some start late or end early), stacked and
+    // sorted by date as loadCsv leaves them.
+    const series = fc.array(fc.record({ start: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 1, max: 40 }) }), { minLength: 1, maxLength: 4 });
+    let windows = 0;
+    await fc.assert(
+      fc.asyncProperty(series, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }), fc.double({ min: 0.05, max: 0.6, noNaN: true }), async (specs, lookback, horizon, testSize) => {
+        const rows = specs.flatMap((sp, k) => Array.from({ length: sp.length }, (_, i) => ({ day: sp.start + i, symbol: `S${k}` })));
+        rows.sort((a, b) => a.day - b.day); // stable: symbols keep their order within a day
+        const panel = t.table({ date: rows.map((r) => new Date(r.day * 864e5)), symbol: rows.map((r) => r.symbol), row: rows.map((_, i) => i) });
+        const symbol = panel.strings('symbol');
+        const day = panel.dates('date');
+        // Each window reads its inputs from the `row` column: all from the target's series, all dated before it.
+        let w: t.Windows | undefined;
+        try {
+          w = t.makeWindows(panel, { features: ['row'], targets: ['row'], lookback, horizon, series: 'symbol' });
+        } catch (e) {
+          expect((e as Error).message).to.include('no series of column "symbol"');
+        }
+        for (let i = 0; w && i < w.xShape[0]; i++) {
+          const target = w.targetRows[i];
+          expect(w.y[i]).to.equal(target);
+          for (let j = 0; j < lookback; j++) {
+            const input = w.x[i * lookback + j];
+            expect(symbol[input]).to.equal(symbol[target]);
+            expect(day[input]).to.be.below(day[target]);
+          }
+          if (i > 0) expect(target).to.be.above(w.targetRows[i - 1]);
+          windows++;
+        }
+        let split: t.Split | undefined;
+        try {
+          split = t.splitByTime(panel, { testSize, series: 'symbol' });
+        } catch (e) {
+          expect((e as Error).message).to.include('leaves no');
+        }
+        if (split) expect(Math.max(...split.train.dates('date'))).to.be.below(Math.min(...split.test.dates('date')));
+        const folds: [number, number][] = [];
+        await t
+          .walkForward(panel, { nSplits: 2, series: 'symbol' }, (train, test) => {
+            folds.push([Math.max(...train.dates('date')), Math.min(...test.dates('date'))]);
+            return { m: 0 };
+          })
+          .catch((e: Error) => expect(e.message).to.match(/nSplits|too few/));
+        for (const [lastTrain, firstTest] of folds) expect(lastTrain).to.be.below(firstTest);
+      }),
+      RUNS,
+    );
+    expect(windows, 'windows checked').to.be.above(500);
   });
 });
