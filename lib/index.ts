@@ -45,6 +45,7 @@ export { timeSeriesSplit } from './preprocess/time-series-split';
 export { standardScaler, minMaxScaler, robustScaler, FittedScaler } from './preprocess/scaler';
 export { simpleImputer, FittedImputer } from './preprocess/simple-imputer';
 export { oneHotEncoder, labelEncoder, FittedOneHotEncoder, FittedLabelEncoder } from './preprocess/encoders';
+export type { OneHotEncoderOptions, HandleUnknown } from './preprocess/encoders';
 export { pipeline, FittedPipeline } from './preprocess/pipeline';
 export { restoreTransform } from './preprocess/transform';
 export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';

@@ -286,6 +286,37 @@ def transforms(rng):
     return out
 
 
+def encoders(rng):
+    """OneHotEncoder with rare categories grouped (min_frequency as a count or a fraction, max_categories, ties
+    in counts) and unknown categories at transform (error, ignore, infrequent_if_exist)."""
+    from sklearn.preprocessing import OneHotEncoder
+    out = []
+    while len(out) < 150:
+        n = int(rng.integers(3, 40))
+        pool = ["a", "b", "c", "d", "e", "f", "g", "10", "9"][: int(rng.integers(2, 9))]
+        weights = rng.random(len(pool)) ** 2 + 0.01
+        train = [str(v) for v in rng.choice(pool, n, p=weights / weights.sum())]
+        test = [str(v) for v in rng.choice(pool + ["zz", "yy"], int(rng.integers(1, 10)))]
+        opts = {}
+        r = rng.random()
+        if r < 0.4:
+            opts["min_frequency"] = int(rng.integers(1, 6))
+        elif r < 0.6:
+            opts["min_frequency"] = float(rng.choice([0.05, 0.1, 0.2, 0.3]))
+        if rng.random() < 0.6:
+            opts["max_categories"] = int(rng.integers(1, 6))
+        handle = str(rng.choice(["error", "ignore", "infrequent_if_exist"]))
+        enc = OneHotEncoder(sparse_output=False, handle_unknown=handle, **opts).fit(np.array(train, dtype=object).reshape(-1, 1))
+        try:
+            x = enc.transform(np.array(test, dtype=object).reshape(-1, 1))
+        except ValueError:
+            x = "error"
+        names = [str(v).replace("x0_", "c_", 1).replace("_infrequent_sklearn", "_infrequent") for v in enc.get_feature_names_out()]
+        out.append({"train": train, "test": test, "minFrequency": opts.get("min_frequency"), "maxCategories": opts.get("max_categories"),
+                    "handleUnknown": handle, "names": names, "x": x})
+    return out
+
+
 def describe(rng):
     """pandas describe() of columns with missing values, repeated values and a single value."""
     out = []
@@ -378,7 +409,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
+             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "encoders": encoders(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import {
   accuracy, averagePrecision, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
-  macd, mae, makeWindows, mape, minMaxScaler, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
+  macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
 } from '../lib/index';
@@ -144,6 +144,25 @@ for (const c of cases.csvLayout ?? []) {
       return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
     }, col.values as Value, ctx);
   }
+}
+
+for (const c of cases.encoders ?? []) {
+  const ctx = () => ({ train: c.train, test: c.test, minFrequency: c.minFrequency, maxCategories: c.maxCategories, handleUnknown: c.handleUnknown });
+  const fitted = () =>
+    oneHotEncoder({ columns: ['c'], minFrequency: c.minFrequency ?? undefined, maxCategories: c.maxCategories ?? undefined, handleUnknown: c.handleUnknown }).fit(
+      table({ c: c.train }),
+    );
+  check('oneHotEncoder output columns', () => fitted().outputColumns, c.names, ctx);
+  check('oneHotEncoder transform', () => {
+    const enc = fitted();
+    let t: ReturnType<typeof enc.transform>;
+    try {
+      t = enc.transform(table({ c: c.test }));
+    } catch {
+      return 'error'; // scikit-learn raised too when c.x is "error"
+    }
+    return Array.from({ length: t.numRows }, (_, i) => enc.outputColumns.map((n) => t.numbers(n)[i]));
+  }, c.x, ctx);
 }
 
 for (const c of cases.classification) {
