@@ -341,10 +341,20 @@ def resample(rng):
         s[rng.random(len(days)) < 0.1] = np.nan
         vol = pd.Series(rng.integers(1, 100, len(days)).astype(float), index=days)
         case = {"dates": [d.strftime("%Y-%m-%d") for d in days], "close": s.values, "volume": vol.values, "want": {}}
+        # Daily bars too: each day's open, high and low around its close, some missing on their own.
+        o = np.round(s + rng.normal(0, 0.5, len(days)), 2)
+        h = np.round(np.fmax(s, o) + rng.random(len(days)), 2)
+        l = np.round(np.fmin(s, o) - rng.random(len(days)), 2)
+        for a in (o, h, l):
+            a[rng.random(len(days)) < 0.1] = np.nan
+        daily = pd.DataFrame({"open": o, "high": h, "low": l, "close": s, "volume": vol})
+        case.update(open=o.values, high=h.values, low=l.values)
         for rule, name in (("W", "week"), ("ME", "month")):
             bars = s.resample(rule).ohlc()
             case["want"][name] = {"date": [d.strftime("%Y-%m-%d") for d in bars.index], "open": bars["open"], "high": bars["high"], "low": bars["low"],
                                   "close": bars["close"], "volume": vol.resample(rule).sum()}
+            agg = daily.resample(rule).agg({"open": "first", "high": "max", "low": "min", "close": "last", "volume": "sum"})
+            case["want"][f"{name}Bars"] = {"open": agg["open"], "high": agg["high"], "low": agg["low"], "close": agg["close"]}
         out.append(case)
     return out
 

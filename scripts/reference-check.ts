@@ -231,6 +231,13 @@ for (const c of cases.resample) {
       const b = resampleOhlc(t, { period, price: 'close', volume: 'volume' });
       return [b.displayColumn('date'), ...['open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(b.numbers(k)))];
     }, [w.date, w.open, w.high, w.low, w.close, w.volume], () => ({ dates: c.dates, close: c.close }));
+    const bars = c.want[`${period}Bars`];
+    if (!bars) continue;
+    const daily = t.withColumns({ open: series(c.open), high: series(c.high), low: series(c.low) });
+    check(`resampleOhlc ${period} of daily bars`, () => {
+      const b = resampleOhlc(daily, { period, open: 'open', high: 'high', low: 'low', price: 'close' });
+      return ['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)));
+    }, [bars.open, bars.high, bars.low, bars.close], () => ({ dates: c.dates, open: c.open, high: c.high, low: c.low, close: c.close }));
   }
 }
 

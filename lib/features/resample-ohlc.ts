@@ -1,6 +1,7 @@
 /**
- * `resampleOhlc`: daily prices into weekly or monthly OHLC bars, like pandas `resample('W'|'ME').ohlc()`:
- * weeks end on Sunday, months on their last day, and each bar is labelled with that end date (UTC).
+ * `resampleOhlc`: daily prices into weekly or monthly OHLC bars, like pandas `resample('W'|'ME').ohlc()` (or, for
+ * daily bars, `.agg({"open": "first", "high": "max", "low": "min", "close": "last"})`): weeks end on Sunday, months
+ * on their last day, and each bar is labelled with that end date (UTC).
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
@@ -23,6 +24,15 @@ export interface ResampleOhlcOptions {
   dateColumn?: string;
   /** Price column to build bars from (closes). Defaults to "close". */
   price?: string;
+  /**
+   * Open, high and low columns, when the rows are bars themselves (a daily OHLC export): a bar's open is then its
+   * first open, its high the highest high, its low the lowest low (pandas' `agg({"open": "first", "high": "max",
+   * "low": "min", "close": "last"})`). Without them every bar is built from `price` alone, which understates the
+   * range of daily bars: their highs and lows lie beyond their closes. All three or none.
+   */
+  open?: string;
+  high?: string;
+  low?: string;
   /** Optional volume column, summed per bar. */
   volume?: string;
 }
@@ -39,6 +49,12 @@ export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table 
   const dateColumn = options.dateColumn ?? 'date';
   const dates = table.dates(dateColumn);
   const price = table.numbers(options.price ?? 'close');
+  const given = (['open', 'high', 'low'] as const).filter((k) => options[k] !== undefined);
+  if (given.length > 0 && given.length < 3) {
+    const missing = (['open', 'high', 'low'] as const).filter((k) => options[k] === undefined);
+    throw new InputError(`resampleOhlc: ${given.join(' and ')} given without ${missing.join(' and ')}; pass all three bar columns (open, high, low) or none`);
+  }
+  const [opens, highs, lows] = given.length === 3 ? [table.numbers(options.open!), table.numbers(options.high!), table.numbers(options.low!)] : [price, price, price];
   const volume = options.volume ? table.numbers(options.volume) : undefined;
   const out = { date: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
   const next = (end: number) => (period === 'week' ? end + 7 * DAY : periodEnd(end + DAY, 'month'));
@@ -60,15 +76,14 @@ export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table 
     const j = out.date.length - 1;
     const v = volume?.[i];
     if (v !== undefined && !Number.isNaN(v)) out.volume[j] += v;
-    const p = price[i];
-    if (Number.isNaN(p)) continue;
-    if (Number.isNaN(out.open[j])) {
-      out.open[j] = out.high[j] = out.low[j] = p;
-    } else {
-      out.high[j] = Math.max(out.high[j], p);
-      out.low[j] = Math.min(out.low[j], p);
-    }
-    out.close[j] = p;
+    // Each field on its own, skipping missing values: the first open, the highest high, the lowest low, the last close.
+    // (A comparison with the bar's NaN, before its first value, is false.)
+    const h = highs[i];
+    const l = lows[i];
+    if (Number.isNaN(out.open[j])) out.open[j] = opens[i];
+    if (!Number.isNaN(h) && !(h <= out.high[j])) out.high[j] = h;
+    if (!Number.isNaN(l) && !(l >= out.low[j])) out.low[j] = l;
+    if (!Number.isNaN(price[i])) out.close[j] = price[i];
   }
   const columns = {
     date: Float64Array.from(out.date),

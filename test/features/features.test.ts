@@ -88,6 +88,24 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expectError(() => volatility([1.5, -0.2, 1.7]), InputError, 'row 1 holds -0.2', 'positive prices');
   });
 
+  it('resampleOhlc of daily bars: first open, highest high, lowest low, last close (not the range of the closes)', () => {
+    // Mon 2024-01-01 … Wed 01-03 (one week, ending Sunday 01-07) and Mon 01-08 (the next). By hand:
+    const day = (d: number) => new Date(Date.UTC(2024, 0, d));
+    const daily = table({
+      date: [day(1), day(2), day(3), day(8)],
+      open: [10, NaN, 11, 20],
+      high: [12, 15, NaN, 22],
+      low: [9, 10.5, 8, 19],
+      close: [11, 14, 9, 21],
+    });
+    const b = resampleOhlc(daily, { period: 'week', open: 'open', high: 'high', low: 'low' });
+    expect(Array.from(b.numbers('open'))).to.deep.equal([10, 20]);
+    expect(Array.from(b.numbers('high'))).to.deep.equal([15, 22]); // from the closes alone: 14
+    expect(Array.from(b.numbers('low'))).to.deep.equal([8, 19]); // from the closes alone: 9
+    expect(Array.from(b.numbers('close'))).to.deep.equal([9, 21]);
+    expectError(() => resampleOhlc(daily, { period: 'week', high: 'high' }), InputError, 'high given without open and low', 'all three');
+  });
+
   it('resampleOhlc refuses a missing date, naming the row', () => {
     const t = table({ date: [new Date(0), null, new Date(2 * 86_400_000)], close: [1, 2, 3] });
     expectError(() => resampleOhlc(t, { period: 'week' }), InputError, 'empty at row 1', 'fill or drop');
