@@ -33,6 +33,7 @@ export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum } from './f
 export { ewm } from './features/ewm';
 export { rsi, macd, bollingerBands } from './features/indicators';
 export { resampleOhlc } from './features/resample-ohlc';
+export type { ResampleOhlcOptions, ResamplePeriod } from './features/resample-ohlc';
 
 // Preprocess: split, then fit on training rows only.
 export { splitByTime } from './preprocess/split-by-time';

@@ -359,6 +359,24 @@ def resample(rng):
     return out
 
 
+def resample_intraday(rng):
+    """Intraday prices (seconds apart to hours apart, over nights and weekends) into minute, hour and day bars."""
+    out = []
+    for _ in range(60):
+        start = pd.Timestamp("2024-03-01") + pd.Timedelta(minutes=int(rng.integers(0, 5 * 1440)))
+        steps = rng.choice([1, 7, 60, 600, 3600, 20000], int(rng.integers(2, 80)))
+        stamps = start + pd.to_timedelta(np.cumsum(steps), unit="s")
+        s = pd.Series(np.round(100 + np.cumsum(rng.normal(0, 0.1, len(stamps))), 2), index=stamps)
+        s[rng.random(len(stamps)) < 0.1] = np.nan
+        every, period = [(1, "minute"), (15, "minute"), (7, "minute"), (90, "minute"), (1, "hour"), (4, "hour"), (1, "day"), (2, "day")][int(rng.integers(0, 8))]
+        rule = {"minute": f"{every}min", "hour": f"{every}h", "day": f"{every}D"}[period]
+        bars = s.resample(rule).ohlc()
+        out.append({"times": [(t - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1) for t in stamps], "close": s.values, "period": period, "every": every, "rule": rule,
+                    "want": {"date": [(t - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1) for t in bars.index], "open": bars["open"], "high": bars["high"],
+                             "low": bars["low"], "close": bars["close"]}})
+    return out
+
+
 def join_asof(rng):
     """merge_asof (backward, exact matches allowed) of a lower-frequency table onto daily rows, with a publication
     lag (the right rows' dates shifted by availableAfterMs)."""
@@ -419,7 +437,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "encoders": encoders(rng), "describe": describe(rng), "resample": resample(rng), "joinAsOf": join_asof(rng)}
+             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "encoders": encoders(rng), "describe": describe(rng), "resample": resample(rng), "resampleIntraday": resample_intraday(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

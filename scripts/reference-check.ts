@@ -241,6 +241,15 @@ for (const c of cases.resample) {
   }
 }
 
+for (const c of cases.resampleIntraday ?? []) {
+  const t = table({ date: c.times.map((ms: number) => new Date(ms)), close: series(c.close) });
+  const w = c.want;
+  check(`resampleOhlc ${c.rule}`, () => {
+    const b = resampleOhlc(t, { period: c.period, every: c.every });
+    return [Array.from(b.dates('date')), ...['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)))];
+  }, [w.date, w.open, w.high, w.low, w.close], () => ({ times: c.times, close: c.close, rule: c.rule }));
+}
+
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
 for (const c of cases.joinAsOf) {
   const left = table({ date: c.left.map(utcDay), y: c.left.map((_: string, i: number) => i) });

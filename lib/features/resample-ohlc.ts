@@ -1,11 +1,12 @@
 /**
- * `resampleOhlc`: daily prices into weekly or monthly OHLC bars, like pandas `resample('W'|'ME').ohlc()` (or, for
- * daily bars, `.agg({"open": "first", "high": "max", "low": "min", "close": "last"})`): weeks end on Sunday, months
- * on their last day, and each bar is labelled with that end date (UTC).
+ * `resampleOhlc`: prices into OHLC bars, like pandas `resample('W'|'ME').ohlc()` (or, for rows that are bars
+ * themselves, `.agg({"open": "first", "high": "max", "low": "min", "close": "last"})`): weeks end on Sunday,
+ * months on their last day, and such bars are labelled with that end date (UTC); intraday rows go into day, hour
+ * or n-minute bars labelled by their start, as pandas' "D", "h" and "15min".
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
-import { checkOneOf } from '../util/check';
+import { checkOneOf, checkPositiveInt } from '../util/check';
 
 const DAY = 86_400_000;
 
@@ -17,9 +18,19 @@ export function periodEnd(ms: number, period: 'week' | 'month'): number {
   return day + ((7 - d.getUTCDay()) % 7) * DAY;
 }
 
+export type ResamplePeriod = 'minute' | 'hour' | 'day' | 'week' | 'month';
+
 export interface ResampleOhlcOptions {
-  /** "week" (ending Sunday) or "month". */
-  period: 'week' | 'month';
+  /**
+   * "week" (ending Sunday) or "month", labelled by their last day as pandas' "W" and "ME"; or "day", "hour" and
+   * "minute" for intraday rows, labelled by their start as pandas' "D", "h" and "min".
+   */
+  period: ResamplePeriod;
+  /**
+   * Periods per bar for "minute", "hour" and "day": 15 with "minute" makes 15-minute bars (pandas' "15min"), counted
+   * from midnight UTC of the first row's day (pandas' origin "start_day"). Defaults to 1.
+   */
+  every?: number;
   /** Date column. Defaults to "date". */
   dateColumn?: string;
   /** Price column to build bars from (closes). Defaults to "close". */
@@ -45,7 +56,11 @@ export interface ResampleOhlcOptions {
  * @example resampleOhlc(daily, { period: 'week', price: 'DAX' })
  */
 export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table {
-  const period = checkOneOf('period', options.period, ['week', 'month'] as const);
+  const period = checkOneOf('period', options.period, ['minute', 'hour', 'day', 'week', 'month'] as const);
+  const every = checkPositiveInt('every', options.every ?? 1);
+  if (every !== 1 && (period === 'week' || period === 'month')) {
+    throw new InputError(`resampleOhlc: every ${every} works with "minute", "hour" and "day"; for longer bars resample by "${period}" and combine them`);
+  }
   const dateColumn = options.dateColumn ?? 'date';
   const dates = table.dates(dateColumn);
   const price = table.numbers(options.price ?? 'close');
@@ -57,15 +72,20 @@ export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table 
   const [opens, highs, lows] = given.length === 3 ? [table.numbers(options.open!), table.numbers(options.high!), table.numbers(options.low!)] : [price, price, price];
   const volume = options.volume ? table.numbers(options.volume) : undefined;
   const out = { date: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
-  const next = (end: number) => (period === 'week' ? end + 7 * DAY : periodEnd(end + DAY, 'month'));
+  // A bar's label: the period's last day for week and month; for fixed widths, the start of its bin, the bins
+  // counted from midnight of the first row's day.
+  const width = period === 'minute' ? every * 60_000 : period === 'hour' ? every * 3_600_000 : every * DAY;
+  const origin = dates.length > 0 ? Math.floor(dates[0] / DAY) * DAY : 0;
+  const labelOf = (ms: number) => (period === 'week' || period === 'month' ? periodEnd(ms, period) : origin + Math.floor((ms - origin) / width) * width);
+  const next = (label: number) => (period === 'week' ? label + 7 * DAY : period === 'month' ? periodEnd(label + DAY, 'month') : label + width);
   let current = NaN;
   for (let i = 0; i < dates.length; i++) {
     if (Number.isNaN(dates[i])) throw new InputError(`resampleOhlc: date column "${dateColumn}" is empty at row ${i}; fill or drop that row first`);
     if (i > 0 && dates[i] < dates[i - 1]) throw new InputError(`resampleOhlc: dates are not sorted at row ${i}; sort by date first`);
-    const end = periodEnd(dates[i], period);
+    const label = labelOf(dates[i]);
     // Open every period up to this row's: the first row's, then any empty ones between.
-    while (!(current >= end)) {
-      current = Number.isNaN(current) ? end : next(current);
+    while (!(current >= label)) {
+      current = Number.isNaN(current) ? label : next(current);
       out.date.push(current);
       out.open.push(NaN);
       out.high.push(NaN);

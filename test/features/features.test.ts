@@ -8,7 +8,7 @@ import { ewm } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';
 import { InputError } from '../../lib/util/errors';
-import { table } from '../../lib/data/table';
+import { isoDate, table } from '../../lib/data/table';
 import { DATASETS, expectClose, expectError, fixture } from '../helpers';
 
 const g = fixture('features.json');
@@ -104,6 +104,25 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expect(Array.from(b.numbers('low'))).to.deep.equal([8, 19]); // from the closes alone: 9
     expect(Array.from(b.numbers('close'))).to.deep.equal([9, 21]);
     expectError(() => resampleOhlc(daily, { period: 'week', high: 'high' }), InputError, 'high given without open and low', 'all three');
+  });
+
+  it('resampleOhlc of intraday rows: n-minute, hour and day bars labelled by their start (pandas "15min", "h", "D")', () => {
+    const at = (h: number, m: number) => new Date(Date.UTC(2024, 0, 2, h, m));
+    const ticks = table({ date: [at(9, 30), at(9, 37), at(9, 44), at(9, 45), at(10, 20)], close: [10, 12, 9, 11, 13] });
+    // By hand: 09:30–09:44 holds 10, 12, 9; 09:45–09:59 holds 11; 10:00–10:14 is empty; 10:15–10:29 holds 13.
+    const q = resampleOhlc(ticks, { period: 'minute', every: 15 });
+    expect(Array.from(q.dates('date'), (d) => new Date(d).toISOString().slice(11, 16))).to.deep.equal(['09:30', '09:45', '10:00', '10:15']);
+    expect(Array.from(q.numbers('open'))).to.deep.equal([10, 11, NaN, 13]);
+    expect(Array.from(q.numbers('high'))).to.deep.equal([12, 11, NaN, 13]);
+    expect(Array.from(q.numbers('low'))).to.deep.equal([9, 11, NaN, 13]);
+    expect(Array.from(q.numbers('close'))).to.deep.equal([9, 11, NaN, 13]);
+    const h = resampleOhlc(ticks, { period: 'hour' });
+    expect(Array.from(h.numbers('close'))).to.deep.equal([11, 13]); // 09:00 and 10:00
+    const d = resampleOhlc(ticks, { period: 'day' });
+    expect([d.numRows, d.numbers('open')[0], d.numbers('high')[0], d.numbers('low')[0], d.numbers('close')[0]]).to.deep.equal([1, 10, 13, 9, 13]);
+    expect(isoDate(d.dates('date')[0])).to.equal('2024-01-02');
+    expectError(() => resampleOhlc(ticks, { period: 'week', every: 2 }), InputError, 'every 2', '"minute", "hour" and "day"');
+    expectError(() => resampleOhlc(ticks, { period: 'minute', every: 0 }), InputError, 'every must be an integer ≥ 1');
   });
 
   it('resampleOhlc refuses a missing date, naming the row', () => {
