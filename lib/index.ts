@@ -19,6 +19,8 @@ export { parseCsv } from './data/parse-csv';
 export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
 export { groupBy, mapGroups } from './data/group-by';
+export { concatRows } from './data/concat-rows';
+export type { ConcatRowsOptions } from './data/concat-rows';
 export { numbersToDates } from './data/numbers-to-dates';
 export type { DateNumberUnit } from './data/numbers-to-dates';
 export { joinAsOf } from './data/join-asof';

@@ -11,6 +11,7 @@ import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { htmlTable, textTable } from '../util/html';
 import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
+import { sortOrder } from './sort-order';
 
 /** The kind of a column. */
 export type ColumnKind = 'number' | 'date' | 'string';
@@ -200,6 +201,32 @@ export class Table {
       }
       return Array.from({ length: indices.length }, (_, i) => c[indices[i]]);
     });
+  }
+
+  /**
+   * Rows sorted by a column, ascending and stable (equal values keep their order, as pandas'
+   * `sort_values(kind="stable")`); missing values last. Numbers and dates by value, text by its characters.
+   * @example const panel = concatRows({ AAPL: aapl, MSFT: msft }, { key: 'symbol' }).sortBy('date');
+   */
+  sortBy(name: string): Table {
+    const col = this.column(name);
+    const n = this.numRows;
+    const missing: number[] = [];
+    const present: number[] = [];
+    for (let i = 0; i < n; i++) ((col instanceof Float64Array ? col[i] !== col[i] : col[i] === null) ? missing : present).push(i);
+    let order: Int32Array;
+    if (col instanceof Float64Array) {
+      const keys = Float64Array.from(present, (i) => col[i]);
+      const within = sortOrder(keys);
+      order = within ? Int32Array.from(within, (j) => present[j]) : Int32Array.from(present);
+    } else {
+      order = Int32Array.from(present).sort((a, b) => (col[a]! < col[b]! ? -1 : col[a]! > col[b]! ? 1 : a - b));
+    }
+    if (missing.length === 0 && order.every((r, i) => r === i)) return this;
+    const all = new Int32Array(n);
+    all.set(order);
+    all.set(missing, order.length);
+    return this.take(all);
   }
 
   /** First `n` rows. */
