@@ -204,6 +204,20 @@ export class Table {
   }
 
   /**
+   * The rows to keep, in order: a mask with one entry per row (true or non-zero keeps it; pandas' `df[mask]`), or
+   * a test of the row index.
+   * @example const big = trades.filter(Array.from(trades.numbers('qty'), (q) => q > 100));
+   * @example const aapl = stocks.filter((i) => symbols[i] === 'AAPL');
+   */
+  filter(keep: ArrayLike<boolean | number> | ((row: number) => boolean)): Table {
+    const n = this.numRows;
+    if (typeof keep !== 'function' && keep.length !== n) throw new InputError(`filter: the mask has ${keep.length} entries but the table has ${n} rows; give one per row`);
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (typeof keep === 'function' ? keep(i) : keep[i]) rows.push(i);
+    return rows.length === n ? this : this.take(rows);
+  }
+
+  /**
    * Rows sorted by a column, ascending and stable (equal values keep their order, as pandas'
    * `sort_values(kind="stable")`); missing values last. Numbers and dates by value, text by its characters.
    * @example const panel = concatRows({ AAPL: aapl, MSFT: msft }, { key: 'symbol' }).sortBy('date');

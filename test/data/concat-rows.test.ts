@@ -7,8 +7,8 @@ import { isoDate, table } from '../../lib/data/table';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectError } from '../helpers';
 
-describe('concatRows and Table.sortBy', () => {
-  it('rebuilds the stocks panel from one table per symbol: concatRows with a key, then sortBy date', () => {
+describe('concatRows', () => {
+  it('rebuilds the stocks panel from one table per symbol: concatRows with a key, then Table.sortBy date', () => {
     const file = path.join(DATASETS, 'stocks-monthly-2000-2010.csv');
     const stacked = loadCsv(file); // sorted by date: the symbols interleave, in file order within a date
     // One table per symbol, in file order (MSFT, AMZN, IBM, GOOG, AAPL), without the symbol column, as
@@ -33,14 +33,7 @@ describe('concatRows and Table.sortBy', () => {
     expect(Array.from(a.numbers('x'))).to.deep.equal([1, 2]); // inputs untouched
   });
 
-  it('sortBy: stable, missing values last, text by characters; an ordered table comes back as it is', () => {
-    const t = table({ k: [3, NaN, 1, 3, 2], s: ['b', 'a', null, 'a', 'c'], i: [0, 1, 2, 3, 4] });
-    expect(Array.from(t.sortBy('k').numbers('i'))).to.deep.equal([2, 4, 0, 3, 1]); // the two 3s keep their order; NaN last
-    expect(Array.from(t.sortBy('s').numbers('i'))).to.deep.equal([1, 3, 0, 4, 2]); // null last
-    const sorted = t.sortBy('i');
-    expect(sorted).to.equal(t);
-    expectError(() => t.sortBy('zz'), InputError, 'unknown column "zz"');
-  });
+
 
   describe('bad input', () => {
     it('different columns or kinds name the table and the fix', () => {

@@ -17,6 +17,23 @@ describe('Table', () => {
     expectError(() => t.column('rte'), InputError, 'unknown column "rte"', 'columns: date, x, s');
   });
 
+  it('sortBy: stable, missing values last, text by characters; an ordered table comes back as it is', () => {
+    const t = table({ k: [3, NaN, 1, 3, 2], s: ['b', 'a', null, 'a', 'c'], i: [0, 1, 2, 3, 4] });
+    expect(Array.from(t.sortBy('k').numbers('i'))).to.deep.equal([2, 4, 0, 3, 1]); // the two 3s keep their order; NaN last
+    expect(Array.from(t.sortBy('s').numbers('i'))).to.deep.equal([1, 3, 0, 4, 2]); // null last
+    const sorted = t.sortBy('i');
+    expect(sorted).to.equal(t);
+    expectError(() => t.sortBy('zz'), InputError, 'unknown column "zz"');
+  });
+  it('filter keeps the rows a mask or a row test says, in order', () => {
+    const t = table({ sym: ['A', 'B', 'A'], q: [50, 200, 300] });
+    expect(Array.from(t.filter(Array.from(t.numbers('q'), (q) => q > 100)).numbers('q'))).to.deep.equal([200, 300]);
+    expect(Array.from(t.filter(Float64Array.of(1, 0, 1)).numbers('q'))).to.deep.equal([50, 300]);
+    const sym = t.strings('sym');
+    expect(t.filter((i) => sym[i] === 'A').strings('sym')).to.deep.equal(['A', 'A']);
+    expect(t.filter(() => false).numRows).to.equal(0);
+    expectError(() => t.filter([true]), InputError, 'mask has 1 entries but the table has 3 rows');
+  });
   it('never mutates: withColumn, take, slice and dropMissing return new tables', () => {
     const x = t.numbers('x');
     const before = Array.from(x);
