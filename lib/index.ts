@@ -30,6 +30,8 @@ export type { DataSummary, ColumnSummary, SummarizeOptions } from './data/summar
 
 // Features: backward-looking columns.
 export { lag, diff, spread } from './features/lag';
+export { fillForward } from './features/fill-forward';
+export type { FillForwardOptions } from './features/fill-forward';
 export { pctChange, logReturns, volatility } from './features/returns';
 export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum } from './features/rolling';
 export { ewm } from './features/ewm';

@@ -43,7 +43,8 @@ def features(rng):
         out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span,
                     "want": {"rollingMean": r.mean(), "rollingSum": r.sum(), "rollingStd": r.std(), "rollingMin": r.min(), "rollingMax": r.max(),
                              "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
-                             "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean()}})
+                             "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean(),
+                             "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k)}})
     return out
 
 

@@ -3,12 +3,14 @@
  * library makes (shuffling, splits, bootstrap, initialisers) takes one of these, derived from one seed.
  */
 
+import { InputError } from './errors';
+
 /** A function returning uniform numbers in [0, 1). */
 export type Rng = () => number;
 
 /** mulberry32: a small, fast 32-bit generator; the same seed gives the same sequence on every platform. */
 export function seededRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  if (!Number.isFinite(seed)) throw new InputError(`seed must be a finite number, got ${seed}; pass an integer, e.g. 42`);
   let a = Math.floor(seed) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as path from 'path';
 import { loadCsv } from '../../lib/data/load-csv';
 import { diff, lag, spread } from '../../lib/features/lag';
+import { fillForward } from '../../lib/features/fill-forward';
 import { logReturns, pctChange, volatility } from '../../lib/features/returns';
 import { rollingMax, rollingMean, rollingMin, rollingStd, rollingSum } from '../../lib/features/rolling';
 import { ewm } from '../../lib/features/ewm';
@@ -130,9 +131,18 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expectError(() => resampleOhlc(t, { period: 'week' }), InputError, 'empty at row 1', 'fill or drop');
   });
 
+  it('fillForward carries the last value over gaps (pandas ffill), with limit; leading gaps stay NaN', () => {
+    const x = [NaN, 1, NaN, NaN, NaN, 2, NaN, Infinity, NaN];
+    // By hand: the leading NaN has nothing before it; Infinity is a value, not a gap.
+    expect(Array.from(fillForward(x))).to.deep.equal([NaN, 1, 1, 1, 1, 2, 2, Infinity, Infinity]);
+    expect(Array.from(fillForward(x, { limit: 2 }))).to.deep.equal([NaN, 1, 1, 1, NaN, 2, 2, Infinity, Infinity]);
+    expect(x[2]).to.be.NaN; // input untouched
+    expectError(() => fillForward(x, { limit: 0 }), InputError, 'limit must be an integer ≥ 1, got 0');
+  });
+
   it('spread subtracts and refuses misaligned series', () => {
     expect(Array.from(spread([5, 6], [1, 4]))).to.deep.equal([4, 2]);
-    expect(() => spread([1], [1, 2])).to.throw(RangeError, 'align');
+    expectError(() => spread([1], [1, 2]), InputError, '1 and 2 values', 'align'); // was a RangeError, outside the TsdlError family
   });
 
   it('rolling mean/sum stay exact along a long series (running sum with compensation), NaN gaps included', () => {
