@@ -282,7 +282,15 @@ def transforms(rng):
             holed.iloc[0] = train.iloc[0][["a", "b"]]
         for strategy in ("mean", "median", "most_frequent"):
             want[f"impute_{strategy}"] = SimpleImputer(strategy=strategy).fit(holed).statistics_
-        out.append({"train": train.to_dict(orient="list"), "test": test.to_dict(orient="list"), "holed": holed.to_dict(orient="list"),
+        # Missing-value indicators: flags for the columns with a gap in training, on test rows with gaps of their own.
+        holed_test = test[["a", "b"]].copy()
+        holed_test.iloc[rng.random(3) < 0.4, 0] = np.nan
+        holed_test.iloc[rng.random(3) < 0.4, 1] = np.nan
+        imp = SimpleImputer(strategy="median", add_indicator=True).fit(holed)
+        flagged = [n.replace("missingindicator_", "") for n in imp.get_feature_names_out() if n.startswith("missingindicator_")]
+        want["indicator_columns"] = flagged
+        want["indicator_test"] = imp.transform(holed_test)
+        out.append({"train": train.to_dict(orient="list"), "test": test.to_dict(orient="list"), "holed": holed.to_dict(orient="list"), "holedTest": holed_test.to_dict(orient="list"),
                     "featureRange": [lo, hi], "quantileRange": [ql, qh], "want": want})
     return out
 

@@ -215,6 +215,16 @@ for (const c of cases.transforms) {
   for (const strategy of ['mean', 'median', 'most_frequent'] as const) {
     check(`simpleImputer ${strategy}`, () => { const s = simpleImputer({ strategy }).fit(holed).statistics; return [s.a, s.b]; }, c.want[`impute_${strategy}`], () => c.holed);
   }
+  if (c.want.indicator_columns !== undefined) {
+    const imp = () => simpleImputer({ strategy: 'median', addIndicator: true }).fit(holed);
+    check('simpleImputer addIndicator columns', () => [...imp().indicators], c.want.indicator_columns, () => c.holed);
+    check('simpleImputer addIndicator transform', () => {
+      const fitted = imp();
+      const t = fitted.transform(columnsOf(c.holedTest));
+      const names = ['a', 'b', ...fitted.indicators.map((n) => `${n}_missing`)];
+      return Array.from({ length: t.numRows }, (_, i) => names.map((n) => t.numbers(n)[i]));
+    }, c.want.indicator_test, () => ({ holed: c.holed, test: c.holedTest }));
+  }
 }
 
 for (const c of cases.describe) {

@@ -15,28 +15,45 @@ export interface SimpleImputerOptions {
   fillValue?: number | string;
   /** Columns to impute. Defaults to every numeric column (every column for most_frequent/constant). */
   columns?: readonly string[];
+  /**
+   * Also add a 0/1 column `<column>_missing` for each column that had missing values in the training rows, 1 where
+   * the value was missing before filling (scikit-learn's `add_indicator`): whether a lab value was measured often
+   * says something itself. Defaults to false.
+   */
+  addIndicator?: boolean;
 }
 
-/** A fitted imputer; `statistics` holds the fill value per column. */
+/** A fitted imputer; `statistics` holds the fill value per column, `indicators` the columns that get a `<column>_missing` flag. */
 export class FittedImputer implements FittedTransform {
   readonly kind = 'simpleImputer';
-  constructor(readonly columns: readonly string[], readonly statistics: Readonly<Record<string, number | string>>) {}
+  constructor(
+    readonly columns: readonly string[],
+    readonly statistics: Readonly<Record<string, number | string>>,
+    readonly indicators: readonly string[] = [],
+  ) {}
 
   transform(table: Table): Table {
     checkFittedColumns(table, this.columns, this.kind);
-    return this.columns.reduce((t, c) => {
+    const flags: [string, Float64Array][] = this.indicators.map((c) => {
+      const name = `${c}_missing`;
+      if (table.has(name)) throw new InputError(`simpleImputer: the indicator of "${c}" would be named "${name}", which the table already has; rename that column first`);
+      const col = table.column(c);
+      return [name, Float64Array.from({ length: table.numRows }, (_, i) => (col instanceof Float64Array ? Number.isNaN(col[i]) : col[i] === null) ? 1 : 0)];
+    });
+    const filled = this.columns.reduce((t, c) => {
       const fill = this.statistics[c];
       if (t.kind(c) === 'string') return t.withColumn(c, t.strings(c).map((v) => (v === null ? String(fill) : v)));
       const x = t.numbers(c);
       return t.withColumn(c, x.map((v) => (Number.isNaN(v) ? (fill as number) : v)), t.kind(c));
     }, table);
+    return flags.length ? filled.withColumns(Object.fromEntries(flags)) : filled;
   }
 
   toJSON(): TransformState {
-    return { kind: this.kind, columns: [...this.columns], statistics: { ...this.statistics } };
+    return { kind: this.kind, columns: [...this.columns], statistics: { ...this.statistics }, indicators: [...this.indicators] };
   }
 }
-registerTransform('simpleImputer', (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>));
+registerTransform('simpleImputer', (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]));
 
 function mostFrequent(values: readonly (string | number)[]): string | number {
   const counts = new Map<string | number, number>();
@@ -90,7 +107,14 @@ export function simpleImputer(options: SimpleImputerOptions = {}) {
         else if (strategy === 'median') statistics[c] = quantile(present as number[], 0.5);
         else statistics[c] = (present as number[]).reduce((s, v) => s + v, 0) / present.length;
       }
-      return new FittedImputer(columns, statistics);
+      // Flags only for columns with a gap in training, as scikit-learn's MissingIndicator(features="missing-only").
+      const indicators = options.addIndicator
+        ? columns.filter((c) => {
+            const col = table.column(c);
+            return col instanceof Float64Array ? col.some((v) => Number.isNaN(v)) : col.includes(null);
+          })
+        : [];
+      return new FittedImputer(columns, statistics, indicators);
     },
   };
 }

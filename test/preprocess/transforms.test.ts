@@ -123,6 +123,23 @@ describe('simpleImputer vs scikit-learn', () => {
       expect(Array.from(f.transform(holed).numbers('mean_radius')).some(Number.isNaN)).to.equal(false);
     });
   }
+  it('addIndicator: a <column>_missing flag for each column with a gap in training, set where the value was missing', () => {
+    const train = table({ glucose: [5, NaN, 7], age: [40, 50, 60], ward: ['a', null, 'b'] });
+    const imp = simpleImputer({ strategy: 'most_frequent', addIndicator: true }).fit(train);
+    expect(imp.indicators).to.deep.equal(['glucose', 'ward']); // age had no gap: no flag, as scikit-learn's "missing-only"
+    const test = table({ glucose: [NaN, 6], age: [NaN, 30], ward: ['b', null] });
+    const out = imp.transform(test);
+    expect(out.columnNames).to.deep.equal(['glucose', 'age', 'ward', 'glucose_missing', 'ward_missing']);
+    expect(Array.from(out.numbers('glucose_missing'))).to.deep.equal([1, 0]);
+    expect(Array.from(out.numbers('ward_missing'))).to.deep.equal([0, 1]);
+    // By hand: the most frequent of [5, 7] is the smaller, 5; of [40, 50, 60], 40; of ["a", "b"], "a".
+    expect(Array.from(out.numbers('glucose'))).to.deep.equal([5, 6]);
+    expect(Array.from(out.numbers('age'))).to.deep.equal([40, 30]);
+    expect(out.strings('ward')).to.deep.equal(['b', 'a']);
+    const restored = restoreTransform(JSON.parse(JSON.stringify(imp.toJSON())));
+    expect(restored.transform(test).columnNames).to.deep.equal(out.columnNames);
+    expectError(() => imp.transform(test.withColumn('glucose_missing', [0, 0])), InputError, '"glucose_missing"', 'rename');
+  });
   it('all-NaN column: refused with a fix', () => {
     expectError(() => simpleImputer().fit(table({ a: [NaN, NaN] })), InputError, 'entirely missing', 'constant');
   });
