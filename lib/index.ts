@@ -31,6 +31,8 @@ export type { DataSummary, ColumnSummary, SummarizeOptions } from './data/summar
 // Features: backward-looking columns.
 export { lag, diff, spread } from './features/lag';
 export { fillForward } from './features/fill-forward';
+export { calendarFeatures, CALENDAR_PARTS } from './features/calendar-features';
+export type { CalendarPart, CalendarFeaturesOptions } from './features/calendar-features';
 export type { FillForwardOptions } from './features/fill-forward';
 export { pctChange, logReturns, volatility } from './features/returns';
 export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum } from './features/rolling';

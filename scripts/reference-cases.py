@@ -386,6 +386,25 @@ def resample_intraday(rng):
     return out
 
 
+def calendar(rng):
+    """pandas .dt parts of random timestamps from 1900 to 2100, half of them within days of a new year (ISO weeks)."""
+    out = []
+    for _ in range(40):
+        n = int(rng.integers(1, 30))
+        years = rng.integers(1900, 2100, n)
+        near_new_year = rng.random(n) < 0.5
+        days = np.where(near_new_year, rng.integers(-4, 4, n), rng.integers(0, 366, n))
+        stamps = [pd.Timestamp(int(y), 1, 1) + pd.Timedelta(days=int(d), minutes=int(rng.integers(0, 1440))) for y, d in zip(years, days)]
+        s = pd.Series(stamps)
+        s[rng.random(n) < 0.1] = pd.NaT
+        dt = s.dt
+        out.append({"ms": [None if pd.isna(v) else (v - pd.Timestamp(0)) / pd.Timedelta(milliseconds=1) for v in s],
+                    "want": {"year": dt.year, "quarter": dt.quarter, "month": dt.month, "day": dt.day, "dayOfWeek": dt.dayofweek, "dayOfYear": dt.dayofyear,
+                             "weekOfYear": dt.isocalendar().week.astype("float"), "hour": dt.hour, "minute": dt.minute,
+                             "isMonthStart": dt.is_month_start.where(s.notna()).astype("float"), "isMonthEnd": dt.is_month_end.where(s.notna()).astype("float")}})
+    return out
+
+
 def join_asof(rng):
     """merge_asof (backward, exact matches allowed) of a lower-frequency table onto daily rows, with a publication
     lag (the right rows' dates shifted by availableAfterMs)."""
@@ -446,7 +465,7 @@ if __name__ == "__main__":
     path = sys.argv[1] if len(sys.argv) > 1 else "test-output/reference-cases.json"
     rng = np.random.default_rng(int(sys.argv[2]) if len(sys.argv) > 2 else 0)
     cases = {"features": features(rng), "indicators": indicators(rng), "splits": splits(rng), "windows": windows(rng),
-             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "encoders": encoders(rng), "describe": describe(rng), "resample": resample(rng), "resampleIntraday": resample_intraday(rng), "joinAsOf": join_asof(rng)}
+             "csv": csv_files(rng), "csvLayout": csv_layout(rng), "csvDates": csv_dates(rng), "classification": classification(rng), "transforms": transforms(rng), "encoders": encoders(rng), "describe": describe(rng), "resample": resample(rng), "resampleIntraday": resample_intraday(rng), "calendar": calendar(rng), "joinAsOf": join_asof(rng)}
     cases["_generated_by"] = f"scripts/reference-cases.py with pandas {pd.__version__}, numpy {np.__version__}"
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "w") as f:

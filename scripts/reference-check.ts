@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import {
-  accuracy, averagePrecision, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
+  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
@@ -260,6 +260,11 @@ for (const c of cases.resampleIntraday ?? []) {
     const b = resampleOhlc(t, { period: c.period, every: c.every });
     return [Array.from(b.dates('date')), ...['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)))];
   }, [w.date, w.open, w.high, w.low, w.close], () => ({ times: c.times, close: c.close, rule: c.rule }));
+}
+
+for (const c of cases.calendar ?? []) {
+  const got = calendarFeatures(series(c.ms), { parts: [...CALENDAR_PARTS] });
+  for (const p of CALENDAR_PARTS) check(`calendarFeatures ${p}`, () => got[p], c.want[p], () => c.ms);
 }
 
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
