@@ -40,11 +40,12 @@ def features(rng):
         adjust = bool(rng.random() < 0.5)
         emp = int(rng.integers(0, 5))
         span = int(rng.integers(1, 8))
-        out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span,
+        q = float(rng.choice([0.0, 0.1, 0.25, 0.5, 0.9, 1.0, 1 / 3]))
+        out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span, "q": q,
                     "want": {"rollingMean": r.mean(), "rollingSum": r.sum(), "rollingStd": r.std(), "rollingMin": r.min(), "rollingMax": r.max(),
                              "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
                              "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean(),
-                             "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k)}})
+                             "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k), "rollingMedian": r.median(), "rollingQuantile": r.quantile(q)}})
     return out
 
 

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import {
   accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
-  rocCurve, rollingMax, rollingMean, rollingMin, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
+  rocCurve, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
 } from '../lib/index';
 
@@ -74,6 +74,8 @@ for (const c of cases.features) {
   check('pctChange', () => pctChange(x, c.k), c.want.pctChange, ctx);
   check('ewm (alpha, adjust, minPeriods)', () => ewm(x, { alpha: c.alpha, adjust: c.adjust, minPeriods: c.ewmMinPeriods }), c.want.ewm, ctx);
   check('ewm (span)', () => ewm(x, { span: c.span }), c.want.ewmSpan, ctx);
+  check('rollingMedian', () => rollingMedian(x, c.window, o), c.want.rollingMedian, ctx);
+  check('rollingQuantile', () => rollingQuantile(x, c.window, c.q, o), c.want.rollingQuantile, ctx);
   check('fillForward', () => fillForward(x), c.want.ffill, ctx);
   check('fillForward (limit)', () => fillForward(x, { limit: c.k }), c.want.ffillLimit, ctx);
 }

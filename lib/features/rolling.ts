@@ -3,6 +3,7 @@
  * t-window+1..t only (past rows), and is NaN until `minPeriods` valid values are in the window.
  */
 import { checkPositiveInt } from '../util/check';
+import { InputError } from '../util/errors';
 import { uninitializedFloat64 } from '../util/alloc';
 
 export interface RollingOptions {
@@ -13,7 +14,10 @@ export interface RollingOptions {
 /** Checks `window` and returns `minPeriods` (the window length unless given). */
 function checkedMinPeriods(window: number, options: RollingOptions): number {
   checkPositiveInt('window', window);
-  return checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
+  // A window never holds more than `window` values: the feature would be NaN on every row.
+  if (minPeriods > window) throw new InputError(`minPeriods ${minPeriods} is more than the window of ${window} rows, so every value would be NaN; use minPeriods ≤ ${window}`);
+  return minPeriods;
 }
 
 /**
@@ -149,4 +153,63 @@ export function rollingMin(x: ArrayLike<number>, window: number, options: Rollin
 /** Trailing maximum. */
 export function rollingMax(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
   return rollingExtreme(x, window, options, true);
+}
+
+/**
+ * The window's valid values kept sorted as rows enter and leave (binary search, then a shift: O(window) per row),
+ * and `pick` reading the statistic from them once `minPeriods` are there.
+ */
+function rollingOrder(x: ArrayLike<number>, window: number, options: RollingOptions, pick: (sorted: Float64Array, count: number) => number): Float64Array {
+  const minPeriods = checkedMinPeriods(window, options);
+  const n = x.length;
+  const out = uninitializedFloat64(n);
+  const sorted = new Float64Array(window);
+  let count = 0;
+  const position = (v: number) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (let t = 0; t < n; t++) {
+    if (t >= window) {
+      const old = x[t - window];
+      if (old === old) {
+        const at = position(old);
+        sorted.copyWithin(at, at + 1, count);
+        count--;
+      }
+    }
+    const v = x[t];
+    if (v === v) {
+      const at = position(v);
+      sorted.copyWithin(at + 1, at, count);
+      sorted[at] = v;
+      count++;
+    }
+    out[t] = count >= minPeriods && count > 0 ? pick(sorted, count) : NaN;
+  }
+  return out;
+}
+
+/** Trailing median of the valid values (the mean of the middle two for an even count), as pandas' `rolling().median()`. */
+export function rollingMedian(x: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
+  return rollingOrder(x, window, options, (s, k) => (k % 2 ? s[(k - 1) / 2] : (s[k / 2 - 1] + s[k / 2]) / 2));
+}
+
+/**
+ * Trailing quantile q (0–1) of the valid values, interpolated linearly between the two nearest as pandas'
+ * `rolling().quantile(q)`: at position q·(count − 1) of the sorted window.
+ */
+export function rollingQuantile(x: ArrayLike<number>, window: number, q: number, options: RollingOptions = {}): Float64Array {
+  if (!(q >= 0 && q <= 1)) throw new InputError(`rollingQuantile: q ${q} is not between 0 and 1; e.g. 0.25 for the lower quartile`);
+  return rollingOrder(x, window, options, (s, k) => {
+    const at = q * (k - 1);
+    const lower = Math.floor(at);
+    return at === lower ? s[lower] : s[lower] + (s[lower + 1] - s[lower]) * (at - lower);
+  });
 }
