@@ -35,7 +35,7 @@ export { calendarFeatures, CALENDAR_PARTS } from './features/calendar-features';
 export type { CalendarPart, CalendarFeaturesOptions } from './features/calendar-features';
 export type { FillForwardOptions } from './features/fill-forward';
 export { pctChange, logReturns, volatility } from './features/returns';
-export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum, rollingMedian, rollingQuantile } from './features/rolling';
+export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum, rollingMedian, rollingQuantile, rollingCov, rollingCorr } from './features/rolling';
 export { ewm } from './features/ewm';
 export { rsi, macd, bollingerBands } from './features/indicators';
 export { resampleOhlc } from './features/resample-ohlc';

@@ -41,11 +41,16 @@ def features(rng):
         emp = int(rng.integers(0, 5))
         span = int(rng.integers(1, 8))
         q = float(rng.choice([0.0, 0.1, 0.25, 0.5, 0.9, 1.0, 1 / 3]))
-        out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span, "q": q,
+        # A second series, related to the first, with holes of its own (rolling cov and corr pair the rows).
+        y = np.round(0.5 * np.nan_to_num(x, nan=100) + rng.normal(50, 3, n), int(rng.integers(0, 3)))
+        y[rng.random(n) < rng.choice([0, 0.1, 0.3])] = np.nan
+        ys = pd.Series(y)
+        out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span, "q": q, "y": y,
                     "want": {"rollingMean": r.mean(), "rollingSum": r.sum(), "rollingStd": r.std(), "rollingMin": r.min(), "rollingMax": r.max(),
                              "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
                              "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean(),
-                             "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k), "rollingMedian": r.median(), "rollingQuantile": r.quantile(q)}})
+                             "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k), "rollingMedian": r.median(), "rollingQuantile": r.quantile(q),
+                             "rollingCov": r.cov(ys), "rollingCorr": r.corr(ys)}})
     return out
 
 

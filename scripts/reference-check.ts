@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import {
   accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
-  rocCurve, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
+  rocCurve, rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
 } from '../lib/index';
 
@@ -76,6 +76,8 @@ for (const c of cases.features) {
   check('ewm (span)', () => ewm(x, { span: c.span }), c.want.ewmSpan, ctx);
   check('rollingMedian', () => rollingMedian(x, c.window, o), c.want.rollingMedian, ctx);
   check('rollingQuantile', () => rollingQuantile(x, c.window, c.q, o), c.want.rollingQuantile, ctx);
+  check('rollingCov', () => rollingCov(x, series(c.y), c.window, o), c.want.rollingCov, () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }));
+  check('rollingCorr', () => rollingCorr(x, series(c.y), c.window, o), c.want.rollingCorr, () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }));
   check('fillForward', () => fillForward(x), c.want.ffill, ctx);
   check('fillForward (limit)', () => fillForward(x, { limit: c.k }), c.want.ffillLimit, ctx);
 }

@@ -5,7 +5,7 @@ import { diff, lag, spread } from '../../lib/features/lag';
 import { fillForward } from '../../lib/features/fill-forward';
 import { calendarFeatures } from '../../lib/features/calendar-features';
 import { logReturns, pctChange, volatility } from '../../lib/features/returns';
-import { rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum } from '../../lib/features/rolling';
+import { rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum } from '../../lib/features/rolling';
 import { ewm } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';
@@ -142,6 +142,20 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expect(Array.from(rollingQuantile(x, 3, 0.25, { minPeriods: 2 }))).to.deep.equal([NaN, 2, 2, 1.75, 2.5, 3]);
     expectError(() => rollingQuantile(x, 3, 1.5), InputError, 'q 1.5');
     expectError(() => rollingMedian(x, 3, { minPeriods: 4 }), InputError, 'minPeriods 4 is more than the window of 3', 'every value would be NaN');
+  });
+
+  it('rollingCov and rollingCorr over the rows where both series have a value (pandas rolling cov/corr)', () => {
+    const x = [1, 2, 3, 4, 5, 5, 5];
+    const y = [2, 4, 6, 9, NaN, 1, 2];
+    const cov = rollingCov(x, y, 3, { minPeriods: 2 });
+    const corr = rollingCorr(x, y, 3, { minPeriods: 2 });
+    // By hand: rows 0–2: deviations (−1, 0, 1) and (−2, 0, 2): cov 4/2 = 2, corr 1. Rows 1–3: cov 5/2 = 2.5 with
+    // var x = 1 and var y = (49 + 1 + 64)/9/2: corr 2.5/√(114/18). Row 4 pairs rows 2–3 only (y is missing at 4).
+    expectClose([cov[2], corr[2], cov[3], corr[3], cov[4], corr[4]], [2, 1, 2.5, 2.5 / Math.sqrt(114 / 18), 1.5, 1], 1e-12);
+    // Rows 4–6 pair (5, 1) and (5, 2): x is constant, so no correlation; its covariance is 0.
+    expect([cov[6], corr[6]]).to.deep.equal([0, NaN]);
+    expect(Number.isNaN(cov[0])).to.equal(true);
+    expectError(() => rollingCorr(x, [1, 2], 3), InputError, '7 and 2 values', 'align');
   });
 
   it('fillForward carries the last value over gaps (pandas ffill), with limit; leading gaps stay NaN', () => {
