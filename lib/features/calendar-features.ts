@@ -24,6 +24,8 @@ export interface CalendarFeaturesOptions {
 }
 
 const DAY = 86_400_000;
+/** The parts with a cycle, which `cyclical` turns into sine/cosine pairs. */
+const PERIODIC: ReadonlySet<CalendarPart> = new Set(['quarter', 'month', 'dayOfWeek', 'dayOfYear', 'hour', 'minute']);
 
 /** The value of a part, and its position in its cycle (0 ≤ phase < 1) where it has one. */
 function part(ms: number, name: CalendarPart): { value: number; phase?: number } {
@@ -81,7 +83,7 @@ export function calendarFeatures(dates: ArrayLike<number>, options: CalendarFeat
   const prefix = options.prefix ?? '';
   const out: Record<string, Float64Array> = {};
   for (const p of parts) {
-    const cyclic = options.cyclical === true && part(0, p).phase !== undefined;
+    const cyclic = options.cyclical === true && PERIODIC.has(p);
     const a = new Float64Array(dates.length);
     const b = cyclic ? new Float64Array(dates.length) : undefined;
     for (let i = 0; i < dates.length; i++) {
