@@ -36,7 +36,7 @@ export type { CalendarPart, CalendarFeaturesOptions } from './features/calendar-
 export type { FillForwardOptions } from './features/fill-forward';
 export { pctChange, logReturns, volatility } from './features/returns';
 export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum, rollingMedian, rollingQuantile, rollingCov, rollingCorr } from './features/rolling';
-export { ewm } from './features/ewm';
+export { ewm, ewmVar, ewmStd } from './features/ewm';
 export { rsi, macd, bollingerBands } from './features/indicators';
 export { resampleOhlc } from './features/resample-ohlc';
 export type { ResampleOhlcOptions, ResamplePeriod } from './features/resample-ohlc';

@@ -50,7 +50,8 @@ def features(rng):
                              "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
                              "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean(),
                              "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k), "rollingMedian": r.median(), "rollingQuantile": r.quantile(q),
-                             "rollingCov": r.cov(ys), "rollingCorr": r.corr(ys)}})
+                             "rollingCov": r.cov(ys), "rollingCorr": r.corr(ys),
+                             "ewmVar": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).var(), "ewmStd": s.ewm(span=span).std()}})
     return out
 
 

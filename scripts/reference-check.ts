@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import {
-  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, f1, kFold, lag, logLoss,
+  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, ewmStd, ewmVar, f1, kFold, lag, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
@@ -74,6 +74,8 @@ for (const c of cases.features) {
   check('pctChange', () => pctChange(x, c.k), c.want.pctChange, ctx);
   check('ewm (alpha, adjust, minPeriods)', () => ewm(x, { alpha: c.alpha, adjust: c.adjust, minPeriods: c.ewmMinPeriods }), c.want.ewm, ctx);
   check('ewm (span)', () => ewm(x, { span: c.span }), c.want.ewmSpan, ctx);
+  check('ewmVar', () => ewmVar(x, { alpha: c.alpha, adjust: c.adjust, minPeriods: c.ewmMinPeriods }), c.want.ewmVar, ctx);
+  check('ewmStd (span)', () => ewmStd(x, { span: c.span }), c.want.ewmStd, ctx);
   check('rollingMedian', () => rollingMedian(x, c.window, o), c.want.rollingMedian, ctx);
   check('rollingQuantile', () => rollingQuantile(x, c.window, c.q, o), c.want.rollingQuantile, ctx);
   check('rollingCov', () => rollingCov(x, series(c.y), c.window, o), c.want.rollingCov, () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }));

@@ -65,3 +65,62 @@ export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
   }
   return out;
 }
+
+/**
+ * Exponentially weighted sample variance, pandas' `ewm(...).var()` (bias = false, ignore_na = false): the
+ * weighted variance of the observations so far, each weight decaying by 1 − α per row (missing rows included),
+ * times the bias correction (Σw)² / ((Σw)² − Σw²). NaN until two observations (and `minPeriods`) are in.
+ * `ewmStd` is its square root: EWMA volatility (RiskMetrics uses α = 0.06).
+ */
+export function ewmVar(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  ewmAlpha(options); // checks the options
+  // α by way of the centre of mass, as pandas computes it (get_center_of_mass, then α = 1 / (1 + com)): the
+  // decay 1 − α then rounds as pandas' does, which decides whether (Σw)² − Σw² is still above 0 after a gap.
+  const com =
+    options.com ?? (options.span !== undefined ? (options.span - 1) / 2 : options.alpha !== undefined ? (1 - options.alpha) / options.alpha : 1 / (1 - Math.exp(Math.log(0.5) / options.halflife!)) - 1);
+  const alpha = 1 / (1 + com);
+  const adjust = options.adjust ?? true;
+  const minPeriods = Math.max(options.minPeriods ?? 0, 1);
+  const decay = 1 - alpha;
+  const newWt = adjust ? 1 : alpha;
+  const out = new Float64Array(x.length);
+  let mean = NaN;
+  let variance = 0; // biased weighted variance of the observations so far
+  let sumWt = 1;
+  let sumWt2 = 1;
+  let oldWt = 1;
+  let nobs = 0;
+  for (let t = 0; t < x.length; t++) {
+    const v = x[t];
+    const observed = v === v;
+    if (observed) nobs++;
+    if (mean === mean) {
+      sumWt *= decay;
+      sumWt2 *= decay * decay;
+      oldWt *= decay;
+      if (observed) {
+        const oldMean = mean;
+        // Only when it moves: a constant series keeps a variance of exactly 0.
+        if (mean !== v) mean = (oldWt * oldMean + newWt * v) / (oldWt + newWt);
+        variance = (oldWt * (variance + (oldMean - mean) * (oldMean - mean)) + newWt * ((v - mean) * (v - mean))) / (oldWt + newWt);
+        sumWt += newWt;
+        sumWt2 += newWt * newWt;
+        oldWt += newWt;
+        if (!adjust) {
+          sumWt /= oldWt;
+          sumWt2 /= oldWt * oldWt;
+          oldWt = 1;
+        }
+      }
+    } else if (observed) mean = v;
+    const numerator = sumWt * sumWt;
+    const denominator = numerator - sumWt2;
+    out[t] = nobs >= minPeriods && denominator > 0 ? (numerator / denominator) * variance : NaN;
+  }
+  return out;
+}
+
+/** Exponentially weighted sample standard deviation, pandas' `ewm(...).std()`: the square root of `ewmVar`. */
+export function ewmStd(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  return ewmVar(x, options).map((v) => (v < 0 ? 0 : Math.sqrt(v)));
+}

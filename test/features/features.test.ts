@@ -6,7 +6,7 @@ import { fillForward } from '../../lib/features/fill-forward';
 import { calendarFeatures } from '../../lib/features/calendar-features';
 import { logReturns, pctChange, volatility } from '../../lib/features/returns';
 import { rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum } from '../../lib/features/rolling';
-import { ewm } from '../../lib/features/ewm';
+import { ewm, ewmStd, ewmVar } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';
 import { InputError } from '../../lib/util/errors';
@@ -156,6 +156,15 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expect([cov[6], corr[6]]).to.deep.equal([0, NaN]);
     expect(Number.isNaN(cov[0])).to.equal(true);
     expectError(() => rollingCorr(x, [1, 2], 3), InputError, '7 and 2 values', 'align');
+  });
+
+  it('ewmVar and ewmStd: the bias-corrected weighted variance (pandas ewm var/std)', () => {
+    // By hand, α = 0.5, adjust: weights 0.5 and 1; mean 7/3; biased variance (0.5·16/9 + 4/9)/1.5 = 8/9; bias
+    // correction (Σw)² / ((Σw)² − Σw²) = 2.25 / 1 → 2. One observation has no variance.
+    expectClose(Array.from(ewmVar([1, 3], { alpha: 0.5 })), [null, 2], 1e-12);
+    expectClose(Array.from(ewmStd([1, 3], { alpha: 0.5 })), [null, Math.SQRT2], 1e-12);
+    expect(Array.from(ewmStd([4, 4, 4], { span: 3 }))).to.deep.equal([NaN, 0, 0]); // constant: exactly 0
+    expectError(() => ewmStd([1, 2], { span: 3, alpha: 0.5 }), InputError, 'exactly one of span, alpha, com, halflife');
   });
 
   it('fillForward carries the last value over gaps (pandas ffill), with limit; leading gaps stay NaN', () => {

@@ -78,7 +78,7 @@ describe('leakage properties (fast-check)', () => {
         const features = (p: number[]) => [
           t.lag(p, 3), t.diff(p), t.pctChange(p), t.logReturns(p), t.volatility(p, { window: 10 }), t.rollingMean(p, 5), t.rollingStd(p, 5),
           t.rollingMin(p, 7), t.rollingMax(p, 7), t.rollingSum(p, 4), t.ewm(p, { span: 10 }), t.rsi(p, 14), t.macd(p).histogram, t.bollingerBands(p, { window: 20 }).upper,
-          t.fillForward(p.map((v, i) => (i % 4 === 1 ? NaN : v))), t.rollingMedian(p, 6), t.rollingQuantile(p, 9, 0.3), t.rollingCorr(p, t.lag(p, 1), 10), t.rollingCov(p, t.diff(p), 8),
+          t.fillForward(p.map((v, i) => (i % 4 === 1 ? NaN : v))), t.rollingMedian(p, 6), t.rollingQuantile(p, 9, 0.3), t.rollingCorr(p, t.lag(p, 1), 10), t.rollingCov(p, t.diff(p), 8), t.ewmStd(p, { span: 10 }),
         ];
         const a = features(prices);
         const b = features(changed);
