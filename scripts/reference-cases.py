@@ -305,7 +305,7 @@ def transforms(rng):
 def encoders(rng):
     """OneHotEncoder with rare categories grouped (min_frequency as a count or a fraction, max_categories, ties
     in counts) and unknown categories at transform (error, ignore, infrequent_if_exist)."""
-    from sklearn.preprocessing import OneHotEncoder
+    from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder
     out = []
     while len(out) < 150:
         n = int(rng.integers(3, 40))
@@ -328,8 +328,10 @@ def encoders(rng):
         except ValueError:
             x = "error"
         names = [str(v).replace("x0_", "c_", 1).replace("_infrequent_sklearn", "_infrequent") for v in enc.get_feature_names_out()]
+        ordinal = OrdinalEncoder(handle_unknown="use_encoded_value", unknown_value=-1).fit(np.array(train, dtype=object).reshape(-1, 1))
         out.append({"train": train, "test": test, "minFrequency": opts.get("min_frequency"), "maxCategories": opts.get("max_categories"),
-                    "handleUnknown": handle, "names": names, "x": x})
+                    "handleUnknown": handle, "names": names, "x": x,
+                    "ordinalCategories": [str(v) for v in ordinal.categories_[0]], "ordinal": ordinal.transform(np.array(test, dtype=object).reshape(-1, 1))[:, 0]})
     return out
 
 

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import {
   accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, ewmStd, ewmVar, f1, kFold, lag, logLoss,
-  macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
+  macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, ordinalEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
 } from '../lib/index';
@@ -161,6 +161,9 @@ for (const c of cases.encoders ?? []) {
       table({ c: c.train }),
     );
   check('oneHotEncoder output columns', () => fitted().outputColumns, c.names, ctx);
+  const ordinal = () => ordinalEncoder({ columns: ['c'], handleUnknown: 'use_encoded_value', unknownValue: -1 }).fit(table({ c: c.train }));
+  check('ordinalEncoder categories', () => [...ordinal().categories.c], c.ordinalCategories, ctx);
+  check('ordinalEncoder transform', () => ordinal().transform(table({ c: c.test })).numbers('c'), c.ordinal, ctx);
   check('oneHotEncoder transform', () => {
     const enc = fitted();
     let t: ReturnType<typeof enc.transform>;

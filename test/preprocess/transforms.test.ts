@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import * as path from 'path';
 import { loadCsv } from '../../lib/data/load-csv';
 import { table } from '../../lib/data/table';
-import { labelEncoder, oneHotEncoder } from '../../lib/preprocess/encoders';
+import { labelEncoder, oneHotEncoder, ordinalEncoder } from '../../lib/preprocess/encoders';
 import { pipeline } from '../../lib/preprocess/pipeline';
 import { minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
 import { simpleImputer } from '../../lib/preprocess/simple-imputer';
@@ -207,6 +207,26 @@ describe('encoders', () => {
     // The grouping survives a save: the state is plain JSON.
     const restored = restoreTransform(JSON.parse(JSON.stringify(byCount.toJSON())));
     expect(Array.from(restored.transform(t).numbers('code_infrequent'))).to.deep.equal([0, 0, 0, 1, 0, 0, 1, 0, 0, 1]);
+  });
+  it('ordinalEncoder: sorted categories as codes 0..k-1 per column; unseen ones an error or unknownValue; inverse', () => {
+    const train = table({ ward: ['icu', 'er', 'icu', 'gen'], drug: ['b', 'a', 'a', 'b'], age: [1, 2, 3, 4] });
+    const enc = ordinalEncoder().fit(train); // the text columns by default
+    expect(enc.columns).to.deep.equal(['ward', 'drug']);
+    expect(enc.categories.ward).to.deep.equal(['er', 'gen', 'icu']);
+    const out = enc.transform(train);
+    expect(Array.from(out.numbers('ward'))).to.deep.equal([2, 0, 2, 1]);
+    expect(Array.from(out.numbers('drug'))).to.deep.equal([1, 0, 0, 1]);
+    expect(enc.inverseTransform(out).strings('ward')).to.deep.equal(['icu', 'er', 'icu', 'gen']);
+    const unseen = table({ ward: ['onc', 'er'], drug: ['a', 'c'], age: [5, 6] });
+    expectError(() => enc.transform(unseen), InputError, '"onc"', 'unseen in training', 'use_encoded_value');
+    const lenient = ordinalEncoder({ handleUnknown: 'use_encoded_value', unknownValue: -1 }).fit(train);
+    const coded = lenient.transform(unseen);
+    expect([...coded.numbers('ward'), ...coded.numbers('drug')]).to.deep.equal([-1, 0, 0, -1]);
+    expect(lenient.inverseTransform(coded).strings('drug')).to.deep.equal(['a', null]);
+    const restored = restoreTransform(JSON.parse(JSON.stringify(lenient.toJSON())));
+    expect(Array.from(restored.transform(unseen).numbers('ward'))).to.deep.equal([-1, 0]);
+    expectError(() => ordinalEncoder({ handleUnknown: 'use_encoded_value' }), InputError, 'needs { unknownValue }');
+    expectError(() => ordinalEncoder({ handleUnknown: 'use_encoded_value', unknownValue: 1 }).fit(train), InputError, 'unknownValue 1 is already the code of "gen"', 'use -1');
   });
   it('oneHotEncoder: bad grouping options, and an output too large for memory, are refused with the fix', () => {
     expectError(() => oneHotEncoder({ minFrequency: 1.5 }), InputError, 'minFrequency 1.5', 'e.g. 10 or 0.01');

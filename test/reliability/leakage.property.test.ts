@@ -27,6 +27,9 @@ describe('leakage properties (fast-check)', () => {
             t.robustScaler({ columns: ['x'] }).fit(rows).toJSON(),
             t.simpleImputer({ columns: ['x'], strategy: 'median' }).fit(rows).toJSON(),
             t.oneHotEncoder({ columns: ['c'], handleUnknown: 'ignore' }).fit(rows).toJSON(),
+            t.oneHotEncoder({ columns: ['c'], maxCategories: 2, handleUnknown: 'infrequent_if_exist' }).fit(rows).toJSON(),
+            t.ordinalEncoder({ columns: ['c'], handleUnknown: 'use_encoded_value', unknownValue: -1 }).fit(rows).toJSON(),
+            t.simpleImputer({ columns: ['x'], strategy: 'mean', addIndicator: true }).fit(rows).toJSON(),
           ];
         };
         const base = fit(trainTable);
