@@ -29,7 +29,7 @@ export type { JoinAsOfOptions } from './data/join-asof';
 export type { DataSummary, ColumnSummary, SummarizeOptions } from './data/summarize';
 
 // Features: backward-looking columns.
-export { lag, diff, spread } from './features/lag';
+export { lag, lead, diff, spread } from './features/lag';
 export { fillForward } from './features/fill-forward';
 export { calendarFeatures, CALENDAR_PARTS } from './features/calendar-features';
 export type { CalendarPart, CalendarFeaturesOptions } from './features/calendar-features';

@@ -47,7 +47,7 @@ def features(rng):
         ys = pd.Series(y)
         out.append({"x": x, "window": w, "minPeriods": mp, "k": k, "alpha": alpha, "adjust": adjust, "ewmMinPeriods": emp, "span": span, "q": q, "y": y,
                     "want": {"rollingMean": r.mean(), "rollingSum": r.sum(), "rollingStd": r.std(), "rollingMin": r.min(), "rollingMax": r.max(),
-                             "lag": s.shift(k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
+                             "lag": s.shift(k), "lead": s.shift(-k), "diff": s.diff(k), "pctChange": s.pct_change(k, fill_method=None),
                              "ewm": s.ewm(alpha=alpha, adjust=adjust, min_periods=emp).mean(), "ewmSpan": s.ewm(span=span).mean(),
                              "ffill": s.ffill(), "ffillLimit": s.ffill(limit=k), "rollingMedian": r.median(), "rollingQuantile": r.quantile(q),
                              "rollingCov": r.cov(ys), "rollingCorr": r.corr(ys),

@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import {
-  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, ewmStd, ewmVar, f1, kFold, lag, logLoss,
+  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, ewmStd, ewmVar, f1, kFold, lag, lead, logLoss,
   macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, ordinalEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
   rocCurve, rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
   timeSeriesSplit, volatility,
@@ -70,6 +70,7 @@ for (const c of cases.features) {
   check('rollingMin', () => rollingMin(x, c.window, o), c.want.rollingMin, ctx);
   check('rollingMax', () => rollingMax(x, c.window, o), c.want.rollingMax, ctx);
   check('lag', () => lag(x, c.k), c.want.lag, ctx);
+  check('lead', () => lead(x, c.k), c.want.lead, ctx);
   check('diff', () => diff(x, c.k), c.want.diff, ctx);
   check('pctChange', () => pctChange(x, c.k), c.want.pctChange, ctx);
   check('ewm (alpha, adjust, minPeriods)', () => ewm(x, { alpha: c.alpha, adjust: c.adjust, minPeriods: c.ewmMinPeriods }), c.want.ewm, ctx);

@@ -1,4 +1,7 @@
-/** `lag` and `diff`: pandas' `shift(k)` and `diff(k)`; the first k values are NaN (no past to look at). */
+/**
+ * `lag` and `diff`: pandas' `shift(k)` and `diff(k)`; the first k values are NaN (no past to look at). `lead`, the
+ * value k rows ahead, is for targets only.
+ */
 import { checkPositiveInt } from '../util/check';
 import { InputError } from '../util/errors';
 
@@ -7,6 +10,17 @@ export function lag(x: ArrayLike<number>, k = 1): Float64Array {
   checkPositiveInt('k', k);
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = k; t < x.length; t++) out[t] = x[t - k];
+  return out;
+}
+
+/**
+ * The value k rows later (pandas' `shift(-k)`): for building a target ("tomorrow's return"), never a feature. The
+ * last k values are NaN. Split with `splitByTime({ gap: k })` so that no training label is a test-period value.
+ */
+export function lead(x: ArrayLike<number>, k = 1): Float64Array {
+  checkPositiveInt('k', k);
+  const out = new Float64Array(x.length).fill(NaN);
+  for (let t = 0; t + k < x.length; t++) out[t] = x[t + k];
   return out;
 }
 

@@ -2,7 +2,7 @@
 import { Table } from '../data/table';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
 import { InputError } from '../util/errors';
-import { checkFraction } from '../util/check';
+import { checkFraction, checkPositiveInt } from '../util/check';
 import { parseDates } from '../data/parse-date';
 
 export interface SplitByTimeOptions {
@@ -21,6 +21,11 @@ export interface SplitByTimeOptions {
    * side (with `testSize`, the rows of the date at the cut go to test). Defaults to none: one row per date.
    */
   series?: string;
+  /**
+   * Rows left out between train and test (an embargo; dates, with `series`). A target k rows ahead (`lead(x, k)`)
+   * makes the last k training labels out of test-period values: `gap: k` leaves those rows out. Defaults to 0.
+   */
+  gap?: number;
 }
 
 export interface Split {
@@ -71,5 +76,16 @@ export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Spl
   if (cut <= 0 || cut >= table.numRows) {
     throw new InputError(`the split leaves ${cut <= 0 ? 'no training' : 'no test'} rows (${table.numRows} rows, split at row ${cut}); move the cutoff or change testSize`);
   }
-  return { train: table.slice(0, cut), test: table.slice(cut) };
+  const gap = checkPositiveInt('gap', options.gap ?? 0, 0);
+  let trainEnd = cut;
+  if (options.series !== undefined && dateColumn) {
+    // The gap's dates before the cut, all their rows.
+    const t = table.dates(dateColumn);
+    for (let d = 0; d < gap && trainEnd > 0; d++) {
+      const day = t[trainEnd - 1];
+      while (trainEnd > 0 && t[trainEnd - 1] === day) trainEnd--;
+    }
+  } else trainEnd = cut - gap;
+  if (trainEnd <= 0) throw new InputError(`gap ${gap} leaves no training rows (the test split starts at row ${cut}); use a smaller gap or a later cutoff`);
+  return { train: table.slice(0, trainEnd), test: table.slice(cut) };
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import * as path from 'path';
 import { loadCsv } from '../../lib/data/load-csv';
-import { diff, lag, spread } from '../../lib/features/lag';
+import { diff, lag, lead, spread } from '../../lib/features/lag';
 import { fillForward } from '../../lib/features/fill-forward';
 import { calendarFeatures } from '../../lib/features/calendar-features';
 import { logReturns, pctChange, volatility } from '../../lib/features/returns';
@@ -165,6 +165,12 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expectClose(Array.from(ewmStd([1, 3], { alpha: 0.5 })), [null, Math.SQRT2], 1e-12);
     expect(Array.from(ewmStd([4, 4, 4], { span: 3 }))).to.deep.equal([NaN, 0, 0]); // constant: exactly 0
     expectError(() => ewmStd([1, 2], { span: 3, alpha: 0.5 }), InputError, 'exactly one of span, alpha, com, halflife');
+  });
+
+  it('lead: the value k rows ahead, for targets (pandas shift(-k)); the last k are NaN', () => {
+    expect(Array.from(lead([1, 2, 3, 4], 1))).to.deep.equal([2, 3, 4, NaN]);
+    expect(Array.from(lead([1, 2, 3, 4], 3))).to.deep.equal([4, NaN, NaN, NaN]);
+    expectError(() => lead([1, 2], 0), InputError, 'k must be an integer ≥ 1');
   });
 
   it('fillForward carries the last value over gaps (pandas ffill), with limit; leading gaps stay NaN', () => {

@@ -49,6 +49,19 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
     expect(rows(splitByTime(panel, { cutoff: '2020-01-03', series: 'symbol' }))).to.deep.equal([4, 4]);
   });
 
+  it('splitByTime gap: an embargo of rows (dates, with series) between train and test', () => {
+    const days = table({ date: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(day), x: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
+    // By hand: testSize 0.2 of 10 rows → test rows 8–9; gap 2 leaves out rows 6–7.
+    const s = splitByTime(days, { testSize: 0.2, gap: 2 });
+    expect([Array.from(s.train.numbers('x')), Array.from(s.test.numbers('x'))]).to.deep.equal([[0, 1, 2, 3, 4, 5], [8, 9]]);
+    // A panel: test is date d3 (rows 6–7); gap 1 leaves out date d2 (rows 4–5) for both symbols.
+    const p = splitByTime(panel, { testSize: 0.25, series: 'symbol', gap: 1 });
+    expect([p.train.numRows, p.test.numRows]).to.deep.equal([4, 2]);
+    expect(Math.max(...p.train.dates('date'))).to.equal(day(1).getTime());
+    expectError(() => splitByTime(days, { testSize: 0.2, gap: 8 }), InputError, 'gap 8 leaves no training rows');
+    expectError(() => splitByTime(days, { gap: -1 }), InputError, 'gap must be an integer ≥ 0');
+  });
+
   it('on the stocks file, each series\' windows equal the windows of that series alone', () => {
     const stocks = loadCsv(path.join(DATASETS, 'stocks-monthly-2000-2010.csv'));
     const w = makeWindows(stocks, { features: ['price'], targets: ['price'], lookback: 12, horizon: 2, series: 'symbol' });
