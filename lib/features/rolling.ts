@@ -1,6 +1,7 @@
 /**
  * Trailing-window statistics with pandas' `rolling(window)` semantics: the value at row t uses rows
- * t-window+1..t only (past rows), and is NaN until `minPeriods` valid values are in the window.
+ * t-window+1..t only (past rows), and is NaN until `minPeriods` valid values are in the window. pandas'
+ * `expanding()` is a window as long as the series: `rollingMean(x, x.length, { minPeriods: 1 })`.
  */
 import { checkPositiveInt } from '../util/check';
 import { InputError } from '../util/errors';
