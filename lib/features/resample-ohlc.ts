@@ -4,6 +4,8 @@
  * months on their last day, and such bars are labelled with that end date (UTC); intraday rows go into day, hour
  * or n-minute bars labelled by their start, as pandas' "D", "h" and "15min".
  */
+import { concatRows } from '../data/concat-rows';
+import { groupBy } from '../data/group-by';
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf, checkPositiveInt } from '../util/check';
@@ -46,6 +48,11 @@ export interface ResampleOhlcOptions {
   low?: string;
   /** Optional volume column, summed per bar. */
   volume?: string;
+  /**
+   * The column naming each series when several are stacked in one table (a panel): bars are then built per
+   * series and returned stacked, the series column first, sorted by bar date. Defaults to none: one series.
+   */
+  series?: string;
 }
 
 /**
@@ -56,6 +63,11 @@ export interface ResampleOhlcOptions {
  * @example resampleOhlc(daily, { period: 'week', price: 'DAX' })
  */
 export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table {
+  if (options.series !== undefined) {
+    const { series, ...rest } = options;
+    const bars = Object.fromEntries([...groupBy(table, series)].map(([key, rows]) => [key, resampleOhlc(rows, rest)]));
+    return concatRows(bars, { key: series }).sortBy('date');
+  }
   const period = checkOneOf('period', options.period, ['minute', 'hour', 'day', 'week', 'month'] as const);
   const every = checkPositiveInt('every', options.every ?? 1);
   if (every !== 1 && (period === 'week' || period === 'month')) {

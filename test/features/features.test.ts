@@ -127,6 +127,18 @@ describe('features vs pandas (S&P 500, first 300 closes)', () => {
     expectError(() => resampleOhlc(ticks, { period: 'minute', every: 0 }), InputError, 'every must be an integer ≥ 1');
   });
 
+  it('resampleOhlc with series: bars per symbol of a panel, stacked and sorted by bar date', () => {
+    const day = (d: number) => new Date(Date.UTC(2024, 0, d));
+    // Two symbols over two weeks (weeks end Sunday 01-07 and 01-14), interleaved by date.
+    const panel = table({ date: [day(1), day(1), day(2), day(9), day(9)], symbol: ['A', 'B', 'A', 'A', 'B'], close: [10, 100, 12, 11, 90] });
+    const bars = resampleOhlc(panel, { period: 'week', series: 'symbol' });
+    expect(bars.columnNames).to.deep.equal(['symbol', 'date', 'open', 'high', 'low', 'close']);
+    expect(bars.strings('symbol')).to.deep.equal(['A', 'B', 'A', 'B']);
+    expect(Array.from(bars.dates('date'), isoDate)).to.deep.equal(['2024-01-07', '2024-01-07', '2024-01-14', '2024-01-14']);
+    expect(Array.from(bars.numbers('high'))).to.deep.equal([12, 100, 11, 90]); // never a bar mixing A and B
+    expect(Array.from(resampleOhlc(panel, { period: 'week' }).numbers('high'))).to.deep.equal([100, 90]); // without series
+  });
+
   it('resampleOhlc refuses a missing date, naming the row', () => {
     const t = table({ date: [new Date(0), null, new Date(2 * 86_400_000)], close: [1, 2, 3] });
     expectError(() => resampleOhlc(t, { period: 'week' }), InputError, 'empty at row 1', 'fill or drop');
