@@ -17,6 +17,13 @@ export function sortedCategories(values: readonly string[]): string[] {
   return numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort();
 }
 
+/** The columns an encoder fits: those named, else every text column (refused when there is none). */
+function encodedColumns(table: Table, named: readonly string[] | undefined, kind: string): string[] {
+  const columns = named ? [...named] : table.columnNames.filter((n) => table.kind(n) === 'string');
+  if (columns.length === 0) throw new InputError(`${kind}.fit found no text columns; pass { columns }`);
+  return columns;
+}
+
 function presentValues(table: Table, column: string, kind: string): string[] {
   const values = table.strings(column);
   const missing = values.indexOf(null);
@@ -153,8 +160,7 @@ export function oneHotEncoder(options: OneHotEncoderOptions = {}) {
     kind: 'oneHotEncoder',
     transform: (): never => notFitted('oneHotEncoder'),
     fit(table: Table): FittedOneHotEncoder {
-      const columns = options.columns ? [...options.columns] : table.columnNames.filter((n) => table.kind(n) === 'string');
-      if (columns.length === 0) throw new InputError('oneHotEncoder.fit found no text columns; pass { columns }');
+      const columns = encodedColumns(table, options.columns, 'oneHotEncoder');
       const categories: Record<string, string[]> = {};
       const infrequent: Record<string, string[]> = {};
       for (const c of columns) {
@@ -310,8 +316,7 @@ export function ordinalEncoder(options: OrdinalEncoderOptions = {}) {
     kind: 'ordinalEncoder',
     transform: (): never => notFitted('ordinalEncoder'),
     fit(table: Table): FittedOrdinalEncoder {
-      const columns = options.columns ? [...options.columns] : table.columnNames.filter((n) => table.kind(n) === 'string');
-      if (columns.length === 0) throw new InputError('ordinalEncoder.fit found no text columns; pass { columns }');
+      const columns = encodedColumns(table, options.columns, 'ordinalEncoder');
       const categories: Record<string, string[]> = {};
       for (const c of columns) {
         categories[c] = sortedCategories(presentValues(table, c, 'ordinalEncoder'));
