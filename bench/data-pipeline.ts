@@ -10,7 +10,8 @@
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
  * mode `madvise`, the usual default). NumPy asks for them itself for arrays of 4 MiB and more; Node's
  * ArrayBuffers come from malloc and get them only with the tunable, which the project's Jupyter kernel sets
- * (scripts/setup.sh). Without it, writing a fresh 96 MB array costs one page fault per 4 KiB.
+ * (scripts/setup.sh), or through the huge-pages helper (native/huge-pages.c, also built by setup.sh), which
+ * the windows array uses. Without either, writing a fresh 96 MB array costs one page fault per 4 KiB.
  *
  *   npx tsx bench/data-pipeline.ts [rows]
  */
@@ -22,6 +23,7 @@ import { pctChange } from '../lib/features/returns';
 import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
+import { hugePagesHelper } from '../lib/util/huge-pages';
 import { makeIntraday, makePrices, makeTrades } from './make-prices';
 import { printTable, time, timeAsync, timeSteady } from './timing';
 
@@ -140,6 +142,11 @@ async function main() {
   console.log(`\nData preparation, ${rows.toLocaleString('en-US')} rows, windows ${lib.shape.join('×')}`);
   console.log('ms: median of 25 runs (steps under 20 ms) or 11, after a warm-up, both sides; danfo 1 run.');
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
+  console.log(
+    hugePagesHelper()
+      ? 'huge-pages helper: built (build/huge-pages.node), so the windows array asks for huge pages in both columns, as NumPy does.'
+      : 'huge-pages helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages.',
+  );
   console.log('faults: minor page faults per run, tsdl / pandas.');
   console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps), not part of the pipeline or its total.\n`);
   printTable(

@@ -24,6 +24,23 @@ fi
 say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json || die "TypeScript compilation failed (see errors above)"
 
+# 2b. Optional: the huge-pages helper for large arrays (native/huge-pages.c, used by lib/util/huge-pages.ts), which
+#     asks Linux for 2 MiB pages as NumPy does. Built when a C compiler and Node's headers are there; without it
+#     everything works the same, large windows just take more page faults.
+if [ "$(uname -s)" = Linux ] && { [ ! -f build/huge-pages.node ] || [ native/huge-pages.c -nt build/huge-pages.node ]; }; then
+  NODE_INC=$(node -p "require('path').resolve(process.execPath, '..', '..', 'include', 'node')")
+  if command -v cc >/dev/null && [ -f "$NODE_INC/node_api.h" ]; then
+    mkdir -p build
+    if cc -O2 -shared -fPIC -I"$NODE_INC" native/huge-pages.c -o build/huge-pages.node 2>/tmp/tsdl-cc.err; then
+      say "compiled the huge-pages helper (build/huge-pages.node)"
+    else
+      say "notice: the optional huge-pages helper did not compile ($(tail -1 /tmp/tsdl-cc.err)); large arrays use small pages"
+    fi
+  else
+    say "notice: no C compiler or Node headers ($NODE_INC/node_api.h): the optional huge-pages helper is skipped (apt-get install gcc libnode-dev)"
+  fi
+fi
+
 # 3. Python virtual environment with the Jupyter stack.
 PY=${PYTHON:-python3}
 command -v "$PY" >/dev/null || die "$PY not found: install Python 3.9+ (e.g. apt-get install python3 python3-venv), or set PYTHON=/path/to/python3"

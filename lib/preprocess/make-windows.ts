@@ -7,6 +7,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
+import { largeFloat32 } from '../util/huge-pages';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
 
 export interface WindowOptions {
@@ -94,7 +95,7 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
 
   const nf = xs.length;
   const nt = ys.length;
-  const x = new Float32Array(count * lookback * nf);
+  const x = largeFloat32(count * lookback * nf); // 96 MB for 200,000 rows × 30 × 4: huge pages when available
   const y = new Float32Array(count * steps * nt);
   const targetRows = new Int32Array(count);
   fillWindows(x, y, targetRows, xs, ys, { s0, count, stride, lookback, rate, firstTarget0, steps });
@@ -193,7 +194,7 @@ function panelWindows(
   const order = Int32Array.from({ length: total }, (_, i) => i).sort((a, b) => target[a] - target[b]);
   const nf = xs.length;
   const nt = ys.length;
-  const x = new Float32Array(total * lookback * nf);
+  const x = largeFloat32(total * lookback * nf);
   const y = new Float32Array(total * steps * nt);
   const targetRows = new Int32Array(total);
   let xo = 0;
