@@ -141,14 +141,13 @@ function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>, format
 }
 
 /**
- * The fix named when a date column's first value is no known date format. A column read as dates only because of
- * its name (an epoch-seconds "timestamp", a "Time" of day beside a "Date") can load as numbers or text by leaving
- * it out of `dates`.
+ * The fix named when a date column's first value (`first`) is no known date format. A column read as dates only
+ * because of its name (an epoch-seconds "timestamp", a "Time" of day beside a "Date") can load as numbers or text
+ * by leaving it out of `dates`.
  */
-function notADateFix(name: string, dateCols: readonly string[], options: LoadCsvOptions, raw: readonly string[], na: ReadonlySet<string>): string {
+function notADateFix(name: string, dateCols: readonly string[], options: LoadCsvOptions, first: string): string {
   if (options.schema?.[name] === 'date') return `convert it, or declare "${name}" "category" in schema to load it as text`;
   if (options.dates !== undefined) return `convert it, or leave "${name}" out of dates to load it as it is`;
-  const first = raw.find((v) => !na.has(v.trim()))?.trim() ?? '';
   const numeric = first !== '' && Number.isFinite(Number(first));
   const others = dateCols.filter((d) => d !== name).map((d) => JSON.stringify(d));
   return (
@@ -196,7 +195,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (dateCols.includes(name)) {
       columns[name] =
         parsed.isoDates(c) ??
-        parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart, unknownFormatFix: notADateFix(name, dateCols, options, parsed.column(c), na) });
+        parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart, unknownFormatFix: (first) => notADateFix(name, dateCols, options, first) });
       kinds[name] = 'date';
       return;
     }

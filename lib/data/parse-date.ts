@@ -211,8 +211,11 @@ export interface ParseDatesOptions {
    * no century is right for every file (pandas picks one relative to the current year).
    */
   twoDigitYearStart?: number;
-  /** What the error for a first value in no known format tells the user to do. Defaults to converting the column or loading it as text. */
-  unknownFormatFix?: string;
+  /**
+   * What the error for a first value in no known format tells the user to do, given that value; called only on
+   * that error. Defaults to converting the column or loading it as text.
+   */
+  unknownFormatFix?: (value: string) => string;
 }
 
 /** `twoDigitYearStart` as given, when it is a year (100–9900); throws naming it otherwise. */
@@ -244,7 +247,7 @@ export function parseDates(values: readonly (string | null)[], column: string, o
       format = detectDateFormat(v);
       if (!format) {
         throw new InputError(
-          `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); ${options.unknownFormatFix ?? 'convert it, or load the column as text'}`,
+          `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); ${options.unknownFormatFix?.(v) ?? 'convert it, or load the column as text'}`,
         );
       }
       if (format === MONTH_FIRST) ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));
