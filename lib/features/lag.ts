@@ -2,8 +2,7 @@
  * `lag` and `diff`: pandas' `shift(k)` and `diff(k)`; the first k values are NaN (no past to look at). `lead`, the
  * value k rows ahead, is for targets only.
  */
-import { checkPositiveInt } from '../util/check';
-import { InputError } from '../util/errors';
+import { checkAligned, checkPositiveInt } from '../util/check';
 
 /** The value k rows earlier. */
 export function lag(x: ArrayLike<number>, k = 1): Float64Array {
@@ -34,6 +33,6 @@ export function diff(x: ArrayLike<number>, k = 1): Float64Array {
 
 /** a - b, element by element (e.g. the 10-year minus 1-year yield spread). */
 export function spread(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
-  if (a.length !== b.length) throw new InputError(`spread: series have ${a.length} and ${b.length} values; align them first (joinAsOf, or both columns of one table)`);
+  checkAligned('spread', a, b);
   return Float64Array.from(a, (v, i) => v - b[i]);
 }

@@ -3,7 +3,7 @@
  * t-window+1..t only (past rows), and is NaN until `minPeriods` valid values are in the window. pandas'
  * `expanding()` is a window as long as the series: `rollingMean(x, x.length, { minPeriods: 1 })`.
  */
-import { checkPositiveInt } from '../util/check';
+import { checkAligned, checkPositiveInt } from '../util/check';
 import { InputError } from '../util/errors';
 import { uninitializedFloat64 } from '../util/alloc';
 
@@ -222,7 +222,7 @@ export function rollingQuantile(x: ArrayLike<number>, window: number, q: number,
  * across the window (its squared deviations are then rounding residue, not spread).
  */
 function rollingComoments(x: ArrayLike<number>, y: ArrayLike<number>, window: number, options: RollingOptions, what: string, emit: (t: number, n: number, cxy: number, cxx: number, cyy: number, constant: boolean) => void): void {
-  if (x.length !== y.length) throw new InputError(`${what}: series have ${x.length} and ${y.length} values; align them first (joinAsOf, or both columns of one table)`);
+  checkAligned(what, x, y);
   const minPeriods = checkedMinPeriods(window, options);
   let n = 0;
   let mx = 0;

@@ -57,6 +57,11 @@ export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impu
   }
 }
 
+/** Two time series row for row (a spread, a rolling correlation): the same length, or the fix for aligning them. */
+export function checkAligned(what: string, a: ArrayLike<unknown>, b: ArrayLike<unknown>): void {
+  if (a.length !== b.length) throw new InputError(`${what}: series have ${a.length} and ${b.length} values; align them first (joinAsOf, or both columns of one table)`);
+}
+
 /** Two arrays of the same length (actual vs predicted, x vs y). */
 export function checkSameLength(aName: string, a: ArrayLike<unknown>, bName: string, b: ArrayLike<unknown>): void {
   if (a.length !== b.length) throw new InputError(`${aName} has ${a.length} values but ${bName} has ${b.length}; they must be the same length`);
