@@ -29,6 +29,18 @@ export function ewmAlpha(options: EwmOptions): number {
   return alpha;
 }
 
+/**
+ * The centre of mass from exactly one of span, alpha, com, halflife, as pandas' `get_center_of_mass` computes it
+ * (the options checked as `ewmAlpha` checks them).
+ */
+function ewmCenterOfMass(options: EwmOptions): number {
+  ewmAlpha(options);
+  if (options.com !== undefined) return options.com;
+  if (options.span !== undefined) return (options.span - 1) / 2;
+  if (options.alpha !== undefined) return (1 - options.alpha) / options.alpha;
+  return 1 / (1 - Math.exp(Math.log(0.5) / options.halflife!)) - 1;
+}
+
 /** Exponentially weighted moving average. */
 export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
   const alpha = ewmAlpha(options);
@@ -73,12 +85,9 @@ export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
  * `ewmStd` is its square root: EWMA volatility (RiskMetrics uses α = 0.06).
  */
 export function ewmVar(x: ArrayLike<number>, options: EwmOptions): Float64Array {
-  ewmAlpha(options); // checks the options
-  // α by way of the centre of mass, as pandas computes it (get_center_of_mass, then α = 1 / (1 + com)): the
-  // decay 1 − α then rounds as pandas' does, which decides whether (Σw)² − Σw² is still above 0 after a gap.
-  const com =
-    options.com ?? (options.span !== undefined ? (options.span - 1) / 2 : options.alpha !== undefined ? (1 - options.alpha) / options.alpha : 1 / (1 - Math.exp(Math.log(0.5) / options.halflife!)) - 1);
-  const alpha = 1 / (1 + com);
+  // α by way of the centre of mass, as pandas computes it: the decay 1 − α then rounds as pandas' does, which
+  // decides whether (Σw)² − Σw² is still above 0 after a gap.
+  const alpha = 1 / (1 + ewmCenterOfMass(options));
   const adjust = options.adjust ?? true;
   const minPeriods = Math.max(options.minPeriods ?? 0, 1);
   const decay = 1 - alpha;
