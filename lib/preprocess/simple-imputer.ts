@@ -37,8 +37,7 @@ export class FittedImputer implements FittedTransform {
     const flags: [string, Float64Array][] = this.indicators.map((c) => {
       const name = `${c}_missing`;
       if (table.has(name)) throw new InputError(`simpleImputer: the indicator of "${c}" would be named "${name}", which the table already has; rename that column first`);
-      const col = table.column(c);
-      return [name, Float64Array.from({ length: table.numRows }, (_, i) => (col instanceof Float64Array ? Number.isNaN(col[i]) : col[i] === null) ? 1 : 0)];
+      return [name, missingFlags(table, c)];
     });
     const filled = this.columns.reduce((t, c) => {
       const fill = this.statistics[c];
@@ -54,6 +53,12 @@ export class FittedImputer implements FittedTransform {
   }
 }
 registerTransform('simpleImputer', (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]));
+
+/** 1 where column c is missing (NaN or null), else 0. */
+function missingFlags(table: Table, c: string): Float64Array {
+  const col = table.column(c);
+  return Float64Array.from(col as ArrayLike<unknown>, (v) => (v === null || (typeof v === 'number' && Number.isNaN(v)) ? 1 : 0));
+}
 
 function mostFrequent(values: readonly (string | number)[]): string | number {
   const counts = new Map<string | number, number>();
@@ -109,10 +114,7 @@ export function simpleImputer(options: SimpleImputerOptions = {}) {
       }
       // Flags only for columns with a gap in training, as scikit-learn's MissingIndicator(features="missing-only").
       const indicators = options.addIndicator
-        ? columns.filter((c) => {
-            const col = table.column(c);
-            return col instanceof Float64Array ? col.some((v) => Number.isNaN(v)) : col.includes(null);
-          })
+        ? columns.filter((c) => missingFlags(table, c).includes(1))
         : [];
       return new FittedImputer(columns, statistics, indicators);
     },
