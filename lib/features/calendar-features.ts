@@ -27,38 +27,49 @@ const DAY = 86_400_000;
 /** The parts with a cycle, which `cyclical` turns into sine/cosine pairs. */
 const PERIODIC: ReadonlySet<CalendarPart> = new Set(['quarter', 'month', 'dayOfWeek', 'dayOfYear', 'hour', 'minute']);
 
-/** The value of a part, and its position in its cycle (0 ≤ phase < 1) where it has one. */
-function part(ms: number, name: CalendarPart): { value: number; phase?: number } {
+/** The fields of one date that the parts are read from (one Date per row, whatever the parts). */
+interface DateFields {
+  ms: number;
+  y: number;
+  m: number;
+  day: number;
+  dow: number; // Monday 0, as pandas
+  hour: number;
+  minute: number;
+}
+
+function fieldsOf(ms: number): DateFields {
   const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  const dow = (d.getUTCDay() + 6) % 7; // Monday 0, as pandas
-  const doy = daysFromCivil(y, m, day) - daysFromCivil(y, 1, 1) + 1;
-  const yearDays = daysFromCivil(y + 1, 1, 1) - daysFromCivil(y, 1, 1);
+  return { ms, y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, day: d.getUTCDate(), dow: (d.getUTCDay() + 6) % 7, hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/** The value of a part, and its position in its cycle (0 ≤ phase < 1) where it has one. */
+function part(f: DateFields, name: CalendarPart): { value: number; phase?: number } {
   switch (name) {
     case 'year':
-      return { value: y };
+      return { value: f.y };
     case 'quarter':
-      return { value: Math.ceil(m / 3), phase: (Math.ceil(m / 3) - 1) / 4 };
+      return { value: Math.ceil(f.m / 3), phase: (Math.ceil(f.m / 3) - 1) / 4 };
     case 'month':
-      return { value: m, phase: (m - 1) / 12 };
+      return { value: f.m, phase: (f.m - 1) / 12 };
     case 'day':
-      return { value: day };
+      return { value: f.day };
     case 'dayOfWeek':
-      return { value: dow, phase: dow / 7 };
-    case 'dayOfYear':
-      return { value: doy, phase: (doy - 1) / yearDays };
+      return { value: f.dow, phase: f.dow / 7 };
+    case 'dayOfYear': {
+      const doy = daysFromCivil(f.y, f.m, f.day) - daysFromCivil(f.y, 1, 1) + 1;
+      return { value: doy, phase: (doy - 1) / (daysFromCivil(f.y + 1, 1, 1) - daysFromCivil(f.y, 1, 1)) };
+    }
     case 'weekOfYear':
-      return { value: isoWeek(ms) };
+      return { value: isoWeek(f.ms) };
     case 'hour':
-      return { value: d.getUTCHours(), phase: d.getUTCHours() / 24 };
+      return { value: f.hour, phase: f.hour / 24 };
     case 'minute':
-      return { value: d.getUTCMinutes(), phase: d.getUTCMinutes() / 60 };
+      return { value: f.minute, phase: f.minute / 60 };
     case 'isMonthStart':
-      return { value: day === 1 ? 1 : 0 };
+      return { value: f.day === 1 ? 1 : 0 };
     case 'isMonthEnd':
-      return { value: day === daysInMonth(y, m) ? 1 : 0 };
+      return { value: f.day === daysInMonth(f.y, f.m) ? 1 : 0 };
   }
 }
 
@@ -82,22 +93,27 @@ export function calendarFeatures(dates: ArrayLike<number>, options: CalendarFeat
   }
   const prefix = options.prefix ?? '';
   const out: Record<string, Float64Array> = {};
-  for (const p of parts) {
+  // One output column (two when cyclical) per part, filled row by row from the row's fields read once.
+  const columns = parts.map((p) => {
     const cyclic = options.cyclical === true && PERIODIC.has(p);
-    const a = new Float64Array(dates.length);
-    const b = cyclic ? new Float64Array(dates.length) : undefined;
-    for (let i = 0; i < dates.length; i++) {
-      if (Number.isNaN(dates[i])) {
+    return { p, a: new Float64Array(dates.length), b: cyclic ? new Float64Array(dates.length) : undefined };
+  });
+  for (let i = 0; i < dates.length; i++) {
+    const f = Number.isNaN(dates[i]) ? undefined : fieldsOf(dates[i]);
+    for (const { p, a, b } of columns) {
+      if (!f) {
         a[i] = NaN;
         if (b) b[i] = NaN;
         continue;
       }
-      const { value, phase } = part(dates[i], p);
+      const { value, phase } = part(f, p);
       if (b) {
         a[i] = Math.sin(2 * Math.PI * phase!);
         b[i] = Math.cos(2 * Math.PI * phase!);
       } else a[i] = value;
     }
+  }
+  for (const { p, a, b } of columns) {
     if (b) {
       out[`${prefix}${p}_sin`] = a;
       out[`${prefix}${p}_cos`] = b;
