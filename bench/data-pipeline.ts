@@ -10,8 +10,11 @@
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
  * mode `madvise`, the usual default). NumPy asks for them itself for arrays of 4 MiB and more; Node's
  * ArrayBuffers come from malloc and get them only with the tunable, which the project's Jupyter kernel sets
- * (scripts/setup.sh), or through the huge-pages helper (native/huge-pages.c, also built by setup.sh), which
- * the windows array uses. Without either, writing a fresh 96 MB array costs one page fault per 4 KiB.
+ * (scripts/setup.sh), or through the C helper (native/, also built by setup.sh: lib/util/c-helper.ts), which
+ * the windows array uses. Without either, writing a fresh 96 MB array costs one page fault per 4 KiB. The helper
+ * also sets malloc's thresholds when the library loads and divides four values per instruction (returns); a
+ * third run of this library's side, with the default memory settings and `TSDL_C_HELPER=off`, shows each step
+ * without it.
  *
  *   npx tsx bench/data-pipeline.ts [rows]
  */
@@ -23,7 +26,7 @@ import { pctChange } from '../lib/features/returns';
 import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
-import { hugePagesHelper } from '../lib/util/huge-pages';
+import { cHelper } from '../lib/util/c-helper';
 import { makeIntraday, makePrices, makeTrades } from './make-prices';
 import { printTable, time, timeAsync, timeSteady } from './timing';
 
@@ -100,10 +103,12 @@ async function danfo(file: string) {
 }
 
 /** The environment of a fresh process: the default malloc, or malloc asking for huge pages. */
-function memoryEnv(hugePages: boolean): NodeJS.ProcessEnv {
+function memoryEnv(hugePages: boolean, helper = true): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.GLIBC_TUNABLES;
+  delete env.TSDL_C_HELPER;
   if (hugePages) env.GLIBC_TUNABLES = HUGE_PAGES;
+  if (!helper) env.TSDL_C_HELPER = 'off';
   return env;
 }
 
@@ -125,13 +130,16 @@ async function main() {
     const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages) }));
     return { steps: r, faults: r._faults, shape: r._shape, check: r._check };
   };
-  const runOurs = (hugePages: boolean): Run => JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+  const runOurs = (hugePages: boolean, helper = true): Run =>
+    JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages, helper) }));
   const pandas = runPandas(false);
   const lib = runOurs(false);
   const pandasHp = runPandas(true);
   const libHp = runOurs(true);
+  const helper = cHelper();
+  const libBare = helper ? runOurs(false, false) : lib;
   const dan = await danfo(file);
-  for (const ours of [lib, libHp]) {
+  for (const ours of [lib, libHp, libBare]) {
     if (JSON.stringify(ours.shape) !== JSON.stringify(pandas.shape)) throw new Error(`window shapes differ: ours ${ours.shape}, pandas ${pandas.shape}`);
     if (Math.abs(ours.check - pandas.check) > 1e-5) throw new Error(`last window value differs: ${ours.check} vs ${pandas.check}`);
   }
@@ -143,14 +151,14 @@ async function main() {
   console.log('ms: median of 25 runs (steps under 20 ms) or 11, after a warm-up, both sides; danfo 1 run.');
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
   console.log(
-    hugePagesHelper()
-      ? 'huge-pages helper: built (build/huge-pages.node), so the windows array asks for huge pages in both columns, as NumPy does.'
-      : 'huge-pages helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages.',
+    helper
+      ? `C helper: built (build/tsdl-helper.node; division with ${helper.divideInstructions}): windows on huge pages in both columns as NumPy's, malloc thresholds set, returns divided four at a time. "no helper": default memory, TSDL_C_HELPER=off.`
+      : 'C helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages and divides one value at a time.',
   );
   console.log('faults: minor page faults per run, tsdl / pandas.');
   console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps), not part of the pipeline or its total.\n`);
   printTable(
-    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', 'danfo', 'danfo/tsdl'],
+    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', ...(helper ? ['no helper', 'faults'] : []), 'danfo', 'danfo/tsdl'],
     [...names, 'total', ...EXTRA].map((k) => [
       k,
       at(lib.steps, k),
@@ -161,6 +169,7 @@ async function main() {
       at(pandasHp.steps, k),
       at(libHp.steps, k) / at(pandasHp.steps, k),
       faults(libHp, pandasHp, k),
+      ...(helper ? [at(libBare.steps, k) / at(pandas.steps, k), faults(libBare, pandas, k)] : []),
       EXTRA.includes(k) ? '-' : at(dan.steps, k),
       EXTRA.includes(k) ? '-' : at(dan.steps, k) / at(lib.steps, k),
     ]),

@@ -24,20 +24,24 @@ fi
 say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json || die "TypeScript compilation failed (see errors above)"
 
-# 2b. Optional: the huge-pages helper for large arrays (native/huge-pages.c, used by lib/util/huge-pages.ts), which
-#     asks Linux for 2 MiB pages as NumPy does. Built when a C compiler and Node's headers are there; without it
-#     everything works the same, large windows just take more page faults.
-if [ "$(uname -s)" = Linux ] && { [ ! -f build/huge-pages.node ] || [ native/huge-pages.c -nt build/huge-pages.node ]; }; then
+# 2b. Optional: the C helper (native/*.c, loaded by lib/util/c-helper.ts): huge pages for large arrays and
+#     settled malloc thresholds, as NumPy's arrays get them, and division several values per instruction. Built
+#     when a C compiler and Node's headers are there; without it everything works the same, with the same values,
+#     only slower (large windows take more page faults, returns and scaling divide one value at a time).
+HELPER=build/tsdl-helper.node
+if [ "$(uname -s)" = Linux ] && { [ ! -f $HELPER ] || [ -n "$(find native -newer $HELPER)" ]; }; then
   NODE_INC=$(node -p "require('path').resolve(process.execPath, '..', '..', 'include', 'node')")
   if command -v cc >/dev/null && [ -f "$NODE_INC/node_api.h" ]; then
     mkdir -p build
-    if cc -O2 -shared -fPIC -I"$NODE_INC" native/huge-pages.c -o build/huge-pages.node 2>/tmp/tsdl-cc.err; then
-      say "compiled the huge-pages helper (build/huge-pages.node)"
+    rm -f build/huge-pages.node # this helper's name before it did more than huge pages
+    # -ffp-contract=off: the C loops must give the TypeScript loops' bits (nothing fused into an FMA).
+    if cc -O3 -ffp-contract=off -shared -fPIC -I"$NODE_INC" native/*.c -o $HELPER 2>/tmp/tsdl-cc.err; then
+      say "compiled the C helper ($HELPER)"
     else
-      say "notice: the optional huge-pages helper did not compile ($(tail -1 /tmp/tsdl-cc.err)); large arrays use small pages"
+      say "notice: the optional C helper did not compile ($(tail -1 /tmp/tsdl-cc.err)); everything works without it, slower"
     fi
   else
-    say "notice: no C compiler or Node headers ($NODE_INC/node_api.h): the optional huge-pages helper is skipped (apt-get install gcc libnode-dev)"
+    say "notice: no C compiler or Node headers ($NODE_INC/node_api.h): the optional C helper is skipped (apt-get install gcc libnode-dev)"
   fi
 fi
 

@@ -1,38 +1,19 @@
 /**
  * Large output arrays backed by transparent huge pages. Writing a fresh 96 MB array costs one page fault per
  * 4 KiB page — 23,500 of them, half the time of `makeWindows` on 200,000 rows — where NumPy asks Linux for 2 MiB
- * pages and takes about 500. Node cannot ask (no `madvise`), so a small C helper does
- * (`native/huge-pages.c`, compiled by `scripts/setup.sh` into `build/huge-pages.node` when a C compiler and Node's
- * headers are there). Without it, or below 4 MiB, this is `new Float32Array(n)`; the values are the same either way.
+ * pages and takes about 500. Node cannot ask (no `madvise`), so the optional C helper does
+ * (`native/huge-pages.c`; see lib/util/c-helper.ts). Without it, or below 4 MiB, this is `new Float32Array(n)`; the
+ * values are the same either way.
  */
-import * as path from 'path';
+import { cHelper } from './c-helper';
 
 const MIB = 1 << 20;
 /** From this size up an array is worth huge pages (NumPy's threshold). */
 const MIN_BYTES = 4 * MIB;
 
-interface HugePagesAddon {
-  adviseHugePages(buffer: ArrayBuffer): number;
-}
-
-let addon: HugePagesAddon | null | undefined;
-
-/** The compiled helper, or null when it was not built (or cannot load here). */
-function helper(): HugePagesAddon | null {
-  if (addon === undefined) {
-    try {
-      // lib/util or dist/util → the project root's build/.
-      addon = require(path.join(__dirname, '..', '..', 'build', 'huge-pages.node')) as HugePagesAddon;
-    } catch {
-      addon = null;
-    }
-  }
-  return addon;
-}
-
 /** Whether large arrays get huge pages from the helper (false: not built, or not Linux). */
 export function hugePagesHelper(): boolean {
-  return helper() !== null;
+  return cHelper() !== null;
 }
 
 /**
@@ -41,7 +22,7 @@ export function hugePagesHelper(): boolean {
  */
 export function largeFloat32(n: number): Float32Array {
   const bytes = n * 4;
-  const h = bytes >= MIN_BYTES ? helper() : null;
+  const h = bytes >= MIN_BYTES ? cHelper() : null;
   if (!h) return new Float32Array(n);
   const buffer = new ArrayBuffer(bytes + 2 * MIB);
   const offset = h.adviseHugePages(buffer);

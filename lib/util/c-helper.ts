@@ -1,0 +1,59 @@
+/**
+ * The optional C helper: a few C functions (`native/`) for what Node cannot do from JavaScript, compiled by
+ * `scripts/setup.sh` into `build/tsdl-helper.node` when a C compiler and Node's headers are there (Debian: `gcc`,
+ * `libnode-dev`). Without it everything works the same, with the same values, only slower in three places:
+ *
+ * - huge pages for large arrays (`native/huge-pages.c`, used by lib/util/huge-pages.ts);
+ * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
+ *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
+ * - division four values at a time (`native/divide.c`), for `pctChange` and the standard and robust scalers.
+ *
+ * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
+ */
+import * as path from 'path';
+
+export interface CHelper {
+  /** madvise(MADV_HUGEPAGE) on the buffer; the offset of its first 2 MiB boundary, or -1. */
+  adviseHugePages(buffer: ArrayBuffer): number;
+  /** glibc's mmap and trim thresholds at 32 and 64 MiB; false where the C library is not glibc. */
+  setMallocThresholds(): boolean;
+  /** out[t] = x[t] / x[t - k] - 1, NaN for t < k. */
+  pctChange(x: Float64Array, k: number, out: Float64Array): void;
+  /** out[i] = (x[i] - offset) / divisor + shift. */
+  subtractDivideAdd(x: Float64Array, offset: number, divisor: number, shift: number, out: Float64Array): void;
+  /** "avx2", "sse2" or "compiler default": how many values one division instruction takes here. */
+  divideInstructions: string;
+}
+
+/** Below this many values a call into C costs more than it saves. */
+export const C_HELPER_MIN_LENGTH = 256;
+
+function load(): CHelper | null {
+  if (process.env.TSDL_C_HELPER === 'off') return null;
+  try {
+    // lib/util or dist/util → the project root's build/.
+    const helper = require(path.join(__dirname, '..', '..', 'build', 'tsdl-helper.node')) as CHelper;
+    helper.setMallocThresholds();
+    return helper;
+  } catch {
+    return null;
+  }
+}
+
+// Loaded with the library, not at first use: the malloc thresholds matter from the first large array on.
+const loaded = load();
+let enabled = loaded !== null;
+
+/** The compiled helper, or null when it was not built, cannot load here, or is switched off. */
+export function cHelper(): CHelper | null {
+  return enabled ? loaded : null;
+}
+
+/**
+ * Switches the helper's functions off (false) or back on for this process, e.g. to time or test the TypeScript
+ * loops it stands in for. The malloc thresholds, once set at load, stay. Returns whether it is now in use.
+ */
+export function useCHelper(on: boolean): boolean {
+  enabled = on && loaded !== null;
+  return enabled;
+}

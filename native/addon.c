@@ -1,0 +1,99 @@
+/*
+ * The N-API glue of the C helper: checks each call's arguments (a wrong one throws a TypeError naming it) and
+ * hands typed-array memory to the functions of the other files. lib/util/c-helper.ts is the only caller.
+ */
+#include <node_api.h>
+#include <stdio.h>
+#include "tsdl-helper.h"
+
+/* The data and length of a Float64Array argument, or a TypeError naming it. */
+static int float64_array(napi_env env, napi_value value, const char *name, double **data, size_t *length) {
+  napi_typedarray_type type;
+  napi_value buffer;
+  size_t offset;
+  int ok = napi_get_typedarray_info(env, value, &type, length, (void **)data, &buffer, &offset) == napi_ok && type == napi_float64_array;
+  if (!ok) {
+    char message[96];
+    snprintf(message, sizeof message, "the C helper expects a Float64Array as %s", name);
+    napi_throw_type_error(env, NULL, message);
+  }
+  return ok;
+}
+
+static int number(napi_env env, napi_value value, double *out) {
+  if (napi_get_value_double(env, value, out) != napi_ok) {
+    napi_throw_type_error(env, NULL, "the C helper expects a number");
+    return 0;
+  }
+  return 1;
+}
+
+static size_t arguments(napi_env env, napi_callback_info info, napi_value *argv, size_t max) {
+  size_t argc = max;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
+  return argc;
+}
+
+/* adviseHugePages(buffer: ArrayBuffer): number */
+static napi_value js_advise_huge_pages(napi_env env, napi_callback_info info) {
+  napi_value argv[1], result;
+  void *data = NULL;
+  size_t length = 0;
+  if (arguments(env, info, argv, 1) < 1 || napi_get_arraybuffer_info(env, argv[0], &data, &length) != napi_ok) {
+    napi_throw_type_error(env, NULL, "adviseHugePages expects an ArrayBuffer");
+    return NULL;
+  }
+  napi_create_double(env, advise_huge_pages(data, length), &result);
+  return result;
+}
+
+/* setMallocThresholds(): boolean */
+static napi_value js_set_malloc_thresholds(napi_env env, napi_callback_info info) {
+  napi_value result;
+  (void)info;
+  napi_get_boolean(env, set_malloc_thresholds(), &result);
+  return result;
+}
+
+/* pctChange(x: Float64Array, k: number, out: Float64Array): void — out as long as x, not overlapping it. */
+static napi_value js_pct_change(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  double *x, *out, k;
+  size_t n, m;
+  if (arguments(env, info, argv, 3) < 3) return napi_throw_type_error(env, NULL, "pctChange expects (x, k, out)"), NULL;
+  if (!float64_array(env, argv[0], "x", &x, &n) || !number(env, argv[1], &k) || !float64_array(env, argv[2], "out", &out, &m)) return NULL;
+  if (m != n || !(k >= 1) || k != (double)(size_t)k) return napi_throw_range_error(env, NULL, "pctChange: out must be as long as x, and k a positive integer"), NULL;
+  pct_change(x, out, n, (size_t)k);
+  return NULL;
+}
+
+/* subtractDivideAdd(x: Float64Array, offset, divisor, shift, out: Float64Array): void */
+static napi_value js_subtract_divide_add(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  double *x, *out, offset, divisor, shift;
+  size_t n, m;
+  if (arguments(env, info, argv, 5) < 5) return napi_throw_type_error(env, NULL, "subtractDivideAdd expects (x, offset, divisor, shift, out)"), NULL;
+  if (!float64_array(env, argv[0], "x", &x, &n) || !number(env, argv[1], &offset) || !number(env, argv[2], &divisor) ||
+      !number(env, argv[3], &shift) || !float64_array(env, argv[4], "out", &out, &m))
+    return NULL;
+  if (m != n) return napi_throw_range_error(env, NULL, "subtractDivideAdd: out must be as long as x"), NULL;
+  subtract_divide_add(x, out, n, offset, divisor, shift);
+  return NULL;
+}
+
+static void export_function(napi_env env, napi_value exports, const char *name, napi_callback cb) {
+  napi_value fn;
+  napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, NULL, &fn);
+  napi_set_named_property(env, exports, name, fn);
+}
+
+NAPI_MODULE_INIT() {
+  napi_value instructions;
+  export_function(env, exports, "adviseHugePages", js_advise_huge_pages);
+  export_function(env, exports, "setMallocThresholds", js_set_malloc_thresholds);
+  export_function(env, exports, "pctChange", js_pct_change);
+  export_function(env, exports, "subtractDivideAdd", js_subtract_divide_add);
+  napi_create_string_utf8(env, divide_instructions(), NAPI_AUTO_LENGTH, &instructions);
+  napi_set_named_property(env, exports, "divideInstructions", instructions);
+  return exports;
+}

@@ -1,0 +1,21 @@
+/*
+ * The optional C helper (build/tsdl-helper.node, compiled by scripts/setup.sh; see lib/util/c-helper.ts). Each
+ * file holds one concept; addon.c is the N-API glue that checks arguments and calls them.
+ */
+#ifndef TSDL_HELPER_H
+#define TSDL_HELPER_H
+#include <stddef.h>
+
+/* huge-pages.c: byte offset of the first 2 MiB boundary in [data, data + length) after madvise, or -1. */
+double advise_huge_pages(void *data, size_t length);
+
+/* malloc-thresholds.c: 1 when glibc's malloc took the thresholds, else 0. */
+int set_malloc_thresholds(void);
+
+/* divide.c: out[t] = x[t] / x[t - k] - 1 (NaN for t < k); out[i] = (x[i] - offset) / divisor + shift. */
+void pct_change(const double *x, double *out, size_t n, size_t k);
+void subtract_divide_add(const double *x, double *out, size_t n, double offset, double divisor, double shift);
+/* The instructions the division loops use here: "avx2", "sse2" or "compiler default". */
+const char *divide_instructions(void);
+
+#endif
