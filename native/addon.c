@@ -4,6 +4,7 @@
  */
 #include <node_api.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "tsdl-helper.h"
 
 /* The data and length of a Float64Array argument, or a TypeError naming it. */
@@ -81,6 +82,73 @@ static napi_value js_subtract_divide_add(napi_env env, napi_callback_info info) 
   return NULL;
 }
 
+/* The typed array at index k of a JavaScript array: its data, or NULL for undefined; a TypeError otherwise. */
+static int array_element(napi_env env, napi_value array, uint32_t k, napi_typedarray_type want, const char *name, void **data, size_t *length) {
+  napi_value element;
+  napi_valuetype kind;
+  napi_typedarray_type type;
+  napi_value buffer;
+  size_t offset;
+  *data = NULL;
+  *length = 0;
+  if (napi_get_element(env, array, k, &element) != napi_ok || napi_typeof(env, element, &kind) != napi_ok) return 0;
+  if (kind == napi_undefined) return 1;
+  if (napi_get_typedarray_info(env, element, &type, length, data, &buffer, &offset) == napi_ok && type == want) return 1;
+  char message[96];
+  snprintf(message, sizeof message, "the C helper expects %s[%u] to be a typed array of the right type", name, k);
+  napi_throw_type_error(env, NULL, message);
+  return 0;
+}
+
+/*
+ * scanPlainRows(b: Uint8Array, state: Float64Array [next, rows, line, column], dc, comma, width, maxRows,
+ *               cols: Float64Array[], rowStarts: Int32Array, textStarts: (Int32Array | undefined)[]): number
+ * Scans from state[0], updates state, returns why it stopped (SCAN_* in tsdl-helper.h).
+ */
+static napi_value js_scan_plain_rows(napi_env env, napi_callback_info info) {
+  napi_value argv[9], result;
+  napi_typedarray_type type;
+  napi_value buffer;
+  size_t offset, n, state_length, capacity, length;
+  uint8_t *b;
+  double *state, dc, comma, width, max_rows;
+  int32_t *row_starts;
+  if (arguments(env, info, argv, 9) < 9) return napi_throw_type_error(env, NULL, "scanPlainRows expects 9 arguments"), NULL;
+  if (napi_get_typedarray_info(env, argv[0], &type, &n, (void **)&b, &buffer, &offset) != napi_ok || type != napi_uint8_array)
+    return napi_throw_type_error(env, NULL, "scanPlainRows expects a Uint8Array as b"), NULL;
+  if (!float64_array(env, argv[1], "state", &state, &state_length) || !number(env, argv[2], &dc) || !number(env, argv[3], &comma) ||
+      !number(env, argv[4], &width) || !number(env, argv[5], &max_rows))
+    return NULL;
+  if (napi_get_typedarray_info(env, argv[7], &type, &capacity, (void **)&row_starts, &buffer, &offset) != napi_ok || type != napi_int32_array)
+    return napi_throw_type_error(env, NULL, "scanPlainRows expects an Int32Array as rowStarts"), NULL;
+  if (state_length < 4 || !(width >= 1) || state[0] < 0 || state[1] < 0) return napi_throw_range_error(env, NULL, "scanPlainRows: bad state or width"), NULL;
+  size_t w = (size_t)width;
+  double **cols = calloc(w, sizeof *cols);
+  int32_t **text_starts = calloc(w, sizeof *text_starts);
+  int ok = cols != NULL && text_starts != NULL;
+  for (uint32_t k = 0; ok && k < w; k++) {
+    ok = array_element(env, argv[6], k, napi_float64_array, "cols", (void **)&cols[k], &length) && cols[k] != NULL && length >= capacity;
+    if (ok) ok = array_element(env, argv[8], k, napi_int32_array, "textStarts", (void **)&text_starts[k], &length) && (text_starts[k] == NULL || length >= capacity);
+  }
+  if (ok) {
+    struct scan_state st = {(size_t)state[0], (size_t)state[1], state[2], 0};
+    int reason = scan_plain_rows(b, n, &st, (int)dc, comma != 0, w, max_rows, cols, row_starts, text_starts, capacity);
+    state[0] = (double)st.next;
+    state[1] = (double)st.rows;
+    state[2] = st.line;
+    state[3] = (double)st.column;
+    napi_create_int32(env, reason, &result);
+  } else {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (!pending) napi_throw_range_error(env, NULL, "scanPlainRows: each column needs an array as long as rowStarts");
+    result = NULL;
+  }
+  free(cols);
+  free(text_starts);
+  return result;
+}
+
 static void export_function(napi_env env, napi_value exports, const char *name, napi_callback cb) {
   napi_value fn;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, NULL, &fn);
@@ -93,6 +161,7 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "setMallocThresholds", js_set_malloc_thresholds);
   export_function(env, exports, "pctChange", js_pct_change);
   export_function(env, exports, "subtractDivideAdd", js_subtract_divide_add);
+  export_function(env, exports, "scanPlainRows", js_scan_plain_rows);
   napi_create_string_utf8(env, divide_instructions(), NAPI_AUTO_LENGTH, &instructions);
   napi_set_named_property(env, exports, "divideInstructions", instructions);
   return exports;

@@ -5,6 +5,7 @@
 #ifndef TSDL_HELPER_H
 #define TSDL_HELPER_H
 #include <stddef.h>
+#include <stdint.h>
 
 /* huge-pages.c: byte offset of the first 2 MiB boundary in [data, data + length) after madvise, or -1. */
 double advise_huge_pages(void *data, size_t length);
@@ -17,5 +18,16 @@ void pct_change(const double *x, double *out, size_t n, size_t k);
 void subtract_divide_add(const double *x, double *out, size_t n, double offset, double divisor, double shift);
 /* The instructions the division loops use here: "avx2", "sse2" or "compiler default". */
 const char *divide_instructions(void);
+
+/* scan-csv.c: the plain rows of a CSV from st->next on; returns why it stopped (see there). */
+enum { SCAN_END = 0, SCAN_FULL = 1, SCAN_TEXT_STARTS = 2, SCAN_ROW = 3 };
+struct scan_state {
+  size_t next;   /* the byte the next row starts at */
+  size_t rows;   /* rows scanned so far */
+  double line;   /* the line number of the next row (for the caller's errors) */
+  size_t column; /* SCAN_TEXT_STARTS: the column that needs its array */
+};
+int scan_plain_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int comma, size_t width, double max_rows,
+                    double *const *cols, int32_t *row_starts, int32_t *const *text_starts, size_t capacity);
 
 #endif

@@ -10,6 +10,7 @@ import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
 import { allFinite } from '../util/check';
 import { daysFromCivil, daysInMonth } from './parse-date';
+import { cHelper } from '../util/c-helper';
 
 export interface ParsedCsv {
   header: string[];
@@ -166,6 +167,17 @@ interface Scanned {
   quotedRows: Set<number> | undefined;
   /** Per column, where each field that is not a plain decimal starts (0 for the others), from its first such field on. */
   textStarts: (Int32Array | undefined)[];
+  /** Where a scan that stopped at maxRows left off: the next row's byte and line. */
+  next: number;
+  nextLine: number;
+}
+
+/** Longer arrays for the scan, the rows so far copied over. */
+function grow(out: Scanned): void {
+  const capacity = Math.ceil(out.rowStarts.length * 1.5) + 16;
+  out.cols = out.cols.map((c) => grown(c, capacity));
+  out.rowStarts = grown(out.rowStarts, capacity);
+  out.textStarts = out.textStarts.map((t) => t && grown(t, capacity));
 }
 
 /** Rows expected from `i` on, from the mean length of the lines in the next 64 KiB, with 5% to spare. */
@@ -194,14 +206,14 @@ function countLines(b: Uint8Array, i: number, end: number): number {
  * re-entering the stale compiled loop (`node --trace-deopt`: a deoptimisation at the end of each of the first
  * three calls, a recompile on the fourth). The caller trims the arrays (see also util/unrolled-end.ts).
  */
-function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
+function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
   const n = b.length;
   let cols = out.cols;
   let rowStarts = out.rowStarts;
   let capacity = rowStarts.length;
   let quotedRows = out.quotedRows;
-  const textStarts = out.textStarts;
-  let rows = 0;
+  let textStarts = out.textStarts;
+  let rows = firstRow;
   let line = firstLine;
   let col = 0;
   let rowStart = i;
@@ -276,17 +288,56 @@ function scanRows(b: Uint8Array, i: number, dc: number, comma: boolean, width: n
     } else {
       rowStarts[rows] = rowStart;
       rows++;
-      if (rows === maxRows) break;
+      if (rows === maxRows) {
+        out.next = i;
+        out.nextLine = line + 1;
+        break;
+      }
       if (rows === capacity) {
-        capacity = Math.ceil(capacity * 1.5) + 16;
-        out.cols = cols = cols.map((c) => grown(c, capacity));
-        out.rowStarts = rowStarts = grown(rowStarts, capacity);
-        for (let k = 0; k < width; k++) if (textStarts[k]) textStarts[k] = grown(textStarts[k]!, capacity);
+        grow(out);
+        ({ cols, rowStarts, textStarts } = out);
+        capacity = rowStarts.length;
       }
     }
     col = 0;
     rowStart = i;
     line++;
+  }
+  return rows;
+}
+
+/** Why the C helper's scan stopped (native/tsdl-helper.h). */
+const ScanStop = { End: 0, Full: 1, TextStarts: 2, Row: 3 } as const;
+
+/** From this many bytes on, the C helper scans the plain rows (below it, a call costs more than it saves). */
+const C_SCAN_MIN_BYTES = 1 << 16;
+
+/**
+ * All data rows: with the C helper (native/scan-csv.c, the same loop as scanRows in C, about 3× as fast), its scan
+ * does the plain rows and hands each row it leaves — a quoted field, a blank line, a wrong width — to scanRows,
+ * one row at a time, which also makes every error the same; without the helper, scanRows does them all.
+ */
+function scanAll(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, line: number, out: Scanned): number {
+  const helper = b.length >= C_SCAN_MIN_BYTES ? cHelper() : null;
+  if (!helper) return scanRows(b, i, 0, dc, comma, width, maxRows, delim, source, line, out);
+  const n = b.length;
+  const state = new Float64Array([i, 0, line, 0]); // next byte, rows, next line, column
+  let rows = 0;
+  while (state[0] < n && rows < maxRows) {
+    const stop = helper.scanPlainRows(b, state, dc, comma ? 1 : 0, width, maxRows, out.cols, out.rowStarts, out.textStarts);
+    rows = state[1];
+    if (stop === ScanStop.End) break;
+    if (stop === ScanStop.Full) grow(out);
+    else if (stop === ScanStop.TextStarts) out.textStarts[state[3]] = new Int32Array(out.rowStarts.length);
+    else {
+      // One row (after any blank lines) by the TypeScript scan: from where it stopped to the next row's start.
+      out.next = n;
+      rows = scanRows(b, state[0], rows, dc, comma, width, rows + 1, delim, source, state[2], out);
+      if (rows === state[1]) break; // only blank lines were left
+      state[0] = out.next;
+      state[1] = rows;
+      state[2] = out.nextLine;
+    }
   }
   return rows;
 }
@@ -364,8 +415,15 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const comma = options.decimal === ',' && dc !== 44;
   const maxRows = options.maxRows ?? Infinity;
   const capacity = Math.min(estimateRows(b, start), maxRows + 1);
-  const scanned: Scanned = { cols: Array.from({ length: width }, () => new Float64Array(capacity)), rowStarts: new Int32Array(capacity), quotedRows: undefined, textStarts: new Array(width).fill(undefined) };
-  const rows = scanRows(b, start, dc, comma, width, maxRows, delim, source, line, scanned);
+  const scanned: Scanned = {
+    cols: Array.from({ length: width }, () => new Float64Array(capacity)),
+    rowStarts: new Int32Array(capacity),
+    quotedRows: undefined,
+    textStarts: new Array(width).fill(undefined),
+    next: start,
+    nextLine: line,
+  };
+  const rows = scanAll(b, start, dc, comma, width, maxRows, delim, source, line, scanned);
   const cols = scanned.cols.map((c) => trimmed(c, rows));
   const { rowStarts, quotedRows, textStarts } = scanned;
 

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { parseCsv, ParseCsvOptions } from '../../lib/data/parse-csv';
 import { table } from '../../lib/data/table';
 import { pctChange } from '../../lib/features/returns';
 import { FittedScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
@@ -102,5 +103,97 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     fill();
     // Without the thresholds the 32 MB left at the top of the heap goes back to Linux: about 7,800 faults here.
     expect(faults() - f0).to.be.below(1500);
+  });
+
+  describe('the CSV scan (native/scan-csv.c) against the TypeScript scan', () => {
+    /** Fields of every kind the scan tells apart; quoted ones and blank lines go to the TypeScript scan row by row. */
+    const FIELDS = ['12', '-3.25', '0', '-0', '007', '.5', '5.', '-', '', 'NA', 'abc', '1e5', '1.2.3', ' 7', '2020-01-02', '9007199254740991',
+      '9007199254740992', '123456789012345678901', '0.1234567890123456789012', '1.00000000000000000000001', '0.0000000000000000000001', '0.00000000000000000000001', '"1,5"', '"a ""q"""', '"two\nlines"', '3,5'];
+
+    function randomCsv(seed: number, opts: { width: number; rows: number; eol: string[]; blank: number; quoted: boolean; delimiter?: string }): string {
+      const rng = seededRng(seed);
+      const d = opts.delimiter ?? ',';
+      const pick = () => {
+        const f = FIELDS[Math.floor(rng() * FIELDS.length)];
+        if (!opts.quoted && f.startsWith('"')) return String(Math.floor(rng() * 1e6) / 100);
+        if (d === ',' && f === '3,5') return '"3,5"';
+        return f;
+      };
+      const header = Array.from({ length: opts.width }, (_, c) => `c${c}`).join(d);
+      let text = header + opts.eol[0];
+      for (let r = 0; r < opts.rows; r++) {
+        if (rng() < opts.blank) text += opts.eol[0];
+        // mostly numeric rows, so long plain stretches alternate with rows the C scan hands back
+        const row = Array.from({ length: opts.width }, () => (rng() < 0.8 ? (rng() * 1000 - 500).toFixed(Math.floor(rng() * 6)) : pick()));
+        text += row.join(d) + opts.eol[Math.floor(rng() * opts.eol.length)];
+      }
+      return text;
+    }
+
+    function expectSameParse(text: string, options: ParseCsvOptions = {}): void {
+      const parse = () => {
+        try {
+          const p = parseCsv(text, options);
+          return {
+            header: p.header,
+            rows: p.numRows,
+            columns: p.header.map((_, c) => p.column(c)),
+            values: p.header.map((_, c) => p.values(c)),
+            dates: p.header.map((_, c) => p.isoDates(c)),
+            texts: p.header.map((_, c) => p.texts(c, new Set(['', 'NA']))),
+          };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      };
+      expect(Buffer.byteLength(text)).to.be.above(1 << 16); // what the C scan takes
+      const withHelper = parse();
+      const without = withoutHelper(parse);
+      if ('error' in without || 'error' in withHelper) {
+        expect(withHelper).to.deep.equal(without);
+        return;
+      }
+      expect([withHelper.header, withHelper.rows]).to.deep.equal([without.header, without.rows]);
+      expect(withHelper.columns).to.deep.equal(without.columns);
+      expect(withHelper.texts).to.deep.equal(without.texts);
+      for (let c = 0; c < without.header.length; c++) {
+        expectSameBits(withHelper.values[c], without.values[c]);
+        expect(withHelper.dates[c] === undefined).to.equal(without.dates[c] === undefined);
+        if (without.dates[c]) expectSameBits(withHelper.dates[c]!, without.dates[c]!);
+      }
+    }
+
+    it('gives the same table on random files: every kind of field, LF, CRLF and CR, blank lines, quoted fields', () => {
+      for (let seed = 0; seed < 6; seed++) {
+        expectSameParse(randomCsv(seed, { width: 1 + (seed % 5), rows: 12000, eol: ['\n'], blank: 0, quoted: false }));
+        expectSameParse(randomCsv(seed + 10, { width: 6, rows: 5000, eol: ['\n', '\r\n', '\r'], blank: 0.01, quoted: true }));
+      }
+    });
+
+    it('gives the same table with a decimal comma, another delimiter, maxRows and a file ending without a newline', () => {
+      const semi = randomCsv(21, { width: 4, rows: 8000, eol: ['\n'], blank: 0, quoted: true, delimiter: ';' });
+      expectSameParse(semi, { decimal: ',' });
+      expectSameParse(semi.replace(/\n$/, ''));
+      for (const maxRows of [1, 4096, 7000, 7999, 8000, 9000]) expectSameParse(semi, { maxRows });
+      expectSameParse(randomCsv(22, { width: 3, rows: 9000, eol: ['\n'], blank: 0.001, quoted: false }) + '1,2,');
+    });
+
+    it('dates and prices, as exported, give the same columns (the bench file\'s layout)', () => {
+      let text = 'Date,Open,High,Low,Close,Adj Close,Volume\n';
+      const day = Date.UTC(1990, 0, 1);
+      for (let r = 0; r < 3000; r++) text += `${new Date(day + r * 864e5).toISOString().slice(0, 10)},${(100 + r / 7).toFixed(4)},${(101 + r / 7).toFixed(4)},99.5,100.25,100.25,${1000 + r}\n`;
+      expectSameParse(text);
+    });
+
+    it('throws the same errors, naming the same line: a row of the wrong width, an unclosed quote', () => {
+      const good = randomCsv(31, { width: 3, rows: 8000, eol: ['\n'], blank: 0, quoted: false });
+      const lines = good.split('\n');
+      const wide = [...lines.slice(0, 6000), '1,2,3,4', ...lines.slice(6000)].join('\n');
+      expectSameParse(wide);
+      expect(() => parseCsv(wide)).to.throw('line 6001 has 4 fields but the header has 3');
+      const unclosed = [...lines.slice(0, 7000), '1,2,"3', ''].join('\n'); // no quote after it (the random rows hold some)
+      expectSameParse(unclosed);
+      expect(() => parseCsv(unclosed)).to.throw('unclosed quote starting at line 7001');
+    });
   });
 });
