@@ -108,6 +108,26 @@ describe('parseCsv (byte scan)', () => {
     expect(fromText.strings('name')).to.deep.equal(fromFile.strings('name'));
   });
 
+  it('a file with every field quoted: plain decimals and ISO dates read from between the quotes, each field\'s own text', () => {
+    // As some exports write every field; values hand-written here.
+    const text = '"date","close","name","note"\n"2000-01-03","12.5","a","x, ""y"""\n"2000-01-04 09:30","-0","b,c","two\nlines"\n"2000-01-05","1e5","d",""\n';
+    const p = parseCsv(text);
+    expect(p.numRows).to.equal(3);
+    const close = p.values(1);
+    expect([close[0], Object.is(close[1], -0), close[2]]).to.deep.equal([12.5, true, NaN]); // "1e5": not a plain decimal, left to Number()
+    expect(p.column(2)).to.deep.equal(['a', 'b,c', 'd']);
+    expect(p.column(3)).to.deep.equal(['x, "y"', 'two\nlines', '']);
+    expect(p.field(1, 2)).to.equal('1e5');
+    expect(Array.from(p.isoDates(0)!)).to.deep.equal([Date.UTC(2000, 0, 3), Date.UTC(2000, 0, 4, 9, 30), Date.UTC(2000, 0, 5)]);
+    const t = readCsv(text);
+    expect(Array.from(t.numbers('close'))).to.deep.equal([12.5, -0, 1e5]);
+    expect(t.strings('note')).to.deep.equal(['x, "y"', 'two\nlines', null]); // an empty field is missing, as in pandas
+    // Not dates from the bytes (left to parseDates, which reads or refuses them): junk after the quote, a date in a
+    // column that also holds a number, a quoted row whose date column read as a number.
+    expect(parseCsv('d,x\n"2000-01-03"z,1\n').isoDates(0)).to.equal(undefined);
+    expect(parseCsv('x,d\n"a,2000-01-02,",12\n1,2000-01-03\n').isoDates(1)).to.equal(undefined);
+  });
+
   it('decodes non-ASCII UTF-8 text from the right bytes, with numbers after it intact', () => {
     const dir = tempDir();
     const file = path.join(dir, 'utf8.csv');
