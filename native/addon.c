@@ -101,27 +101,34 @@ static int array_element(napi_env env, napi_value array, uint32_t k, napi_typeda
 }
 
 /*
- * scanPlainRows(b: Uint8Array, state: Float64Array [next, rows, line, column], dc, comma, width, maxRows,
- *               cols: Float64Array[], rowStarts: Int32Array, textStarts: (Int32Array | undefined)[]): number
+ * scanRows(b: Uint8Array, state: Float64Array [next, rows, line, column], dc, comma, width, maxRows,
+ *               cols: Float64Array[], rowStarts: Int32Array, textStarts: (Int32Array | undefined)[],
+ *               quotedRows: Uint8Array | undefined): number
  * Scans from state[0], updates state, returns why it stopped (SCAN_* in tsdl-helper.h).
  */
-static napi_value js_scan_plain_rows(napi_env env, napi_callback_info info) {
-  napi_value argv[9], result;
+static napi_value js_scan_rows(napi_env env, napi_callback_info info) {
+  napi_value argv[10], result;
   napi_typedarray_type type;
   napi_value buffer;
   size_t offset, n, state_length, capacity, length;
   uint8_t *b;
   double *state, dc, comma, width, max_rows;
   int32_t *row_starts;
-  if (arguments(env, info, argv, 9) < 9) return napi_throw_type_error(env, NULL, "scanPlainRows expects 9 arguments"), NULL;
+  uint8_t *quoted_rows = NULL;
+  napi_valuetype quoted_kind;
+  if (arguments(env, info, argv, 10) < 10) return napi_throw_type_error(env, NULL, "scanRows expects 10 arguments"), NULL;
   if (napi_get_typedarray_info(env, argv[0], &type, &n, (void **)&b, &buffer, &offset) != napi_ok || type != napi_uint8_array)
-    return napi_throw_type_error(env, NULL, "scanPlainRows expects a Uint8Array as b"), NULL;
+    return napi_throw_type_error(env, NULL, "scanRows expects a Uint8Array as b"), NULL;
   if (!float64_array(env, argv[1], "state", &state, &state_length) || !number(env, argv[2], &dc) || !number(env, argv[3], &comma) ||
       !number(env, argv[4], &width) || !number(env, argv[5], &max_rows))
     return NULL;
   if (napi_get_typedarray_info(env, argv[7], &type, &capacity, (void **)&row_starts, &buffer, &offset) != napi_ok || type != napi_int32_array)
-    return napi_throw_type_error(env, NULL, "scanPlainRows expects an Int32Array as rowStarts"), NULL;
-  if (state_length < 4 || !(width >= 1) || state[0] < 0 || state[1] < 0) return napi_throw_range_error(env, NULL, "scanPlainRows: bad state or width"), NULL;
+    return napi_throw_type_error(env, NULL, "scanRows expects an Int32Array as rowStarts"), NULL;
+  if (napi_typeof(env, argv[9], &quoted_kind) != napi_ok) return NULL;
+  if (quoted_kind != napi_undefined &&
+      (napi_get_typedarray_info(env, argv[9], &type, &length, (void **)&quoted_rows, &buffer, &offset) != napi_ok || type != napi_uint8_array || length < capacity))
+    return napi_throw_type_error(env, NULL, "scanRows expects quotedRows to be undefined or a Uint8Array as long as rowStarts"), NULL;
+  if (state_length < 4 || !(width >= 1) || state[0] < 0 || state[1] < 0) return napi_throw_range_error(env, NULL, "scanRows: bad state or width"), NULL;
   size_t w = (size_t)width;
   double **cols = calloc(w, sizeof *cols);
   int32_t **text_starts = calloc(w, sizeof *text_starts);
@@ -132,7 +139,7 @@ static napi_value js_scan_plain_rows(napi_env env, napi_callback_info info) {
   }
   if (ok) {
     struct scan_state st = {(size_t)state[0], (size_t)state[1], state[2], 0};
-    int reason = scan_plain_rows(b, n, &st, (int)dc, comma != 0, w, max_rows, cols, row_starts, text_starts, capacity);
+    int reason = scan_rows(b, n, &st, (int)dc, comma != 0, w, max_rows, cols, row_starts, text_starts, quoted_rows, capacity);
     state[0] = (double)st.next;
     state[1] = (double)st.rows;
     state[2] = st.line;
@@ -141,7 +148,7 @@ static napi_value js_scan_plain_rows(napi_env env, napi_callback_info info) {
   } else {
     bool pending = false;
     napi_is_exception_pending(env, &pending);
-    if (!pending) napi_throw_range_error(env, NULL, "scanPlainRows: each column needs an array as long as rowStarts");
+    if (!pending) napi_throw_range_error(env, NULL, "scanRows: each column needs an array as long as rowStarts");
     result = NULL;
   }
   free(cols);
@@ -161,7 +168,7 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "setMallocThresholds", js_set_malloc_thresholds);
   export_function(env, exports, "pctChange", js_pct_change);
   export_function(env, exports, "subtractDivideAdd", js_subtract_divide_add);
-  export_function(env, exports, "scanPlainRows", js_scan_plain_rows);
+  export_function(env, exports, "scanRows", js_scan_rows);
   napi_create_string_utf8(env, divide_instructions(), NAPI_AUTO_LENGTH, &instructions);
   napi_set_named_property(env, exports, "divideInstructions", instructions);
   return exports;

@@ -19,15 +19,15 @@ void subtract_divide_add(const double *x, double *out, size_t n, double offset, 
 /* The instructions the division loops use here: "avx2", "sse2" or "compiler default". */
 const char *divide_instructions(void);
 
-/* scan-csv.c: the plain rows of a CSV from st->next on; returns why it stopped (see there). */
-enum { SCAN_END = 0, SCAN_FULL = 1, SCAN_TEXT_STARTS = 2, SCAN_ROW = 3 };
+/* scan-csv.c: the rows of a CSV from st->next on; returns why it stopped (see there). */
+enum { SCAN_END = 0, SCAN_FULL = 1, SCAN_TEXT_STARTS = 2, SCAN_ROW = 3, SCAN_QUOTED_ROWS = 4 };
 struct scan_state {
   size_t next;   /* the byte the next row starts at */
   size_t rows;   /* rows scanned so far */
   double line;   /* the line number of the next row (for the caller's errors) */
   size_t column; /* SCAN_TEXT_STARTS: the column that needs its array */
 };
-int scan_plain_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int comma, size_t width, double max_rows,
-                    double *const *cols, int32_t *row_starts, int32_t *const *text_starts, size_t capacity);
+int scan_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int comma, size_t width, double max_rows,
+                    double *const *cols, int32_t *row_starts, int32_t *const *text_starts, uint8_t *quoted_rows, size_t capacity);
 
 #endif

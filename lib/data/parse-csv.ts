@@ -321,15 +321,15 @@ function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma:
 }
 
 /** Why the C helper's scan stopped (native/tsdl-helper.h). */
-const ScanStop = { End: 0, Full: 1, TextStarts: 2, Row: 3 } as const;
+const ScanStop = { End: 0, Full: 1, TextStarts: 2, Row: 3, QuotedRows: 4 } as const;
 
 /** From this many bytes on, the C helper scans the plain rows (below it, a call costs more than it saves). */
 const C_SCAN_MIN_BYTES = 1 << 16;
 
 /**
  * All data rows: with the C helper (native/scan-csv.c, the same loop as scanRows in C, about 3× as fast), its scan
- * does the plain rows and hands each row it leaves — a quoted field, a blank line, a wrong width — to scanRows,
- * one row at a time, which also makes every error the same; without the helper, scanRows does them all.
+ * does the rows and hands each row it leaves — an unclosed quote, a blank line, a wrong width — to scanRows, which
+ * also makes every error the same; without the helper, scanRows does them all.
  */
 function scanAll(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, line: number, out: Scanned): number {
   const helper = b.length >= C_SCAN_MIN_BYTES ? cHelper() : null;
@@ -339,12 +339,13 @@ function scanAll(b: Uint8Array, i: number, dc: number, comma: boolean, width: nu
   let rows = 0;
   let handBack = 1; // rows for the TypeScript scan when the C scan hands one back
   while (state[0] < n && rows < maxRows) {
-    const stop = helper.scanPlainRows(b, state, dc, comma ? 1 : 0, width, maxRows, out.cols, out.rowStarts, out.textStarts);
+    const stop = helper.scanRows(b, state, dc, comma ? 1 : 0, width, maxRows, out.cols, out.rowStarts, out.textStarts, out.quotedRows);
     const plainRun = state[1] - rows;
     rows = state[1] | 0;
     if (stop === ScanStop.End) break;
     if (stop === ScanStop.Full) grow(out);
     else if (stop === ScanStop.TextStarts) out.textStarts[state[3]] = new Int32Array(out.rowStarts.length);
+    else if (stop === ScanStop.QuotedRows) out.quotedRows = new Uint8Array(out.rowStarts.length);
     else {
       // The row by the TypeScript scan (after any blank lines), from where it stopped to the next row's start.
       // Where such rows are common (every field quoted, a quoted name on every other row), a call per row would

@@ -7,7 +7,7 @@
  * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
  *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
  * - division four values at a time (`native/divide.c`), for `pctChange` and the standard and robust scalers;
- * - the plain rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows).
+ * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows).
  *
  * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
  */
@@ -23,10 +23,10 @@ export interface CHelper {
   /** out[i] = (x[i] - offset) / divisor + shift. */
   subtractDivideAdd(x: Float64Array, offset: number, divisor: number, shift: number, out: Float64Array): void;
   /**
-   * The plain rows of a CSV from byte state[0] on (native/scan-csv.c; lib/data/parse-csv.ts scanAll): fills the
-   * columns, row starts and text starts, updates state [next byte, rows, next line, column], returns why it stopped.
+   * The rows of a CSV from byte state[0] on (native/scan-csv.c; lib/data/parse-csv.ts scanAll): fills the columns,
+   * row starts, text starts and quoted-row flags, updates state [next byte, rows, next line, column], returns why it stopped.
    */
-  scanPlainRows(
+  scanRows(
     b: Uint8Array,
     state: Float64Array,
     dc: number,
@@ -36,6 +36,7 @@ export interface CHelper {
     cols: Float64Array[],
     rowStarts: Int32Array,
     textStarts: (Int32Array | undefined)[],
+    quotedRows: Uint8Array | undefined,
   ): number;
   /** "avx2", "sse2" or "compiler default": how many values one division instruction takes here. */
   divideInstructions: string;

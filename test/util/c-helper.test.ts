@@ -106,9 +106,9 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
   });
 
   describe('the CSV scan (native/scan-csv.c) against the TypeScript scan', () => {
-    /** Fields of every kind the scan tells apart; quoted ones and blank lines go to the TypeScript scan row by row. */
+    /** Fields of every kind the scan tells apart (blank lines, unclosed quotes and wrong widths go to the TypeScript scan). */
     const FIELDS = ['12', '-3.25', '0', '-0', '007', '.5', '5.', '-', '', 'NA', 'abc', '1e5', '1.2.3', ' 7', '2020-01-02', '9007199254740991',
-      '9007199254740992', '123456789012345678901', '0.1234567890123456789012', '1.00000000000000000000001', '0.0000000000000000000001', '0.00000000000000000000001', '"1,5"', '"a ""q"""', '"two\nlines"', '3,5'];
+      '9007199254740992', '123456789012345678901', '0.1234567890123456789012', '1.00000000000000000000001', '0.0000000000000000000001', '0.00000000000000000000001', '"1,5"', '"a ""q"""', '"two\nlines"', '3,5', '"12.5"', '"-0"', '""', '"1e5"', '"2020-01-02"', '"7"x'];
 
     function randomCsv(seed: number, opts: { width: number; rows: number; eol: string[]; blank: number; quoted: boolean; delimiter?: string }): string {
       const rng = seededRng(seed);
@@ -170,6 +170,17 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
       }
     });
 
+    it('gives the same table when every field is quoted, or every other row holds a quoted name', () => {
+      let all = '"date","close","name"\n';
+      let alternate = 'name,close,volume\n';
+      for (let r = 0; r < 4000; r++) {
+        all += `"${new Date(Date.UTC(2000, 0, 1 + r)).toISOString().slice(0, 10)}","${(r / 8).toFixed(2)}","n ""${r % 7}"""\n`;
+        alternate += `${r % 2 ? '"Smith, J"' : 'Doe'},${(r / 4).toFixed(3)},${r * 10}\n`;
+      }
+      expectSameParse(all);
+      expectSameParse(alternate);
+    });
+
     it('gives the same table with a decimal comma, another delimiter, maxRows and a file ending without a newline', () => {
       const semi = randomCsv(21, { width: 4, rows: 8000, eol: ['\n'], blank: 0, quoted: true, delimiter: ';' });
       expectSameParse(semi, { decimal: ',' });
@@ -194,6 +205,9 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
       const unclosed = [...lines.slice(0, 7000), '1,2,"3', ''].join('\n'); // no quote after it (the random rows hold some)
       expectSameParse(unclosed);
       expect(() => parseCsv(unclosed)).to.throw('unclosed quote starting at line 7001');
+      // after quoted fields that hold newlines, read in C: the same line number
+      const quoted = randomCsv(32, { width: 3, rows: 8000, eol: ['\n'], blank: 0, quoted: true }).split('\n');
+      expectSameParse([...quoted.slice(0, 9000), '1,2,3,4', ...quoted.slice(9000)].join('\n'));
     });
   });
 });
