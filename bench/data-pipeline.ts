@@ -4,7 +4,8 @@
  * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios. Two more
  * lines, outside the pipeline and its total: loading a 200,000-row trade log with text columns (symbol,
  * sector, a mostly empty note), where the work is making strings rather than parsing numbers, and 200,000
- * one-minute bars, where it is reading "YYYY-MM-DD HH:MM:SS" timestamps.
+ * one-minute bars, where it is reading "YYYY-MM-DD HH:MM:SS" timestamps; and the trade log with every field
+ * quoted, as some exports write it.
  *
  * Both sides run twice, in fresh processes: with the machine's default memory settings, and with glibc's
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
@@ -27,7 +28,7 @@ import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
 import { cHelper } from '../lib/util/c-helper';
-import { makeIntraday, makePrices, makeTrades } from './make-prices';
+import { makeIntraday, makePrices, makeQuotedTrades, makeTrades } from './make-prices';
 import { printTable, time, timeAsync, timeSteady } from './timing';
 
 const ROOT = path.join(__dirname, '..');
@@ -36,7 +37,8 @@ const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
 /** The steps outside the pipeline (and its total): other files to load. */
 const TEXT_LOAD = 'load, text columns';
 const INTRADAY_LOAD = 'load, intraday';
-const EXTRA = [TEXT_LOAD, INTRADAY_LOAD];
+const QUOTED_LOAD = 'load, quoted fields';
+const EXTRA = [TEXT_LOAD, INTRADAY_LOAD, QUOTED_LOAD];
 
 /** One side's run: ms and page faults per step, the windows' shape and last value (to check both did the same). */
 interface Run {
@@ -46,7 +48,7 @@ interface Run {
   check: number;
 }
 
-function ours(file: string, trades: string, intraday: string): Run {
+function ours(file: string, trades: string, intraday: string, quoted: string): Run {
   const steps: Record<string, number> = {};
   const faults: Record<string, number> = {};
   const step = <T>(name: string, fn: () => T): T => {
@@ -65,6 +67,7 @@ function ours(file: string, trades: string, intraday: string): Run {
   const w = step('windows (30)', () => makeWindows(scaled, { features: COLS, targets: ['Close'], lookback: 30 }));
   step(TEXT_LOAD, () => loadCsv(trades));
   step(INTRADAY_LOAD, () => loadCsv(intraday));
+  step(QUOTED_LOAD, () => loadCsv(quoted));
   return { steps, faults, shape: w.xShape, check: w.x[w.x.length - COLS.length] };
 }
 
@@ -116,7 +119,7 @@ async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--ours') {
     // Child mode: this library's side only, as JSON, in the memory setting the parent chose.
-    console.log(JSON.stringify(ours(args[1], args[2], args[3])));
+    console.log(JSON.stringify(ours(args[1], args[2], args[3], args[4])));
     return;
   }
   const rows = Number(args[0] ?? 200000);
@@ -124,14 +127,15 @@ async function main() {
   const file = makePrices(path.join(ROOT, 'bench', 'out', `prices-${rows}.csv`), rows);
   const trades = makeTrades(path.join(ROOT, 'bench', 'out', `trades-${rows}.csv`), rows);
   const intraday = makeIntraday(path.join(ROOT, 'bench', 'out', `intraday-${rows}.csv`), rows);
+  const quoted = makeQuotedTrades(path.join(ROOT, 'bench', 'out', `quoted-trades-${rows}.csv`), rows);
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const runPandas = (hugePages: boolean): Run => {
-    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday, quoted], { encoding: 'utf8', env: memoryEnv(hugePages) }));
     return { steps: r, faults: r._faults, shape: r._shape, check: r._check };
   };
   const runOurs = (hugePages: boolean, helper = true): Run =>
-    JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades, intraday], { encoding: 'utf8', env: memoryEnv(hugePages, helper) }));
+    JSON.parse(execFileSync(tsx, [__filename, '--ours', file, trades, intraday, quoted], { encoding: 'utf8', env: memoryEnv(hugePages, helper) }));
   const pandas = runPandas(false);
   const lib = runOurs(false);
   const pandasHp = runPandas(true);
@@ -156,7 +160,7 @@ async function main() {
       : 'C helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages and divides one value at a time.',
   );
   console.log('faults: minor page faults per run, tsdl / pandas.');
-  console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps), not part of the pipeline or its total.\n`);
+  console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}", "${QUOTED_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps, quoted-trades-${rows}.csv with every field quoted), not part of the pipeline or its total.\n`);
   printTable(
     ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', ...(helper ? ['no helper', 'faults'] : []), 'danfo', 'danfo/tsdl'],
     [...names, 'total', ...EXTRA].map((k) => [

@@ -45,6 +45,9 @@ if len(sys.argv) > 2:
 if len(sys.argv) > 3:
     # Outside the pipeline: one-minute bars with "YYYY-MM-DD HH:MM:SS" timestamps (bench/make-prices.ts makeIntraday).
     out["load, intraday"], _ = timed(lambda: pd.read_csv(sys.argv[3], parse_dates=["Datetime"]).sort_values("Datetime"), "load, intraday")
+if len(sys.argv) > 4:
+    # Outside the pipeline: the trade log with every field quoted (bench/make-prices.ts makeQuotedTrades).
+    out["load, quoted fields"], _ = timed(lambda: pd.read_csv(sys.argv[4], parse_dates=["date"]).sort_values("date"), "load, quoted fields")
 out["_shape"] = list(xw.shape)
 out["_check"] = float(xw[-1, -1, 0])
 out["_faults"] = faults

@@ -58,3 +58,18 @@ export function makeIntraday(file: string, rows: number, seed = 3): string {
     return `${stamp.slice(0, 10)} ${stamp.slice(11, 19)},${open.toFixed(4)},${(Math.max(open, close) * 1.0005).toFixed(4)},${(Math.min(open, close) * 0.9995).toFixed(4)},${close.toFixed(4)},${Math.floor(rng() * 1e4)}`;
   });
 }
+
+/**
+ * The trade log as some exports write it, every field quoted (`"date","symbol",…`): the same columns as
+ * makeTrades, the note also quoted when empty ("").
+ */
+export function makeQuotedTrades(file: string, rows: number, seed = 4): string {
+  const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
+  const sectors = ['tech', 'fin', 'health'];
+  const start = Date.UTC(1700, 0, 1);
+  return writeOnce(file, '"date","symbol","sector","price","qty","note"', rows, seed, (i, rng) => {
+    const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
+    const fields = [date, symbols[Math.floor(rng() * symbols.length)], sectors[Math.floor(rng() * sectors.length)], (rng() * 1000).toFixed(2), String(1 + Math.floor(rng() * 9999)), rng() < 0.1 ? 'late fill' : ''];
+    return fields.map((f) => `"${f}"`).join(',');
+  });
+}

@@ -496,7 +496,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
       decodeWhole();
       return decode(s, e);
     };
-    return textColumn(b, dc, rowStarts, textStarts[c], rows, c, missing, decode, decodeLong, quotedRows === undefined ? undefined : (r) => (quotedRows[r] ? field(c, r) : undefined));
+    return textColumn(b, dc, rowStarts, textStarts[c], rows, c, missing, decode, decodeLong, quotedRows, (r) => field(c, r));
   };
   const handedOut = new Set<number>();
   const values = (c: number) => (handedOut.has(c) ? cols[c].slice() : (handedOut.add(c), cols[c]));
@@ -521,8 +521,9 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
  * Column c as text, null for a missing marker. A field of up to 6 bytes is looked up by its bytes packed into
  * one number (a leading 1, then 8 bits per byte: exact below 2^53) in a small table of the values seen, so a
  * category column of 200,000 rows makes a handful of strings instead of 200,000 and checks each distinct value
- * against `missing` once (after 512 distinct short values the rest are decoded per row). `quoted` gives the
- * text of a row whose fields need the quote-aware reader.
+ * against `missing` once (after 512 distinct short values the rest are decoded per row). A quoted field's
+ * content is looked up the same way; `field` gives the text of the fields this cannot read from their start (in
+ * a row with quotes: a doubled quote, text after the closing quote, a field the scan read as a number).
  */
 function textColumn(
   b: Uint8Array,
@@ -534,7 +535,8 @@ function textColumn(
   missing: ReadonlySet<string>,
   decode: (s: number, e: number) => string,
   decodeLong: (s: number, e: number) => string,
-  quoted: ((row: number) => string | undefined) | undefined,
+  quotedRows: Uint8Array | undefined,
+  field: (row: number) => string,
 ): (string | null)[] {
   const n = b.length;
   const out = new Array<string | null>(rows);
@@ -544,21 +546,36 @@ function textColumn(
   let used = 0;
   const orNull = (text: string) => (missing.has(text.trim()) ? null : text);
   for (let r = 0; r < rows; r++) {
-    const q = quoted?.(r);
-    if (q !== undefined) {
-      out[r] = orNull(q);
-      continue;
-    }
-    const s = starts?.[r] || fieldStartOf(b, dc, rowStarts[r], c); // 0: a number field, found from the row start
-    // The field's end, its bytes packed (exact up to 6 bytes) and a hash of them, in one pass.
+    const inQuotedRow = quotedRows !== undefined && quotedRows[r] === 1;
+    // 0: a number field, found from the row start — except in a row with quotes, where only readRow finds it
+    let s = c === 0 ? rowStarts[r] : starts?.[r] || (inQuotedRow ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
     let e = s;
     let key = 1;
     let h = 7;
-    for (; e < n; e++) {
-      const ch = b[e];
-      if (ch === dc || ch === 10 || ch === 13) break;
-      key = key * 256 + ch;
-      h = (Math.imul(h, 31) + ch) | 0;
+    if (s >= 0 && b[s] === 34) {
+      // A quoted field: its content, shared like an unquoted value's, unless it holds a doubled quote or something
+      // follows the closing quote (then readRow's text).
+      s++;
+      for (e = s; e < n; e++) {
+        const ch = b[e];
+        if (ch === 34) break;
+        key = key * 256 + ch;
+        h = (Math.imul(h, 31) + ch) | 0;
+      }
+      const after = b[e + 1];
+      if (e >= n || !(e + 1 === n || after === dc || after === 10 || after === 13)) s = -1;
+    } else if (s >= 0) {
+      // The field's end, its bytes packed (exact up to 6 bytes) and a hash of them, in one pass.
+      for (; e < n; e++) {
+        const ch = b[e];
+        if (ch === dc || ch === 10 || ch === 13) break;
+        key = key * 256 + ch;
+        h = (Math.imul(h, 31) + ch) | 0;
+      }
+    }
+    if (s < 0) {
+      out[r] = orNull(field(r));
+      continue;
     }
     if (e - s > 6) {
       out[r] = orNull(decodeLong(s, e));
