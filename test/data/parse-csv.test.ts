@@ -128,6 +128,14 @@ describe('parseCsv (byte scan)', () => {
     expect(parseCsv('x,d\n"a,2000-01-02,",12\n1,2000-01-03\n').isoDates(1)).to.equal(undefined);
   });
 
+  it('texts of quoted fields: content shared like unquoted values, doubled quotes, text after the quote, numbers in quoted rows', () => {
+    const p = parseCsv('a,b\n"x","AAPL"\n"y","AAPL"\n"z","a ""q"""\n"w",""\n"v","NA"\n"u","long value here"\n"t","ab"c\n1,AAPL\n"s",5\n');
+    const missing = new Set(['', 'NA']);
+    expect(p.texts(1, missing)).to.deep.equal(['AAPL', 'AAPL', 'a "q"', null, null, 'long value here', 'ab', 'AAPL', '5']);
+    expect(p.texts(0, missing)).to.deep.equal(['x', 'y', 'z', 'w', 'v', 'u', 't', '1', 's']);
+    expect(p.texts(1, missing)).to.deep.equal(p.column(1).map((f) => (missing.has(f) ? null : f)));
+  });
+
   it('decodes non-ASCII UTF-8 text from the right bytes, with numbers after it intact', () => {
     const dir = tempDir();
     const file = path.join(dir, 'utf8.csv');
