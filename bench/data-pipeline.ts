@@ -156,7 +156,7 @@ async function main() {
   console.log(`default: the machine's malloc; huge pages: both sides run with GLIBC_TUNABLES=${HUGE_PAGES} (as the Jupyter kernel does).`);
   console.log(
     helper
-      ? `C helper: built (build/tsdl-helper.node; division with ${helper.divideInstructions}): windows on huge pages in both columns as NumPy's, malloc thresholds set, returns divided four at a time. "no helper": default memory, TSDL_C_HELPER=off.`
+      ? `C helper: built (build/tsdl-helper.node; ${helper.vectorInstructions}): windows on huge pages in both columns as NumPy's, malloc thresholds set, CSV rows scanned in C, returns and scaling four values per instruction. "no helper": default memory, TSDL_C_HELPER=off.`
       : 'C helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages and divides one value at a time.',
   );
   console.log('faults: minor page faults per run, tsdl / pandas.');

@@ -82,6 +82,30 @@ static napi_value js_subtract_divide_add(napi_env env, napi_callback_info info) 
   return NULL;
 }
 
+/* multiplyAdd(x: Float64Array, mul, add, out: Float64Array): void */
+static napi_value js_multiply_add(napi_env env, napi_callback_info info) {
+  napi_value argv[4];
+  double *x, *out, mul, add;
+  size_t n, m;
+  if (arguments(env, info, argv, 4) < 4) return napi_throw_type_error(env, NULL, "multiplyAdd expects (x, mul, add, out)"), NULL;
+  if (!float64_array(env, argv[0], "x", &x, &n) || !number(env, argv[1], &mul) || !number(env, argv[2], &add) || !float64_array(env, argv[3], "out", &out, &m)) return NULL;
+  if (m != n) return napi_throw_range_error(env, NULL, "multiplyAdd: out must be as long as x"), NULL;
+  multiply_add(x, out, n, mul, add);
+  return NULL;
+}
+
+/* minMax(x: Float64Array, result: Float64Array): void — result [min, max, 1 if NaN else 0] */
+static napi_value js_min_max(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  double *x, *result;
+  size_t n, m;
+  if (arguments(env, info, argv, 2) < 2) return napi_throw_type_error(env, NULL, "minMax expects (x, result)"), NULL;
+  if (!float64_array(env, argv[0], "x", &x, &n) || !float64_array(env, argv[1], "result", &result, &m)) return NULL;
+  if (m < 3) return napi_throw_range_error(env, NULL, "minMax: result must hold 3 values"), NULL;
+  min_max(x, n, result);
+  return NULL;
+}
+
 /* The typed array at index k of a JavaScript array: its data, or NULL for undefined; a TypeError otherwise. */
 static int array_element(napi_env env, napi_value array, uint32_t k, napi_typedarray_type want, const char *name, void **data, size_t *length) {
   napi_value element;
@@ -168,8 +192,10 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "setMallocThresholds", js_set_malloc_thresholds);
   export_function(env, exports, "pctChange", js_pct_change);
   export_function(env, exports, "subtractDivideAdd", js_subtract_divide_add);
+  export_function(env, exports, "multiplyAdd", js_multiply_add);
+  export_function(env, exports, "minMax", js_min_max);
   export_function(env, exports, "scanRows", js_scan_rows);
-  napi_create_string_utf8(env, divide_instructions(), NAPI_AUTO_LENGTH, &instructions);
-  napi_set_named_property(env, exports, "divideInstructions", instructions);
+  napi_create_string_utf8(env, vector_instructions(), NAPI_AUTO_LENGTH, &instructions);
+  napi_set_named_property(env, exports, "vectorInstructions", instructions);
   return exports;
 }

@@ -13,11 +13,19 @@ double advise_huge_pages(void *data, size_t length);
 /* malloc-thresholds.c: 1 when glibc's malloc took the thresholds, else 0. */
 int set_malloc_thresholds(void);
 
-/* divide.c: out[t] = x[t] / x[t - k] - 1 (NaN for t < k); out[i] = (x[i] - offset) / divisor + shift. */
+/* cpu.c: whether this processor has AVX2 (0 off x86-64). */
+int has_avx2(void);
+
+/* elementwise.c: out[t] = x[t] / x[t - k] - 1 (NaN for t < k); out[i] = (x[i] - offset) / divisor + shift;
+ * out[i] = x[i] * mul + add. */
 void pct_change(const double *x, double *out, size_t n, size_t k);
 void subtract_divide_add(const double *x, double *out, size_t n, double offset, double divisor, double shift);
-/* The instructions the division loops use here: "avx2", "sse2" or "compiler default". */
-const char *divide_instructions(void);
+void multiply_add(const double *x, double *out, size_t n, double mul, double add);
+/* The instructions the elementwise loops use here: "avx2", "sse2" or "compiler default". */
+const char *vector_instructions(void);
+
+/* min-max.c: result[0] = min, result[1] = max (NaN skipped), result[2] = 1 when x holds NaN. */
+void min_max(const double *x, size_t n, double *result);
 
 /* scan-csv.c: the rows of a CSV from st->next on; returns why it stopped (see there). */
 enum { SCAN_END = 0, SCAN_FULL = 1, SCAN_TEXT_STARTS = 2, SCAN_ROW = 3, SCAN_QUOTED_ROWS = 4 };

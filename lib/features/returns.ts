@@ -11,7 +11,7 @@ export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
   checkPositiveInt('k', k);
   const n = x.length;
   const out = uninitializedFloat64(n);
-  // With the C helper, four divisions per instruction (native/divide.c); the same bits as the loop below.
+  // With the C helper, four divisions per instruction (native/elementwise.c); the same bits as the loop below.
   const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
   if (helper && x instanceof Float64Array) {
     helper.pctChange(x, k, out);

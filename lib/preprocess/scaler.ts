@@ -71,6 +71,12 @@ export class FittedScaler implements FittedTransform {
     if (this.kind === 'minMaxScaler') {
       const mul = 1 / s;
       const add = sh - o * mul;
+      // With the C helper, four multiply-adds per instruction (native/elementwise.c); the same bits as below.
+      const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
+      if (helper && values instanceof Float64Array) {
+        helper.multiplyAdd(values, mul, add, out);
+        return out;
+      }
       const end = unrolledEnd(0, n, 8); // the leftover rows first: see unrolledEnd
       for (let i = end; i < n; i++) out[i] = values[i] * mul + add;
       for (let i = 0; i < end; i += 8) {
@@ -84,7 +90,7 @@ export class FittedScaler implements FittedTransform {
         out[i + 7] = values[i + 7] * mul + add;
       }
     } else {
-      // With the C helper, four divisions per instruction (native/divide.c); the same bits as the loop below.
+      // With the C helper, four divisions per instruction (native/elementwise.c); the same bits as the loop below.
       const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
       if (helper && values instanceof Float64Array) {
         helper.subtractDivideAdd(values, o, s, sh, out);

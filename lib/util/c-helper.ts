@@ -1,12 +1,13 @@
 /**
  * The optional C helper: a few C functions (`native/`) for what Node cannot do from JavaScript, compiled by
  * `scripts/setup.sh` into `build/tsdl-helper.node` when a C compiler and Node's headers are there (Debian: `gcc`,
- * `libnode-dev`). Without it everything works the same, with the same values, only slower in four places:
+ * `libnode-dev`). Without it everything works the same, with the same values, only slower in five places:
  *
  * - huge pages for large arrays (`native/huge-pages.c`, used by lib/util/huge-pages.ts);
  * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
  *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
- * - division four values at a time (`native/divide.c`), for `pctChange` and the standard and robust scalers;
+ * - elementwise loops four values per instruction (`native/elementwise.c`): `pctChange`, and the scalers' transforms;
+ * - min, max and NaN of a column in one pass without copying it (`native/min-max.c`), for `minMaxScaler.fit`;
  * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows).
  *
  * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
@@ -22,6 +23,10 @@ export interface CHelper {
   pctChange(x: Float64Array, k: number, out: Float64Array): void;
   /** out[i] = (x[i] - offset) / divisor + shift. */
   subtractDivideAdd(x: Float64Array, offset: number, divisor: number, shift: number, out: Float64Array): void;
+  /** out[i] = x[i] * mul + add (not fused: the same two roundings as JavaScript). */
+  multiplyAdd(x: Float64Array, mul: number, add: number, out: Float64Array): void;
+  /** result = [min, max, 1 when x holds NaN else 0], NaN skipped by min and max. */
+  minMax(x: Float64Array, result: Float64Array): void;
   /**
    * The rows of a CSV from byte state[0] on (native/scan-csv.c; lib/data/parse-csv.ts scanAll): fills the columns,
    * row starts, text starts and quoted-row flags, updates state [next byte, rows, next line, column], returns why it stopped.
@@ -38,8 +43,8 @@ export interface CHelper {
     textStarts: (Int32Array | undefined)[],
     quotedRows: Uint8Array | undefined,
   ): number;
-  /** "avx2", "sse2" or "compiler default": how many values one division instruction takes here. */
-  divideInstructions: string;
+  /** "avx2", "sse2" or "compiler default": the vector instructions the elementwise loops and minMax use here. */
+  vectorInstructions: string;
 }
 
 /** Below this many values a call into C costs more than it saves. */

@@ -36,6 +36,11 @@
  * on its own (v != v).
  */
 
+import { C_HELPER_MIN_LENGTH, cHelper } from './c-helper';
+
+/** The C helper's answer: min, max, NaN. */
+const result = new Float64Array(3);
+
 const CHUNK_AT = 64;
 const CHUNK = 8192; // values per chunk: 64 KiB
 
@@ -83,8 +88,18 @@ export function minMaxScalar(x: Float64Array): MinMax {
   return { min: lo, max: hi, nan: true };
 }
 
-/** Min, max and NaN of `x`: the SIMD kernel for long columns, else (and for a column with NaN) the scalar loop. */
+/**
+ * Min, max and NaN of `x`: the C helper's kernel when it is built (native/min-max.c: no copying), else the
+ * WebAssembly SIMD kernel for long columns; the scalar loop for short ones and for a column with NaN.
+ */
 export function minMax(x: Float64Array): MinMax {
+  const helper = x.length >= C_HELPER_MIN_LENGTH ? cHelper() : null;
+  if (helper) {
+    // With the C helper: straight from the column's memory, four values per instruction (native/min-max.c).
+    helper.minMax(x, result);
+    if (result[2] === 0) return { min: result[0], max: result[1], nan: false };
+    return minMaxScalar(x);
+  }
   if (x.length >= 1024) {
     const r = minMaxSimd(x);
     if (r && !r.nan) return r;

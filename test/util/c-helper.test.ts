@@ -5,7 +5,8 @@ import * as vm from 'vm';
 import { parseCsv, ParseCsvOptions } from '../../lib/data/parse-csv';
 import { table } from '../../lib/data/table';
 import { pctChange } from '../../lib/features/returns';
-import { FittedScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
+import { FittedScaler, minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
+import { minMax, minMaxScalar } from '../../lib/util/min-max';
 import { C_HELPER_MIN_LENGTH, cHelper, useCHelper } from '../../lib/util/c-helper';
 import { uninitializedFloat64 } from '../../lib/util/alloc';
 import { seededRng } from '../../lib/util/rng';
@@ -75,9 +76,37 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     }
   });
 
-  it('says which division instructions it uses, and refuses arguments it cannot take, naming them', () => {
+  it('the min-max scaler gives the same bits with and without it, x · scale + min as written here; min and max agree with the plain loop', () => {
+    const train = table({ a: awkward(3000, 3).map((v) => (Math.abs(v) < 1e200 ? v : 0.25)), b: Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 1e3) });
+    const test = table({ a: awkward(2001, 4), b: Float64Array.from({ length: 2001 }, (_, i) => Math.cos(i) * 1e3) });
+    const fitted = minMaxScaler({ featureRange: [-1, 1] }).fit(train) as FittedScaler;
+    const on = fitted.transform(test);
+    const off = withoutHelper(() => fitted.transform(test));
+    for (const c of ['a', 'b']) expectSameBits(on.numbers(c), off.numbers(c));
+    const mul = 1 / fitted.scale[1];
+    const add = fitted.shift[1] - fitted.offset[1] * mul;
+    expectSameBits(on.numbers('b'), test.numbers('b').map((v) => v * mul + add));
+    // min and max: every length around the kernel's 16-value blocks, with NaN, infinities and both zeros
+    for (const n of [C_HELPER_MIN_LENGTH, 271, 1000, 1024, 4099]) {
+      const x = awkward(n, n + 7);
+      const withNaN = minMax(x);
+      const plain = minMaxScalar(x);
+      expect([withNaN.min, withNaN.max, withNaN.nan]).to.deep.equal([plain.min, plain.max, plain.nan]);
+      const finite = x.map((v) => (Number.isNaN(v) ? 1 : v));
+      const fast = minMax(finite);
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of finite) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      expect([fast.min === lo, fast.max === hi, fast.nan]).to.deep.equal([true, true, false]); // === : 0 and -0 may swap
+    }
+  });
+
+  it('says which vector instructions it uses, and refuses arguments it cannot take, naming them', () => {
     const helper = cHelper()!;
-    expect(['avx2', 'sse2', 'compiler default']).to.include(helper.divideInstructions);
+    expect(['avx2', 'sse2', 'compiler default']).to.include(helper.vectorInstructions);
     const out = new Float64Array(3);
     expect(() => helper.pctChange([1, 2, 3] as unknown as Float64Array, 1, out)).to.throw(TypeError, 'Float64Array as x');
     expect(() => helper.pctChange(new Float64Array(3), 1, new Float32Array(3) as unknown as Float64Array)).to.throw(TypeError, 'Float64Array as out');
