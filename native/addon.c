@@ -125,6 +125,43 @@ static int array_element(napi_env env, napi_value array, uint32_t k, napi_typeda
 }
 
 /*
+ * fillWindowInputs(cols: Float64Array[], s0, count, stride, lookback, x: Float32Array): boolean — false when the
+ * helper could not allocate its block (the caller then fills x itself).
+ */
+static napi_value js_fill_window_inputs(napi_env env, napi_callback_info info) {
+  napi_value argv[6], result;
+  double s0, count, stride, lookback;
+  uint32_t nf;
+  napi_typedarray_type type;
+  napi_value buffer;
+  size_t offset, x_length, length;
+  float *x;
+  if (arguments(env, info, argv, 6) < 6) return napi_throw_type_error(env, NULL, "fillWindowInputs expects 6 arguments"), NULL;
+  if (napi_get_array_length(env, argv[0], &nf) != napi_ok) return napi_throw_type_error(env, NULL, "fillWindowInputs expects an array of columns"), NULL;
+  if (!number(env, argv[1], &s0) || !number(env, argv[2], &count) || !number(env, argv[3], &stride) || !number(env, argv[4], &lookback)) return NULL;
+  if (napi_get_typedarray_info(env, argv[5], &type, &x_length, (void **)&x, &buffer, &offset) != napi_ok || type != napi_float32_array)
+    return napi_throw_type_error(env, NULL, "fillWindowInputs expects a Float32Array as x"), NULL;
+  if (!(s0 >= 0 && count >= 0 && stride >= 1 && lookback >= 1) || x_length < (size_t)count * (size_t)lookback * nf)
+    return napi_throw_range_error(env, NULL, "fillWindowInputs: bad layout, or x too short"), NULL;
+  const size_t last = count > 0 ? (size_t)s0 + ((size_t)count - 1) * (size_t)stride + (size_t)lookback : 0;
+  double **cols = calloc(nf ? nf : 1, sizeof *cols);
+  int ok = cols != NULL;
+  for (uint32_t f = 0; ok && f < nf; f++) {
+    ok = array_element(env, argv[0], f, napi_float64_array, "cols", (void **)&cols[f], &length) && cols[f] != NULL && length >= last;
+  }
+  if (ok) {
+    napi_get_boolean(env, fill_window_inputs((const double *const *)cols, nf, (size_t)s0, (size_t)count, (size_t)stride, (size_t)lookback, x), &result);
+  } else {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (!pending) napi_throw_range_error(env, NULL, "fillWindowInputs: a column is shorter than the windows reach");
+    result = NULL;
+  }
+  free(cols);
+  return result;
+}
+
+/*
  * scanRows(b: Uint8Array, state: Float64Array [next, rows, line, column], dc, comma, width, maxRows,
  *               cols: Float64Array[], rowStarts: Int32Array, textStarts: (Int32Array | undefined)[],
  *               quotedRows: Uint8Array | undefined): number
@@ -194,6 +231,7 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "subtractDivideAdd", js_subtract_divide_add);
   export_function(env, exports, "multiplyAdd", js_multiply_add);
   export_function(env, exports, "minMax", js_min_max);
+  export_function(env, exports, "fillWindowInputs", js_fill_window_inputs);
   export_function(env, exports, "scanRows", js_scan_rows);
   napi_create_string_utf8(env, vector_instructions(), NAPI_AUTO_LENGTH, &instructions);
   napi_set_named_property(env, exports, "vectorInstructions", instructions);

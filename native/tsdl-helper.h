@@ -27,6 +27,9 @@ const char *vector_instructions(void);
 /* min-max.c: result[0] = min, result[1] = max (NaN skipped), result[2] = 1 when x holds NaN. */
 void min_max(const double *x, size_t n, double *result);
 
+/* windows.c: x[w, t, f] = (float)cols[f][s0 + w * stride + t] for count windows; 0 when out of memory. */
+int fill_window_inputs(const double *const *cols, size_t nf, size_t s0, size_t count, size_t stride, size_t lookback, float *x);
+
 /* scan-csv.c: the rows of a CSV from st->next on; returns why it stopped (see there). */
 enum { SCAN_END = 0, SCAN_FULL = 1, SCAN_TEXT_STARTS = 2, SCAN_ROW = 3, SCAN_QUOTED_ROWS = 4 };
 struct scan_state {

@@ -8,6 +8,7 @@ import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
 import { largeFloat32 } from '../util/huge-pages';
+import { C_HELPER_MIN_LENGTH, cHelper } from '../util/c-helper';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
 
 export interface WindowOptions {
@@ -239,9 +240,17 @@ function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, x
   // Consecutive windows overlap: with samplingRate 1 and a stride below the lookback, a window is the previous
   // one moved up by `stride` rows (one memmove inside x) plus `stride` new rows; otherwise rows are gathered.
   const overlap = rate === 1 && stride < lookback;
+  // With the C helper, consecutive rows are windowed in C: each window one contiguous copy out of the rows
+  // converted once to float32 (native/windows.c); the same values.
+  const helper = rate === 1 && count * rowSize >= C_HELPER_MIN_LENGTH ? cHelper() : null;
+  const inputsDone = helper !== null && helper.fillWindowInputs(xs, s0, count, stride, lookback, x);
   let yo = 0;
   for (let w = 0; w < count; w++) {
     const s = s0 + w * stride;
+    const first = s + firstTarget0;
+    targetRows[w] = first;
+    for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
+    if (inputsDone) continue;
     const base = w * rowSize;
     let t0 = 0;
     if (overlap && w > 0) {
@@ -253,9 +262,6 @@ function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, x
       const o = base + t * nf;
       for (let f = 0; f < nf; f++) x[o + f] = xs[f][row];
     }
-    const first = s + firstTarget0;
-    targetRows[w] = first;
-    for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * The optional C helper: a few C functions (`native/`) for what Node cannot do from JavaScript, compiled by
  * `scripts/setup.sh` into `build/tsdl-helper.node` when a C compiler and Node's headers are there (Debian: `gcc`,
- * `libnode-dev`). Without it everything works the same, with the same values, only slower in five places:
+ * `libnode-dev`). Without it everything works the same, with the same values, only slower in six places:
  *
  * - huge pages for large arrays (`native/huge-pages.c`, used by lib/util/huge-pages.ts);
  * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
  *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
  * - elementwise loops four values per instruction (`native/elementwise.c`): `pctChange`, and the scalers' transforms;
  * - min, max and NaN of a column in one pass without copying it (`native/min-max.c`), for `minMaxScaler.fit`;
- * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows).
+ * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows);
+ * - the inputs of sliding windows, one contiguous copy per window (`native/windows.c`, for `makeWindows`).
  *
  * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
  */
@@ -43,6 +44,11 @@ export interface CHelper {
     textStarts: (Int32Array | undefined)[],
     quotedRows: Uint8Array | undefined,
   ): number;
+  /**
+   * x[w, t, f] = cols[f][s0 + w * stride + t] as float32 (native/windows.c); false when it could not allocate its
+   * block of rows (the caller then fills x itself).
+   */
+  fillWindowInputs(cols: Float64Array[], s0: number, count: number, stride: number, lookback: number, x: Float32Array): boolean;
   /** "avx2", "sse2" or "compiler default": the vector instructions the elementwise loops and minMax use here. */
   vectorInstructions: string;
 }

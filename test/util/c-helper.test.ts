@@ -7,6 +7,7 @@ import { table } from '../../lib/data/table';
 import { pctChange } from '../../lib/features/returns';
 import { FittedScaler, minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
 import { minMax, minMaxScalar } from '../../lib/util/min-max';
+import { makeWindows } from '../../lib/preprocess/make-windows';
 import { C_HELPER_MIN_LENGTH, cHelper, useCHelper } from '../../lib/util/c-helper';
 import { uninitializedFloat64 } from '../../lib/util/alloc';
 import { seededRng } from '../../lib/util/rng';
@@ -101,6 +102,27 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
         hi = Math.max(hi, v);
       }
       expect([fast.min === lo, fast.max === hi, fast.nan]).to.deep.equal([true, true, false]); // === : 0 and -0 may swap
+    }
+  });
+
+  it('makeWindows gives the same windows with and without it, for every layout (stride, horizon, steps, bounds)', () => {
+    const n = 3000;
+    const t = table({ a: awkward(n, 5).map((v) => (Number.isFinite(v) ? v : 0.5)), b: Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e3), c: Float64Array.from({ length: n }, (_, i) => i) });
+    const layouts = [
+      { lookback: 30 }, { lookback: 1 }, { lookback: 7, stride: 3 }, { lookback: 5, stride: 40 }, { lookback: 12, horizon: 4, steps: 3 },
+      { lookback: 10, samplingRate: 2 }, { lookback: 20, targetStart: 1000, targetEnd: 2500 }, { lookback: 2999 },
+    ];
+    for (const layout of layouts) {
+      const options = { features: ['a', 'b', 'c'], targets: ['c', 'a'], ...layout };
+      const on = makeWindows(t, options);
+      const off = withoutHelper(() => makeWindows(t, options));
+      expect(on.xShape).to.deep.equal(off.xShape);
+      expect(Buffer.from(on.x.buffer, on.x.byteOffset, on.x.byteLength).equals(Buffer.from(off.x.buffer, off.x.byteOffset, off.x.byteLength))).to.equal(true);
+      expect(Array.from(on.y)).to.deep.equal(Array.from(off.y));
+      expect(Array.from(on.targetRows)).to.deep.equal(Array.from(off.targetRows));
+      // and by hand: the last value of the last window is feature c of its last input row
+      const k = on.xShape[0] - 1;
+      if (k >= 0) expect(on.x[on.x.length - 1]).to.equal(Math.fround(t.numbers('c')[on.targetRows[k] - (layout.horizon ?? 1)]));
     }
   });
 
