@@ -25,9 +25,9 @@ say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json || die "TypeScript compilation failed (see errors above)"
 
 # 2b. Optional: the C helper (native/*.c, loaded by lib/util/c-helper.ts): huge pages for large arrays and
-#     settled malloc thresholds, as NumPy's arrays get them, and division several values per instruction. Built
-#     when a C compiler and Node's headers are there; without it everything works the same, with the same values,
-#     only slower (large windows take more page faults, returns and scaling divide one value at a time).
+#     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, and elementwise loops
+#     several values per instruction. Built when a C compiler and Node's headers are there; without it everything
+#     works the same, with the same values, only slower (README "Speed").
 HELPER=build/tsdl-helper.node
 if [ "$(uname -s)" = Linux ] && { [ ! -f $HELPER ] || [ -n "$(find native -newer $HELPER)" ]; }; then
   NODE_INC=$(node -p "require('path').resolve(process.execPath, '..', '..', 'include', 'node')")
@@ -38,6 +38,8 @@ if [ "$(uname -s)" = Linux ] && { [ ! -f $HELPER ] || [ -n "$(find native -newer
     if cc -O3 -ffp-contract=off -shared -fPIC -I"$NODE_INC" native/*.c -o $HELPER 2>/tmp/tsdl-cc.err; then
       say "compiled the C helper ($HELPER)"
     else
+      # In CI a compiler that is there must build it: otherwise its tests would be skipped, not run.
+      [ "${CI:-}" = true ] && die "the C helper did not compile: $(cat /tmp/tsdl-cc.err)"
       say "notice: the optional C helper did not compile ($(tail -1 /tmp/tsdl-cc.err)); everything works without it, slower"
     fi
   else
