@@ -31,20 +31,24 @@ export function makePrices(file: string, rows: number, seed = 1): string {
   });
 }
 
+/** One trade: date, one of ten tickers, one of three sectors, price, quantity, and a note empty on nine rows in ten. */
+function tradeFields(i: number, rng: () => number): string[] {
+  const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
+  const sectors = ['tech', 'fin', 'health'];
+  const date = new Date(Date.UTC(1700, 0, 1) + i * 864e5).toISOString().slice(0, 10);
+  const symbol = symbols[Math.floor(rng() * symbols.length)];
+  const sector = sectors[Math.floor(rng() * sectors.length)];
+  return [date, symbol, sector, (rng() * 1000).toFixed(2), String(1 + Math.floor(rng() * 9999)), rng() < 0.1 ? 'late fill' : ''];
+}
+
+const TRADE_COLUMNS = ['date', 'symbol', 'sector', 'price', 'qty', 'note'];
+
 /**
  * A trade log with text columns: `date,symbol,sector,price,qty,note` — ten tickers, three sectors, and a note
  * that is empty on nine rows in ten (a missing value) and "late fill" otherwise.
  */
 export function makeTrades(file: string, rows: number, seed = 2): string {
-  const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
-  const sectors = ['tech', 'fin', 'health'];
-  const start = Date.UTC(1700, 0, 1);
-  return writeOnce(file, 'date,symbol,sector,price,qty,note', rows, seed, (i, rng) => {
-    const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
-    const symbol = symbols[Math.floor(rng() * symbols.length)];
-    const sector = sectors[Math.floor(rng() * sectors.length)];
-    return `${date},${symbol},${sector},${(rng() * 1000).toFixed(2)},${1 + Math.floor(rng() * 9999)},${rng() < 0.1 ? 'late fill' : ''}`;
-  });
+  return writeOnce(file, TRADE_COLUMNS.join(','), rows, seed, (i, rng) => tradeFields(i, rng).join(','));
 }
 
 /** One-minute bars `Datetime,Open,High,Low,Close,Volume` with "YYYY-MM-DD HH:MM:SS" timestamps, oldest first. */
@@ -60,16 +64,10 @@ export function makeIntraday(file: string, rows: number, seed = 3): string {
 }
 
 /**
- * The trade log as some exports write it, every field quoted (`"date","symbol",…`): the same columns as
- * makeTrades, the note also quoted when empty ("").
+ * The trade log as some exports write it, every field quoted (`"date","symbol",…`): the columns of makeTrades,
+ * the note also quoted when empty ("").
  */
 export function makeQuotedTrades(file: string, rows: number, seed = 4): string {
-  const symbols = ['AAPL', 'MSFT', 'GOOG', 'AMZN', 'META', 'NVDA', 'TSLA', 'JPM', 'V', 'JNJ'];
-  const sectors = ['tech', 'fin', 'health'];
-  const start = Date.UTC(1700, 0, 1);
-  return writeOnce(file, '"date","symbol","sector","price","qty","note"', rows, seed, (i, rng) => {
-    const date = new Date(start + i * 864e5).toISOString().slice(0, 10);
-    const fields = [date, symbols[Math.floor(rng() * symbols.length)], sectors[Math.floor(rng() * sectors.length)], (rng() * 1000).toFixed(2), String(1 + Math.floor(rng() * 9999)), rng() < 0.1 ? 'late fill' : ''];
-    return fields.map((f) => `"${f}"`).join(',');
-  });
+  const quote = (fields: string[]) => fields.map((f) => `"${f}"`).join(',');
+  return writeOnce(file, quote(TRADE_COLUMNS), rows, seed, (i, rng) => quote(tradeFields(i, rng)));
 }

@@ -106,6 +106,13 @@ static napi_value js_min_max(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* A RangeError with the message, unless a check before it already threw (naming the argument). */
+static void range_error_unless_thrown(napi_env env, const char *message) {
+  bool pending = false;
+  napi_is_exception_pending(env, &pending);
+  if (!pending) napi_throw_range_error(env, NULL, message);
+}
+
 /* The typed array at index k of a JavaScript array: its data, or NULL for undefined; a TypeError otherwise. */
 static int array_element(napi_env env, napi_value array, uint32_t k, napi_typedarray_type want, const char *name, void **data, size_t *length) {
   napi_value element;
@@ -152,9 +159,7 @@ static napi_value js_fill_window_inputs(napi_env env, napi_callback_info info) {
   if (ok) {
     napi_get_boolean(env, fill_window_inputs((const double *const *)cols, nf, (size_t)s0, (size_t)count, (size_t)stride, (size_t)lookback, x), &result);
   } else {
-    bool pending = false;
-    napi_is_exception_pending(env, &pending);
-    if (!pending) napi_throw_range_error(env, NULL, "fillWindowInputs: a column is shorter than the windows reach");
+    range_error_unless_thrown(env, "fillWindowInputs: a column is shorter than the windows reach");
     result = NULL;
   }
   free(cols);
@@ -207,9 +212,7 @@ static napi_value js_scan_rows(napi_env env, napi_callback_info info) {
     state[3] = (double)st.column;
     napi_create_int32(env, reason, &result);
   } else {
-    bool pending = false;
-    napi_is_exception_pending(env, &pending);
-    if (!pending) napi_throw_range_error(env, NULL, "scanRows: each column needs an array as long as rowStarts");
+    range_error_unless_thrown(env, "scanRows: each column needs an array as long as rowStarts");
     result = NULL;
   }
   free(cols);
