@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as tf from '@tensorflow/tfjs';
 import { InputError, TsdlError } from './util/errors';
 import { installWasmMatMulFastPath } from './backend-wasm-matmul';
+import { describeCHelper } from './util/c-helper';
 
 export { tf };
 
@@ -149,7 +150,7 @@ export function backendInfo(): BackendInfo {
 /** One line for notebooks and logs: "backend: wasm (tfjs 4.22.0, 1 thread)". */
 export function describeBackend(info: BackendInfo = backendInfo()): string {
   const why = info.skipped.length ? `; skipped: ${info.skipped.join('; ')}` : '';
-  return `backend: ${info.backend} (tfjs ${info.tfjsVersion}, ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.forced ? ', forced' : ''})${why}`;
+  return `backend: ${info.backend} (tfjs ${info.tfjsVersion}, ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.forced ? ', forced' : ''})${why}; C helper: ${describeCHelper()}`;
 }
 
 /** Throws unless a backend is ready; used by the synchronous builders. */

@@ -117,7 +117,7 @@ function quotedEnd(b: Uint8Array, i: number, source: string, line: number): numb
   let j = i + 1;
   for (;;) {
     // A loop, not b.indexOf: most quoted fields are short, and a call into indexOf per field cost more than
-    // the scan (a file with every field quoted: 57 → 40 ms for 200,000 rows).
+    // the scan (parseCsv of 200,000 rows with every field quoted, without the C helper: 35 → 28 ms).
     while (j < n && b[j] !== 34) j++;
     if (j >= n) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
     if (b[j + 1] !== 34) return j + 1;
@@ -323,7 +323,7 @@ function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma:
 /** Why the C helper's scan stopped (native/tsdl-helper.h). */
 const ScanStop = { End: 0, Full: 1, TextStarts: 2, Row: 3, QuotedRows: 4 } as const;
 
-/** From this many bytes on, the C helper scans the plain rows (below it, a call costs more than it saves). */
+/** From this many bytes on, the C helper scans the rows (below it, a call costs more than it saves). */
 const C_SCAN_MIN_BYTES = 1 << 16;
 
 /**

@@ -56,21 +56,42 @@ export interface CHelper {
 /** Below this many values a call into C costs more than it saves. */
 export const C_HELPER_MIN_LENGTH = 256;
 
+const FUNCTIONS = ['adviseHugePages', 'setMallocThresholds', 'pctChange', 'subtractDivideAdd', 'multiplyAdd', 'minMax', 'scanRows', 'fillWindowInputs'] as const;
+
+/** Why the helper is not in use, when it is not. */
+let absent = '';
+
 function load(): CHelper | null {
-  if (process.env.TSDL_C_HELPER === 'off') return null;
-  try {
-    // lib/util or dist/util → the project root's build/.
-    const helper = require(path.join(__dirname, '..', '..', 'build', 'tsdl-helper.node')) as CHelper;
-    helper.setMallocThresholds();
-    return helper;
-  } catch {
+  if (process.env.TSDL_C_HELPER === 'off') {
+    absent = 'off (TSDL_C_HELPER=off)';
     return null;
   }
+  let helper: CHelper;
+  try {
+    // lib/util or dist/util → the project root's build/.
+    helper = require(path.join(__dirname, '..', '..', 'build', 'tsdl-helper.node')) as CHelper;
+  } catch {
+    absent = 'not built (bash scripts/setup.sh builds it where a C compiler is installed); data preparation runs in TypeScript alone, slower';
+    return null;
+  }
+  // A build from older sources lacks newer functions: ignored, not half used.
+  if (FUNCTIONS.some((f) => typeof helper[f] !== 'function')) {
+    absent = 'out of date (bash scripts/setup.sh rebuilds it); data preparation runs in TypeScript alone, slower';
+    return null;
+  }
+  helper.setMallocThresholds();
+  return helper;
 }
 
 // Loaded with the library, not at first use: the malloc thresholds matter from the first large array on.
 const loaded = load();
 let enabled = loaded !== null;
+
+/** One line for logs and reports: "built (avx2)", or why it is not in use. */
+export function describeCHelper(): string {
+  if (loaded === null) return absent;
+  return enabled ? `built (${loaded.vectorInstructions})` : 'switched off (useCHelper(false))';
+}
 
 /** The compiled helper, or null when it was not built, cannot load here, or is switched off. */
 export function cHelper(): CHelper | null {

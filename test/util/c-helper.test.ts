@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { parseCsv, ParseCsvOptions } from '../../lib/data/parse-csv';
@@ -8,7 +10,8 @@ import { pctChange } from '../../lib/features/returns';
 import { FittedScaler, minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
 import { minMax, minMaxScalar } from '../../lib/util/min-max';
 import { makeWindows } from '../../lib/preprocess/make-windows';
-import { C_HELPER_MIN_LENGTH, cHelper, useCHelper } from '../../lib/util/c-helper';
+import { C_HELPER_MIN_LENGTH, cHelper, describeCHelper, useCHelper } from '../../lib/util/c-helper';
+import { describeBackend } from '../../lib/backend';
 import { uninitializedFloat64 } from '../../lib/util/alloc';
 import { seededRng } from '../../lib/util/rng';
 
@@ -260,5 +263,26 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
       const quoted = randomCsv(32, { width: 3, rows: 8000, eol: ['\n'], blank: 0, quoted: true }).split('\n');
       expectSameParse([...quoted.slice(0, 9000), '1,2,3,4', ...quoted.slice(9000)].join('\n'));
     });
+  });
+});
+
+describe('describeCHelper (in the backend line that notebooks and the test run print)', () => {
+  it('says whether the helper runs, and why not: off by TSDL_C_HELPER=off, switched off, not built', function () {
+    this.timeout(60000);
+    const line = describeBackend();
+    expect(line.endsWith(`; C helper: ${describeCHelper()}`)).to.equal(true);
+    if (cHelper()) {
+      expect(describeCHelper()).to.match(/^built \((avx2|sse2|compiler default)\)$/);
+      expect(withoutHelper(describeCHelper)).to.equal('switched off (useCHelper(false))');
+    } else {
+      expect(describeCHelper()).to.match(/^(not built|out of date|off)/);
+    }
+    const root = path.join(__dirname, '..', '..');
+    const off = execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['-e', "console.log(require('./lib/util/c-helper').describeCHelper())"], {
+      cwd: root,
+      env: { ...process.env, TSDL_C_HELPER: 'off' },
+      encoding: 'utf8',
+    });
+    expect(off.trim()).to.equal('off (TSDL_C_HELPER=off)');
   });
 });
