@@ -105,6 +105,15 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
         hi = Math.max(hi, v);
       }
       expect([fast.min === lo, fast.max === hi, fast.nan]).to.deep.equal([true, true, false]); // === : 0 and -0 may swap
+      // the extremes and a NaN at each end, where blocks and leftovers meet
+      for (const at of [0, 15, 16, n - 17, n - 1]) {
+        const y = Float64Array.from({ length: n }, (_, i) => i % 7);
+        y[at] = -1e9;
+        y[n - 1 - at] = 1e9;
+        expect([minMax(y).min, minMax(y).max]).to.deep.equal([-1e9, 1e9]);
+        y[at] = NaN;
+        expect(minMax(y).nan).to.equal(true);
+      }
     }
   });
 
@@ -132,6 +141,7 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
   it('says which vector instructions it uses, and refuses arguments it cannot take, naming them', () => {
     const helper = cHelper()!;
     expect(['avx2', 'sse2', 'compiler default']).to.include(helper.vectorInstructions);
+    if (process.env.TSDL_C_HELPER_NO_AVX2) expect(helper.vectorInstructions).to.equal('sse2');
     const out = new Float64Array(3);
     expect(() => helper.pctChange([1, 2, 3] as unknown as Float64Array, 1, out)).to.throw(TypeError, 'Float64Array as x');
     expect(() => helper.pctChange(new Float64Array(3), 1, new Float32Array(3) as unknown as Float64Array)).to.throw(TypeError, 'Float64Array as out');
@@ -157,6 +167,19 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     fill();
     // Without the thresholds the 32 MB left at the top of the heap goes back to Linux: about 7,800 faults here.
     expect(faults() - f0).to.be.below(1500);
+  });
+
+  it('the same tests pass on the SSE2 versions of the kernels (TSDL_C_HELPER_NO_AVX2=1, in a child process)', function () {
+    if (process.env.TSDL_C_HELPER_NO_AVX2 || cHelper()!.vectorInstructions !== 'avx2') this.skip(); // this run is that one, or there is no AVX2 to turn off
+    this.timeout(120000);
+    const root = path.join(__dirname, '..', '..');
+    const out = execFileSync(path.join(root, 'node_modules', '.bin', 'mocha'), ['--no-config', '-r', 'tsx/cjs', '-r', 'test/setup.ts', '--timeout', '60000', '--grep', 'the C helper', 'test/util/c-helper.test.ts'], {
+      cwd: root,
+      env: { ...process.env, TSDL_C_HELPER_NO_AVX2: '1', TSDL_QUIET: '1' },
+      encoding: 'utf8',
+    });
+    expect(out).to.match(/\d+ passing/);
+    expect(out).not.to.match(/failing/);
   });
 
   describe('the CSV scan (native/scan-csv.c) against the TypeScript scan', () => {
