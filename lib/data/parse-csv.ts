@@ -98,6 +98,16 @@ function fieldEnd(b: Uint8Array, s: number, dc: number): number {
   return s;
 }
 
+/**
+ * Where field c of row r starts, from what the scan noted: the row's start for the first column, the recorded
+ * start of a field that is not a plain decimal, else after the row's c-th delimiter — or -1 in a row with quotes,
+ * where only the quote-aware readRow finds a field the scan read as a number.
+ */
+function fieldStart(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int32Array | undefined, quotedRows: Uint8Array | undefined, r: number, c: number): number {
+  if (c === 0) return rowStarts[r];
+  return starts?.[r] || (quotedRows?.[r] ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
+}
+
 /** Where field c of an unquoted row starts, from the row's start: after its c-th delimiter. */
 function fieldStartOf(b: Uint8Array, dc: number, rowStart: number, c: number): number {
   let s = rowStart;
@@ -126,7 +136,7 @@ function quotedEnd(b: Uint8Array, i: number, source: string, line: number): numb
 }
 
 /** The text of the field starting at s, quoted or not (quotes removed, doubled quotes undoubled, as readRow). */
-function quotedField(b: Uint8Array, s: number, dc: number, decode: (s: number, e: number) => string, source: string): string {
+function fieldText(b: Uint8Array, s: number, dc: number, decode: (s: number, e: number) => string, source: string): string {
   if (b[s] !== 34) return decode(s, fieldEnd(b, s, dc));
   const e = quotedEnd(b, s, source, 0);
   return decode(s + 1, e - 1).replaceAll('""', '"');
@@ -472,15 +482,8 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const { rowStarts, quotedRows, textStarts } = scanned;
 
   const field = (c: number, r: number): string => {
-    if (quotedRows?.[r]) {
-      // Where the scan noted the field's start (the first column, and fields that are not plain decimals), that
-      // field alone; else the row, quote-aware.
-      const s = c === 0 ? rowStarts[r] : textStarts[c]?.[r];
-      if (s) return quotedField(b, s, dc, decode, source);
-      return readRow(b, rowStarts[r], dc, decode, source, 0).fields[c];
-    }
-    const s = textStarts[c]?.[r] || fieldStartOf(b, dc, rowStarts[r], c);
-    return decode(s, fieldEnd(b, s, dc));
+    const s = fieldStart(b, dc, rowStarts, textStarts[c], quotedRows, r, c);
+    return s < 0 ? readRow(b, rowStarts[r], dc, decode, source, 0).fields[c] : fieldText(b, s, dc, decode, source);
   };
   const strings = (c: number): string[] => {
     decodeWhole();
@@ -546,9 +549,7 @@ function textColumn(
   let used = 0;
   const orNull = (text: string) => (missing.has(text.trim()) ? null : text);
   for (let r = 0; r < rows; r++) {
-    const inQuotedRow = quotedRows !== undefined && quotedRows[r] === 1;
-    // 0: a number field, found from the row start — except in a row with quotes, where only readRow finds it
-    let s = c === 0 ? rowStarts[r] : starts?.[r] || (inQuotedRow ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
+    let s = fieldStart(b, dc, rowStarts, starts, quotedRows, r, c);
     let e = s;
     let key = 1;
     let h = 7;
@@ -613,7 +614,7 @@ function isoDates(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int3
   let monthDays = 0;
   let monthStart = 0;
   for (let r = 0; r < rows; r++) {
-    let s = c === 0 ? rowStarts[r] : starts?.[r] || (quotedRows?.[r] ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
+    let s = fieldStart(b, dc, rowStarts, starts, quotedRows, r, c);
     if (s < 0) return undefined; // a field of a quoted row that read as a number (its start unknown): no date
     // A quoted date ("2000-01-03", as some exports quote every field): the same date between the quotes.
     const quoted = b[s] === 34;
