@@ -7,18 +7,38 @@
 #include <stdlib.h>
 #include "tsdl-helper.h"
 
-/* The data and length of a Float64Array argument, or a TypeError naming it. */
-static int float64_array(napi_env env, napi_value value, const char *name, double **data, size_t *length) {
+static const char *type_name(napi_typedarray_type type) {
+  switch (type) {
+    case napi_uint8_array: return "Uint8Array";
+    case napi_int32_array: return "Int32Array";
+    case napi_float32_array: return "Float32Array";
+    case napi_float64_array: return "Float64Array";
+    default: return "typed array";
+  }
+}
+
+/*
+ * The data and length of a typed array argument of type `want` (or NULL and 0 for undefined, where `optional`),
+ * or a TypeError naming the argument and the type it must be.
+ */
+static int typed_array(napi_env env, napi_value value, napi_typedarray_type want, int optional, const char *name, void **data, size_t *length) {
+  napi_valuetype kind;
   napi_typedarray_type type;
   napi_value buffer;
   size_t offset;
-  int ok = napi_get_typedarray_info(env, value, &type, length, (void **)data, &buffer, &offset) == napi_ok && type == napi_float64_array;
-  if (!ok) {
-    char message[96];
-    snprintf(message, sizeof message, "the C helper expects a Float64Array as %s", name);
-    napi_throw_type_error(env, NULL, message);
-  }
-  return ok;
+  *data = NULL;
+  *length = 0;
+  if (optional && napi_typeof(env, value, &kind) == napi_ok && kind == napi_undefined) return 1;
+  if (napi_get_typedarray_info(env, value, &type, length, data, &buffer, &offset) == napi_ok && type == want) return 1;
+  char message[128];
+  snprintf(message, sizeof message, "the C helper expects a %s%s as %s", type_name(want), optional ? " or undefined" : "", name);
+  napi_throw_type_error(env, NULL, message);
+  return 0;
+}
+
+/* A Float64Array argument (the common case). */
+static int float64_array(napi_env env, napi_value value, const char *name, double **data, size_t *length) {
+  return typed_array(env, value, napi_float64_array, 0, name, (void **)data, length);
 }
 
 static int number(napi_env env, napi_value value, double *out) {
@@ -113,22 +133,16 @@ static void range_error_unless_thrown(napi_env env, const char *message) {
   if (!pending) napi_throw_range_error(env, NULL, message);
 }
 
-/* The typed array at index k of a JavaScript array: its data, or NULL for undefined; a TypeError otherwise. */
-static int array_element(napi_env env, napi_value array, uint32_t k, napi_typedarray_type want, const char *name, void **data, size_t *length) {
+/* The typed array at index k of a JavaScript array (NULL for undefined, where `optional`), as typed_array. */
+static int array_element(napi_env env, napi_value array, uint32_t k, napi_typedarray_type want, int optional, const char *name, void **data,
+                         size_t *length) {
   napi_value element;
-  napi_valuetype kind;
-  napi_typedarray_type type;
-  napi_value buffer;
-  size_t offset;
+  char element_name[64];
   *data = NULL;
   *length = 0;
-  if (napi_get_element(env, array, k, &element) != napi_ok || napi_typeof(env, element, &kind) != napi_ok) return 0;
-  if (kind == napi_undefined) return 1;
-  if (napi_get_typedarray_info(env, element, &type, length, data, &buffer, &offset) == napi_ok && type == want) return 1;
-  char message[96];
-  snprintf(message, sizeof message, "the C helper expects %s[%u] to be a typed array of the right type", name, k);
-  napi_throw_type_error(env, NULL, message);
-  return 0;
+  if (napi_get_element(env, array, k, &element) != napi_ok) return 0;
+  snprintf(element_name, sizeof element_name, "%s[%u]", name, k);
+  return typed_array(env, element, want, optional, element_name, data, length);
 }
 
 /*
@@ -139,22 +153,19 @@ static napi_value js_fill_window_inputs(napi_env env, napi_callback_info info) {
   napi_value argv[6], result;
   double s0, count, stride, lookback;
   uint32_t nf;
-  napi_typedarray_type type;
-  napi_value buffer;
-  size_t offset, x_length, length;
+  size_t x_length, length;
   float *x;
   if (arguments(env, info, argv, 6) < 6) return napi_throw_type_error(env, NULL, "fillWindowInputs expects 6 arguments"), NULL;
   if (napi_get_array_length(env, argv[0], &nf) != napi_ok) return napi_throw_type_error(env, NULL, "fillWindowInputs expects an array of columns"), NULL;
   if (!number(env, argv[1], &s0) || !number(env, argv[2], &count) || !number(env, argv[3], &stride) || !number(env, argv[4], &lookback)) return NULL;
-  if (napi_get_typedarray_info(env, argv[5], &type, &x_length, (void **)&x, &buffer, &offset) != napi_ok || type != napi_float32_array)
-    return napi_throw_type_error(env, NULL, "fillWindowInputs expects a Float32Array as x"), NULL;
+  if (!typed_array(env, argv[5], napi_float32_array, 0, "x", (void **)&x, &x_length)) return NULL;
   if (!(s0 >= 0 && count >= 0 && stride >= 1 && lookback >= 1) || x_length < (size_t)count * (size_t)lookback * nf)
     return napi_throw_range_error(env, NULL, "fillWindowInputs: bad layout, or x too short"), NULL;
   const size_t last = count > 0 ? (size_t)s0 + ((size_t)count - 1) * (size_t)stride + (size_t)lookback : 0;
   double **cols = calloc(nf ? nf : 1, sizeof *cols);
   int ok = cols != NULL;
   for (uint32_t f = 0; ok && f < nf; f++) {
-    ok = array_element(env, argv[0], f, napi_float64_array, "cols", (void **)&cols[f], &length) && cols[f] != NULL && length >= last;
+    ok = array_element(env, argv[0], f, napi_float64_array, 0, "cols", (void **)&cols[f], &length) && cols[f] != NULL && length >= last;
   }
   if (ok) {
     napi_get_boolean(env, fill_window_inputs((const double *const *)cols, nf, (size_t)s0, (size_t)count, (size_t)stride, (size_t)lookback, x), &result);
@@ -174,34 +185,26 @@ static napi_value js_fill_window_inputs(napi_env env, napi_callback_info info) {
  */
 static napi_value js_scan_rows(napi_env env, napi_callback_info info) {
   napi_value argv[10], result;
-  napi_typedarray_type type;
-  napi_value buffer;
-  size_t offset, n, state_length, capacity, length;
+  size_t n, state_length, capacity, length;
   uint8_t *b;
   double *state, dc, comma, width, max_rows;
   int32_t *row_starts;
-  uint8_t *quoted_rows = NULL;
-  napi_valuetype quoted_kind;
+  uint8_t *quoted_rows;
   if (arguments(env, info, argv, 10) < 10) return napi_throw_type_error(env, NULL, "scanRows expects 10 arguments"), NULL;
-  if (napi_get_typedarray_info(env, argv[0], &type, &n, (void **)&b, &buffer, &offset) != napi_ok || type != napi_uint8_array)
-    return napi_throw_type_error(env, NULL, "scanRows expects a Uint8Array as b"), NULL;
-  if (!float64_array(env, argv[1], "state", &state, &state_length) || !number(env, argv[2], &dc) || !number(env, argv[3], &comma) ||
-      !number(env, argv[4], &width) || !number(env, argv[5], &max_rows))
+  if (!typed_array(env, argv[0], napi_uint8_array, 0, "b", (void **)&b, &n) || !float64_array(env, argv[1], "state", &state, &state_length) ||
+      !number(env, argv[2], &dc) || !number(env, argv[3], &comma) || !number(env, argv[4], &width) || !number(env, argv[5], &max_rows) ||
+      !typed_array(env, argv[7], napi_int32_array, 0, "rowStarts", (void **)&row_starts, &capacity) ||
+      !typed_array(env, argv[9], napi_uint8_array, 1, "quotedRows", (void **)&quoted_rows, &length))
     return NULL;
-  if (napi_get_typedarray_info(env, argv[7], &type, &capacity, (void **)&row_starts, &buffer, &offset) != napi_ok || type != napi_int32_array)
-    return napi_throw_type_error(env, NULL, "scanRows expects an Int32Array as rowStarts"), NULL;
-  if (napi_typeof(env, argv[9], &quoted_kind) != napi_ok) return NULL;
-  if (quoted_kind != napi_undefined &&
-      (napi_get_typedarray_info(env, argv[9], &type, &length, (void **)&quoted_rows, &buffer, &offset) != napi_ok || type != napi_uint8_array || length < capacity))
-    return napi_throw_type_error(env, NULL, "scanRows expects quotedRows to be undefined or a Uint8Array as long as rowStarts"), NULL;
+  if (quoted_rows != NULL && length < capacity) return napi_throw_range_error(env, NULL, "scanRows: quotedRows must be as long as rowStarts"), NULL;
   if (state_length < 4 || !(width >= 1) || state[0] < 0 || state[1] < 0) return napi_throw_range_error(env, NULL, "scanRows: bad state or width"), NULL;
   size_t w = (size_t)width;
   double **cols = calloc(w, sizeof *cols);
   int32_t **text_starts = calloc(w, sizeof *text_starts);
   int ok = cols != NULL && text_starts != NULL;
   for (uint32_t k = 0; ok && k < w; k++) {
-    ok = array_element(env, argv[6], k, napi_float64_array, "cols", (void **)&cols[k], &length) && cols[k] != NULL && length >= capacity;
-    if (ok) ok = array_element(env, argv[8], k, napi_int32_array, "textStarts", (void **)&text_starts[k], &length) && (text_starts[k] == NULL || length >= capacity);
+    ok = array_element(env, argv[6], k, napi_float64_array, 0, "cols", (void **)&cols[k], &length) && cols[k] != NULL && length >= capacity;
+    if (ok) ok = array_element(env, argv[8], k, napi_int32_array, 1, "textStarts", (void **)&text_starts[k], &length) && (text_starts[k] == NULL || length >= capacity);
   }
   if (ok) {
     struct scan_state st = {(size_t)state[0], (size_t)state[1], state[2], 0};
