@@ -1,7 +1,7 @@
 /**
  * Data-preparation benchmark (issue 3): load a 200,000-row price CSV, simple returns, 20-row rolling mean,
  * drop missing rows, min-max scaling, 30-step windows — with this library, with pandas/NumPy (same run, same
- * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios. Two more
+ * file, bench/data_pipeline.py), and with danfo.js's own operations. Prints ms per step and ratios. Three more
  * lines, outside the pipeline and its total: loading a 200,000-row trade log with text columns (symbol,
  * sector, a mostly empty note), where the work is making strings rather than parsing numbers, and 200,000
  * one-minute bars, where it is reading "YYYY-MM-DD HH:MM:SS" timestamps; and the trade log with every field
@@ -13,9 +13,9 @@
  * ArrayBuffers come from malloc and get them only with the tunable, which the project's Jupyter kernel sets
  * (scripts/setup.sh), or through the C helper (native/, also built by setup.sh: lib/util/c-helper.ts), which
  * the windows array uses. Without either, writing a fresh 96 MB array costs one page fault per 4 KiB. The helper
- * also sets malloc's thresholds when the library loads and divides four values per instruction (returns); a
- * third run of this library's side, with the default memory settings and `TSDL_C_HELPER=off`, shows each step
- * without it.
+ * also sets malloc's thresholds when the library loads and runs the CSV scan, the windows and the elementwise
+ * loops in C; a third run of this library's side, with the default memory settings and `TSDL_C_HELPER=off`,
+ * shows each step without it.
  *
  *   npx tsx bench/data-pipeline.ts [rows]
  */

@@ -11,11 +11,6 @@ const MIB = 1 << 20;
 /** From this size up an array is worth huge pages (NumPy's threshold). */
 const MIN_BYTES = 4 * MIB;
 
-/** Whether large arrays get huge pages from the helper (false: not built, or not Linux). */
-export function hugePagesHelper(): boolean {
-  return cHelper() !== null;
-}
-
 /**
  * A zero-filled Float32Array of length n. From 4 MiB up, with the helper built, it is a view placed at a 2 MiB
  * boundary inside a buffer 2 MiB larger, advised to use huge pages before anything is written to it.

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import { tf } from '../../lib/backend';
 import { table } from '../../lib/data/table';
 import { makeWindows } from '../../lib/preprocess/make-windows';
-import { hugePagesHelper, largeFloat32 } from '../../lib/util/huge-pages';
+import { largeFloat32 } from '../../lib/util/huge-pages';
+import { cHelper } from '../../lib/util/c-helper';
 
 /** Minor page faults of this process so far (Linux /proc). */
 const faults = () => +fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[7];
@@ -23,14 +24,14 @@ describe('largeFloat32 (huge pages for large arrays)', () => {
     const big = largeFloat32(n);
     expect(big.length).to.equal(n);
     expect(big.every((v) => v === 0)).to.equal(true);
-    if (hugePagesHelper()) {
+    if (cHelper()) {
       expect(big.byteOffset % 16).to.equal(0);
       expect(big.byteOffset).to.be.below(2 << 20);
     }
   });
 
   it('with the helper built (scripts/setup.sh), writing 64 MB takes a few hundred page faults, not 16,000', function () {
-    if (!hugePagesHelper()) this.skip(); // not built here (no C compiler or Node headers): small pages, same values
+    if (!cHelper()) this.skip(); // not built here (no C compiler or Node headers): small pages, same values
     if (thp.includes('[never]')) this.skip(); // the machine has transparent huge pages off
     const n = 16 * (1 << 20);
     const f0 = faults();
