@@ -6,8 +6,8 @@ import { makeWindows } from '../../lib/preprocess/make-windows';
 import { largeFloat32 } from '../../lib/util/huge-pages';
 import { cHelper } from '../../lib/util/c-helper';
 
-/** Minor page faults of this process so far (Linux /proc). */
-const faults = () => +fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[7];
+/** Minor page faults of this process so far. */
+const faults = () => process.resourceUsage().minorPageFault;
 const thp = (() => {
   try {
     return fs.readFileSync('/sys/kernel/mm/transparent_hugepage/enabled', 'utf8');
