@@ -7,6 +7,7 @@ export type { BackendInfo, BackendName } from './backend';
 // Errors.
 export * from './util/errors';
 export { seededRng, deriveSeed, permutation } from './util/rng';
+export { notice, collectNotices, collectNoticesAsync } from './util/notice';
 export type { Rng } from './util/rng';
 export { escapeHtml, htmlTable } from './util/html';
 
@@ -112,8 +113,8 @@ export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './c
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
 
 // Display: the only code that knows about the kernel and the browser.
-export { show, showMarkdown, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
-export type { ShowOptions } from './display/show';
+export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
+export type { ShowOptions, ShowMarkdownOptions } from './display/show';
 export { inKernel, sendBundle } from './display/jupyter';
 export type { MimeBundle } from './display/jupyter';
 export { figureHtml, plotlyScript } from './display/figure-html';

@@ -11,7 +11,8 @@ import { allFinite, checkPositiveInt } from '../util/check';
 import { isUtf8 } from 'buffer';
 import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, parseNumber, radixPrefixed } from './number-format';
 import { parseCsv, ParsedCsv } from './parse-csv';
-import { checkTwoDigitYearStart, parseDates } from './parse-date';
+import { checkTwoDigitYearStart, detectDateFormat, parseDates } from './parse-date';
+import { notice } from '../util/notice';
 import { sortOrder } from './sort-order';
 import { Column, ColumnKind, Table } from './table';
 
@@ -19,9 +20,16 @@ import { Column, ColumnKind, Table } from './table';
 export type SchemaType = 'number' | 'date' | 'category';
 
 export interface LoadCsvOptions {
-  /** Columns to parse as dates. Defaults to columns named date, datetime, time or timestamp (any case). */
+  /**
+   * Columns to parse as dates. Defaults to columns named date, datetime, time or timestamp (any case), and any
+   * other text column whose values are dates in one format ("trade_date" of "2012-03-30", "Day" of "30/03/2012",
+   * "period" of "2020Q1" or "Jan 2000"); a numeric column (20120330, 2012) is never guessed. `false`: none.
+   */
   dates?: readonly string[] | false;
-  /** Sort rows by this date column (stable). Defaults to the first date column; `false` keeps file order. */
+  /**
+   * Sort rows by this date column (stable), with a notice when that changes the file's order (a newest-first
+   * export). Defaults to the first date column; `false` keeps file order.
+   */
   sortBy?: string | false;
   /** Expected type per column, checked on load. Defaults to inferring each column. */
   schema?: Record<string, SchemaType>;
@@ -156,6 +164,21 @@ function notADateFix(name: string, dateCols: readonly string[], options: LoadCsv
   );
 }
 
+/**
+ * A text column's dates, when its first value is a date in a known format (then every value must be one, or the
+ * error names the row and the way out); undefined for other text.
+ */
+function datesByContent(texts: readonly (string | null)[], name: string, options: LoadCsvOptions): Float64Array | undefined {
+  const first = texts.find((v) => v !== null && v.trim() !== '');
+  if (first === undefined || first === null || !detectDateFormat(first)) return undefined;
+  try {
+    return parseDates(texts, name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw new InputError(`${e.message} (the column was read as dates because its first value, ${JSON.stringify(first)}, is one; to load it as text, pass { dates: [...] } listing the date columns, or { dates: false })`);
+  }
+}
+
 function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string, format: NumberFormat): Table {
   const maxColumns = options.maxColumns ?? 10_000;
   if (parsed.header.length > maxColumns) {
@@ -208,8 +231,17 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
         return;
       }
       if (want === undefined) {
-        // Text (or nothing but missing markers): the field strings, missing ones null.
-        columns[name] = parsed.texts(c, na);
+        // Text (or nothing but missing markers): dates when every value is one, else the field strings.
+        const iso = options.dates === undefined ? parsed.isoDates(c) : undefined;
+        const texts = iso ? undefined : parsed.texts(c, na);
+        const dates = iso ?? (options.dates === undefined ? datesByContent(texts!, name, options) : undefined);
+        if (dates) {
+          columns[name] = dates;
+          kinds[name] = 'date';
+          dateCols.push(name);
+          return;
+        }
+        columns[name] = texts!;
         kinds[name] = 'string';
         return;
       }
@@ -241,7 +273,11 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
       throw new InputError(`date column "${sortBy}" is empty at row ${i}; fill or drop that row, or pass { sortBy: false }`);
     }
     const order = sortOrder(t);
-    if (order) result = result.take(order);
+    if (order) {
+      const newestFirst = t[0] > t[t.length - 1] && order[0] === t.length - 1;
+      notice(`${source}: rows ${newestFirst ? 'run newest first' : 'are not in date order'}; sorted by "${sortBy}" (oldest first, as time-series functions need; loadCsv's sortBy: false keeps file order)`);
+      result = result.take(order);
+    }
   }
   return result;
 }

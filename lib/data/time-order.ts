@@ -62,3 +62,20 @@ export function panelRows(table: Table, dateColumn: string, series: string, call
   }
   return groups;
 }
+
+/**
+ * The date column a time-series step works in, or undefined when the caller vouched for the order with
+ * `ordered: true`. A table with no date column is refused otherwise: its rows may be in any order (a
+ * newest-first file whose dates loaded as text), and a split or window over them would train on the future.
+ */
+export function timeColumn(table: Table, dateColumn: string | undefined, ordered: boolean | undefined, caller: string): string | undefined {
+  const column = dateColumn ?? firstDateColumn(table);
+  if (column !== undefined) {
+    if (table.kind(column) !== 'date') throw new InputError(`${caller}: dateColumn "${column}" holds ${table.kind(column)}s, not dates; load it as dates (loadCsv's dates option) or name the date column`);
+    return column;
+  }
+  if (ordered === true) return undefined;
+  throw new InputError(
+    `${caller}: the table has no date column (columns: ${table.columnNames.join(', ')}), so nothing says its rows run forward in time; load the dates (loadCsv reads a column of dates by its values; { dates: ["<column>"] } names it), or pass { ordered: true } if the rows are already oldest first`,
+  );
+}

@@ -8,6 +8,7 @@
  */
 import type { Figure } from '../charts/figure';
 import { escapeHtml } from '../util/html';
+import { InputError } from '../util/errors';
 import { Table } from '../data/table';
 import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
 import { figureImage } from './figure-image';
@@ -95,9 +96,39 @@ function skipPng(reason: string): void {
   pngNotice = true;
 }
 
-/** Shows a heading (markdown) between outputs. */
-export function showMarkdown(markdown: string): void {
-  if (!sendBundle({ 'text/markdown': markdown, 'text/plain': markdown })) console.log(markdown);
+export interface ShowMarkdownOptions {
+  /**
+   * The text is trusted markdown written by the notebook's author, raw HTML and all: it goes out as it is.
+   * Defaults to false: HTML in the text is shown as text and links to `javascript:` and other non-web schemes
+   * are dropped, so text built from data (a file name, a category) cannot run script in the exported report.
+   */
+  trusted?: boolean;
+}
+
+/** Markdown with its HTML made inert: `&`, `<`, `>` escaped; link targets other than web, mail or relative ones dropped. */
+export function inertMarkdown(markdown: string): string {
+  return markdown
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\]\(\s*([a-z][a-z0-9+.-]*):/gi, (m, scheme: string) => (/^(https?|mailto)$/i.test(scheme) ? m : ']('));
+}
+
+/** The bundle `showMarkdown` sends. */
+export function markdownBundle(markdown: string, options: ShowMarkdownOptions = {}): MimeBundle {
+  if (typeof markdown !== 'string') throw new InputError(`showMarkdown takes a string, got ${markdown === null ? 'null' : typeof markdown}; build the text first (e.g. with a template literal)`);
+  const text = options.trusted ? markdown : inertMarkdown(markdown);
+  return { 'text/markdown': text, 'text/plain': markdown };
+}
+
+/**
+ * Shows markdown between outputs: headings and prose built from a run's numbers. HTML in it is shown as text
+ * unless `trusted` says the author wrote it.
+ * @example showMarkdown(`The GRU is **${pct}%** better than persistence over ${n} months.`);
+ */
+export function showMarkdown(markdown: string, options: ShowMarkdownOptions = {}): void {
+  const bundle = markdownBundle(markdown, options);
+  if (!sendBundle(bundle)) console.log(markdown);
 }
 
 /** Forgets that plotly.js was sent (a new notebook session in the same process, e.g. tests). */

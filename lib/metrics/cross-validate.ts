@@ -5,7 +5,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { htmlTable, textTable } from '../util/html';
-import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
+import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 import type { Fold } from '../preprocess/k-fold';
 import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
 
@@ -56,6 +56,8 @@ export interface WalkForwardOptions extends TimeSeriesSplitOptions {
    * rows — so all series share each fold's dates and no date is on both sides. Defaults to none: one row per date.
    */
   series?: string;
+  /** The rows are already oldest first, though the table has no date column. Defaults to false: such a table is refused. */
+  ordered?: boolean;
 }
 
 /**
@@ -64,7 +66,8 @@ export interface WalkForwardOptions extends TimeSeriesSplitOptions {
  * panel.
  */
 export async function walkForward(table: Table, options: WalkForwardOptions, run: FoldRunner): Promise<CvResult> {
-  const dateColumn = options.dateColumn ?? firstDateColumn(table);
+  // A panel names its own date column below; one series must have dates or be vouched for.
+  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'walkForward');
   if (options.series === undefined) {
     if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
     return crossValidate(table, timeSeriesSplit(table.numRows, options), run);

@@ -4,12 +4,13 @@
  * A window's inputs are rows s, s+r, ..., s+(lookback-1)·r; its targets start `horizon` rows after its last
  * input row, so a target always lies strictly after its inputs.
  */
+import * as os from 'os';
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
 import { largeFloat32 } from '../util/huge-pages';
 import { C_HELPER_MIN_LENGTH, cHelper } from '../util/c-helper';
-import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
+import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 
 export interface WindowOptions {
   /** Input columns. */
@@ -39,6 +40,8 @@ export interface WindowOptions {
    * left out. Defaults to none: the table is one series.
    */
   series?: string;
+  /** The rows are already oldest first, though the table has no date column. Defaults to false: such a table is refused. */
+  ordered?: boolean;
 }
 
 /** Windows as flat typed arrays plus shapes; `x` is [n, lookback, features], `y` is [n, steps × targets]. */
@@ -78,7 +81,8 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   const shape = { lookback, horizon, steps, stride, rate };
   const targetStart = options.targetStart ?? 0;
   const targetEnd = options.targetEnd ?? n;
-  const dateColumn = options.dateColumn ?? firstDateColumn(table);
+  // A panel names its own date column below; one series must have dates or be vouched for.
+  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'makeWindows');
   if (options.series !== undefined) return panelWindows(table, options, options.series, dateColumn, xs, ys, shape, targetStart, targetEnd);
   // Windows over rows out of time order, or over several series stacked by date, would mix times silently.
   if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
@@ -96,12 +100,27 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
 
   const nf = xs.length;
   const nt = ys.length;
+  checkWindowBytes(count, lookback, nf);
   const x = largeFloat32(count * lookback * nf); // 96 MB for 200,000 rows × 30 × 4: huge pages when available
   const y = new Float32Array(count * steps * nt);
   const targetRows = new Int32Array(count);
   fillWindows(x, y, targetRows, xs, ys, { s0, count, stride, lookback, rate, firstTarget0, steps });
   const targetDates = dateColumn ? gather(table.dates(dateColumn), targetRows) : undefined;
   return { x, xShape: [count, lookback, nf], y, yShape: [count, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
+}
+
+/** The most bytes of window inputs makeWindows allocates: half the machine's memory, and at most 2^32 (V8's largest typed array). */
+const MAX_WINDOW_BYTES = Math.min(2 ** 32, os.totalmem() / 2);
+
+/** Refuses, before allocating, window inputs larger than MAX_WINDOW_BYTES, saying how many bytes and how to get fewer. */
+export function checkWindowBytes(count: number, lookback: number, features: number): void {
+  const bytes = count * lookback * features * 4;
+  if (bytes > MAX_WINDOW_BYTES) {
+    const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
+    throw new InputError(
+      `makeWindows would allocate ${gib(bytes)} (${count} windows × ${lookback} rows × ${features} features × 4 bytes), over the ${gib(MAX_WINDOW_BYTES)} it allows on this machine; use a stride above 1, a shorter lookback, fewer features, or window part of the rows at a time (targetStart / targetEnd)`,
+    );
+  }
 }
 
 const NOT_FINITE_FIX = 'impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())';
@@ -195,6 +214,7 @@ function panelWindows(
   const order = Int32Array.from({ length: total }, (_, i) => i).sort((a, b) => target[a] - target[b]);
   const nf = xs.length;
   const nt = ys.length;
+  checkWindowBytes(total, lookback, nf);
   const x = largeFloat32(total * lookback * nf);
   const y = new Float32Array(total * steps * nt);
   const targetRows = new Int32Array(total);

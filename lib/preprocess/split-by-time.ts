@@ -1,6 +1,6 @@
 /** `splitByTime`: a chronological train/test split that never shuffles. */
 import { Table } from '../data/table';
-import { checkStrictlyIncreasing, firstDateColumn, panelRows } from '../data/time-order';
+import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 import { InputError } from '../util/errors';
 import { checkFraction, checkPositiveInt } from '../util/check';
 import { parseDates } from '../data/parse-date';
@@ -26,6 +26,8 @@ export interface SplitByTimeOptions {
    * makes the last k training labels out of test-period values: `gap: k` leaves those rows out. Defaults to 0.
    */
   gap?: number;
+  /** The rows are already oldest first, though the table has no date column. Defaults to false: such a table is refused. */
+  ordered?: boolean;
 }
 
 export interface Split {
@@ -51,7 +53,8 @@ function cutoffMs(text: string): number {
  * @example const { train, test } = splitByTime(yields, { testSize: 0.2 });
  */
 export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Split {
-  const dateColumn = options.dateColumn ?? firstDateColumn(table);
+  // A panel names its own date column below; one series must have dates or be vouched for.
+  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'splitByTime');
   if (options.series !== undefined) {
     if (!dateColumn) throw new InputError(`series "${options.series}" needs a date column to split every series at the same date, and the table has none; load the dates (loadCsv's dates option)`);
     panelRows(table, dateColumn, options.series, 'splitByTime');

@@ -4,6 +4,7 @@
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
+import { firstDateColumn } from '../data/time-order';
 
 /** Features and targets as flat typed arrays; `x` is [n, features], `y` is [n, targets]. */
 export interface Dataset {
@@ -13,6 +14,11 @@ export interface Dataset {
   yShape: [number, number];
   features: readonly string[];
   targets: readonly string[];
+  /**
+   * The rows are in time order (the table had a date column): `fitModel`'s `validationSplit` then takes the last
+   * rows, never a random sample that would validate on days between training days.
+   */
+  ordered: boolean;
 }
 
 export interface ToDatasetOptions {
@@ -20,6 +26,8 @@ export interface ToDatasetOptions {
   features?: readonly string[];
   /** Target column(s). */
   target: string | readonly string[];
+  /** Whether the rows are in time order (see `Dataset.ordered`). Defaults to whether the table has a date column. */
+  ordered?: boolean;
 }
 
 function fill(table: Table, names: readonly string[], out: Float32Array, role: string): void {
@@ -53,5 +61,5 @@ export function toDataset(table: Table, options: ToDatasetOptions): Dataset {
   const y = new Float32Array(n * targets.length);
   fill(table, features, x, 'feature');
   fill(table, targets, y, 'target');
-  return { x, xShape: [n, features.length], y, yShape: [n, targets.length], features, targets };
+  return { x, xShape: [n, features.length], y, yShape: [n, targets.length], features, targets, ordered: options.ordered ?? firstDateColumn(table) !== undefined };
 }

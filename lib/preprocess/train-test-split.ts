@@ -12,6 +12,13 @@ export interface TrainTestSplitOptions {
   seed?: number;
   /** Label column to stratify by: each class keeps its share in both splits. Defaults to none. */
   stratify?: string;
+  /**
+   * Shuffle the rows of both splits (seeded), as scikit-learn does by default: a file sorted by class then
+   * gives training rows of every class in any slice, e.g. the validation rows `fitModel` takes. `false` keeps
+   * file order with no randomness — the first rows train, the last `testSize` test — and cannot stratify.
+   * Defaults to true.
+   */
+  shuffle?: boolean;
 }
 
 /** Class label of each row as text (numbers formatted), for stratification. */
@@ -19,13 +26,17 @@ export function labelsOf(table: Table, column: string): string[] {
   return table.strings(column).map((v) => (v === null ? 'null' : v));
 }
 
-/** Row indices of a seeded random or stratified split. */
+/** Row indices of a seeded random or stratified split, each side in a seeded random order (file order with `shuffle: false`). */
 export function splitIndices(labels: readonly string[] | number, options: TrainTestSplitOptions = {}): { train: Int32Array; test: Int32Array } {
   const n = typeof labels === 'number' ? labels : labels.length;
   const testSize = checkFraction('testSize', options.testSize ?? 0.25);
   const rng = seededRng(options.seed ?? 42);
   const nTest = Math.ceil(n * testSize);
   if (nTest >= n || nTest === 0) throw new InputError(`testSize ${testSize} of ${n} rows leaves an empty split; use more rows or another testSize`);
+  if (options.shuffle === false) {
+    if (typeof labels !== 'number') throw new InputError('stratify needs shuffle: true (a split in file order cannot keep class shares); drop one of them');
+    return { train: Int32Array.from({ length: n - nTest }, (_, i) => i), test: Int32Array.from({ length: nTest }, (_, i) => n - nTest + i) };
+  }
   const test: number[] = [];
   if (typeof labels === 'number') {
     // Not push(...rows): spreading 120,000 or more arguments overflows the call stack.
@@ -56,11 +67,18 @@ export function splitIndices(labels: readonly string[] | number, options: TrainT
   const testIdx = Int32Array.from(test).sort();
   const trainIdx = new Int32Array(n - test.length);
   for (let i = 0, j = 0; i < n; i++) if (!inTest[i]) trainIdx[j++] = i;
-  return { train: trainIdx, test: testIdx };
+  // Both sides in a seeded random order: no slice of either follows the file's order (a class-sorted file).
+  return { train: shuffled(trainIdx, rng), test: shuffled(testIdx, rng) };
+}
+
+function shuffled(rows: Int32Array, rng: () => number): Int32Array {
+  const order = permutation(rows.length, rng);
+  return Int32Array.from(order, (i) => rows[i]);
 }
 
 /**
- * Splits rows at random (seeded), keeping class shares when `stratify` names a label column.
+ * Splits rows at random (seeded), keeping class shares when `stratify` names a label column. Both splits come
+ * back shuffled, as scikit-learn's do; `shuffle: false` keeps file order.
  * @example const { train, test } = trainTestSplit(cancer, { testSize: 0.2, stratify: 'diagnosis', seed: 7 });
  */
 export function trainTestSplit(table: Table, options: TrainTestSplitOptions = {}): Split {

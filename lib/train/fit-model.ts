@@ -6,10 +6,11 @@
  */
 import { tf } from '../backend';
 import { InputError, TrainingError } from '../util/errors';
-import { checkFraction, checkPositiveInt } from '../util/check';
+import { checkPositiveInt } from '../util/check';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { Model } from '../models/model';
 import { checkTrainingData, TrainingData } from './check-training-data';
+import { ArraysOf, checkClassCoverage, validationRows } from './validation-rows';
 import { ProgressReporter, resolveProgress } from './progress';
 
 export interface EarlyStoppingOptions {
@@ -35,8 +36,15 @@ export interface FitOptions {
   epochs?: number;
   /** Samples per gradient step. Defaults to 32. */
   batchSize?: number;
-  /** Fraction of the training data, taken from its end, used for validation. Defaults to none. */
+  /**
+   * Fraction of the training data used for validation. Windows and time-ordered datasets give their last rows
+   * (time order: never a day between training days); other data a seeded random sample, stratified by class for
+   * classifiers — so a file sorted by class still validates on every class (Keras takes the last rows whatever
+   * the data, which silently validates on one class). `validationFrom` overrides the choice. Defaults to none.
+   */
   validationSplit?: number;
+  /** Where `validationSplit` takes its rows: "end" (the last rows) or "sample" (seeded, stratified for classifiers). Defaults to "end" for windows and time-ordered datasets, else "sample". */
+  validationFrom?: 'end' | 'sample';
   /** Explicit validation data (never the test split). Overrides validationSplit. */
   validationData?: TrainingData;
   /** Stop when the monitored loss stops improving. Defaults to off. */
@@ -51,6 +59,12 @@ export interface FitOptions {
   seed?: number;
   /** "auto" (default), "bar", "lines", "none", or a reporter. */
   progress?: 'auto' | 'bar' | 'lines' | 'none' | ProgressReporter;
+  /**
+   * Stop with a TrainingError when an epoch's loss exceeds this many times the loss of predicting a constant
+   * (the target's variance for a regressor, ln k for k classes): the weights are diverging, and predictions would
+   * be wild numbers rather than NaN. `Infinity` turns the guard off. Defaults to 1000.
+   */
+  divergenceFactor?: number;
 }
 
 /** What training did, in plain numbers. */
@@ -66,11 +80,20 @@ export interface History {
   bestEpoch: number;
   stoppedEarly: boolean;
   seconds: number;
+  /** Which rows validated, in words ("last 15% of the samples (time order)", "a stratified random 20% sample", "validationData"), or "none". */
+  validation: string;
 }
 
-function sliceRows(arr: Float32Array, shape: readonly number[], start: number, end: number): { data: Float32Array; shape: number[] } {
-  const width = arr.length / shape[0];
-  return { data: arr.subarray(start * width, end * width), shape: [end - start, ...shape.slice(1)] };
+/** The loss of predicting a constant: the target's variance (regression, mean squared error), ln k for k classes. */
+function constantLoss(model: Model, y: Float32Array): number {
+  if (model.task !== 'regression') return Math.log(model.task === 'binary' ? 2 : model.outputSize);
+  let mean = 0;
+  for (const v of y) mean += v;
+  mean /= y.length;
+  let ss = 0;
+  for (const v of y) ss += (v - mean) ** 2;
+  // A constant target still has a scale: its magnitude (or 1), so the bound is never zero.
+  return Math.max(ss / y.length, 1e-3 * Math.max(1, mean * mean));
 }
 
 /** Gathers rows in a new order (one copy per epoch; cheap next to a training step). */
@@ -104,27 +127,32 @@ function resolveClassWeight(model: Model, y: Float32Array, option: FitOptions['c
  * const history = await fitModel(model, train, { epochs: 100, validationSplit: 0.2, earlyStopping: { patience: 10 } });
  */
 export async function fitModel(model: Model, train: TrainingData, options: FitOptions = {}): Promise<History> {
-  const n = checkTrainingData(model, train, 'training data');
+  if (checkTrainingData(model, train, 'training data') === 0) throw new InputError('the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)');
   const epochs = checkPositiveInt('epochs', options.epochs ?? 50);
   const batchSize = checkPositiveInt('batchSize', options.batchSize ?? 32);
   const classWeight = resolveClassWeight(model, train.y, options.classWeight);
 
-  // Validation: explicit data, or the last fraction of the training rows (time order is kept).
-  let nTrain = n;
-  let val: { x: Float32Array; xShape: number[]; y: Float32Array; yShape: number[] } | undefined;
+  // Validation: explicit data, the last rows of time-ordered data, or a seeded (stratified) sample of the rest.
+  let tx: { data: Float32Array; shape: number[] } = { data: train.x, shape: [...train.xShape] };
+  let ty: { data: Float32Array; shape: number[] } = { data: train.y, shape: [...train.yShape] };
+  let val: ArraysOf | undefined;
+  let validation = 'none';
   if (options.validationData) {
-    checkTrainingData(model, options.validationData, 'validationData');
+    if (checkTrainingData(model, options.validationData, 'validationData') === 0) throw new InputError('validationData has no samples; pass a non-empty set or leave it out');
     val = { x: options.validationData.x, xShape: [...options.validationData.xShape], y: options.validationData.y, yShape: [...options.validationData.yShape] };
+    validation = 'validationData';
   } else if (options.validationSplit !== undefined) {
-    const frac = checkFraction('validationSplit', options.validationSplit);
-    nTrain = n - Math.max(1, Math.floor(n * frac));
-    if (nTrain < 1) throw new InputError(`validationSplit ${frac} leaves no training samples out of ${n}`);
-    const vx = sliceRows(train.x, train.xShape, nTrain, n);
-    const vy = sliceRows(train.y, train.yShape, nTrain, n);
-    val = { x: vx.data, xShape: vx.shape, y: vy.data, yShape: vy.shape };
+    const rows = validationRows(train, options.validationSplit, model.task, options.validationFrom, seededRng(deriveSeed(options.seed ?? model.spec.seed, 104729 + model.epochsTrained)));
+    tx = { data: rows.train.x, shape: rows.train.xShape };
+    ty = { data: rows.train.y, shape: rows.train.yShape };
+    val = rows.val;
+    validation = rows.description;
   }
-  const tx = sliceRows(train.x, train.xShape, 0, nTrain);
-  const ty = sliceRows(train.y, train.yShape, 0, nTrain);
+  const nTrain = tx.shape[0];
+  if (model.task !== 'regression') checkClassCoverage(ty.data, val?.y, validation === 'validationData' ? 'validationData' : `the validation samples (${validation})`);
+  const divergence = options.divergenceFactor ?? 1000;
+  if (!(divergence > 1)) throw new InputError(`divergenceFactor must be > 1 (or Infinity to turn the guard off), got ${divergence}`);
+  const lossBound = divergence * constantLoss(model, ty.data);
 
   const es = options.earlyStopping ? { patience: 10, minDelta: 0, restoreBestWeights: true, ...(options.earlyStopping === true ? {} : options.earlyStopping) } : undefined;
   const rl = options.reduceLrOnPlateau ? { factor: 0.5, patience: 5, minLr: 1e-6, ...(options.reduceLrOnPlateau === true ? {} : options.reduceLrOnPlateau) } : undefined;
@@ -133,7 +161,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
   const progress = resolveProgress(options.progress);
   const optimizer = model.optimizer as unknown as { learningRate: number };
 
-  const history: History = { epochs: [], loss: [], valLoss: [], metrics: {}, learningRate: [], bestEpoch: 0, stoppedEarly: false, seconds: 0 };
+  const history: History = { epochs: [], loss: [], valLoss: [], metrics: {}, learningRate: [], bestEpoch: 0, stoppedEarly: false, seconds: 0, validation };
   const valTensors = val ? [tf.tensor(val.x, val.xShape), tf.tensor(val.y, val.yShape)] : undefined;
   let best = Infinity;
   let bestWeights: tf.Tensor[] | undefined;
@@ -175,6 +203,11 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
         );
       }
       const loss = h.history.loss[0] as number;
+      if (loss > lossBound) {
+        throw new TrainingError(
+          `training diverged: the loss reached ${loss.toExponential(3)} at epoch ${epoch}, over ${divergence}× the loss of predicting a constant (${(lossBound / divergence).toPrecision(3)}), at learning rate ${optimizer.learningRate}; lower the learning rate (e.g. ${optimizer.learningRate / 10}) or scale the inputs and targets (standardScaler). divergenceFactor: Infinity turns this guard off`,
+        );
+      }
       const valLoss = h.history.val_loss?.[0] as number | undefined;
       history.epochs.push(model.epochsTrained + 1);
       model.epochsTrained++;
@@ -219,7 +252,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
     `${model.spec.builder}: ${last} epoch${last === 1 ? '' : 's'} in ${history.seconds.toFixed(1)}s` +
       (history.stoppedEarly ? `, stopped early; best epoch ${history.bestEpoch}` : '') +
       `, loss ${history.loss[last - 1]?.toFixed(4)}` +
-      (history.valLoss.length ? `, val_loss ${history.valLoss[last - 1]?.toFixed(4)} (best ${best.toFixed(4)})` : ''),
+      (history.valLoss.length ? `, val_loss ${history.valLoss[last - 1]?.toFixed(4)} (best ${best.toFixed(4)}; validation: ${validation})` : ''),
   );
   return history;
 }

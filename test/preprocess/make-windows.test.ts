@@ -12,7 +12,7 @@ const t = table({ a: data.map((r) => r[0]), b: data.map((r) => r[1]), c: data.ma
 describe('makeWindows', () => {
   for (const c of g.cases) {
     it(`equals Keras timeseries_dataset_from_array (lookback ${c.lookback}, rate ${c.samplingRate}, stride ${c.stride}, horizon ${c.horizon})`, () => {
-      const w = makeWindows(t, { features: ['a', 'b', 'c'], targets: ['c'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
+      const w = makeWindows(t, { features: ['a', 'b', 'c'], targets: ['c'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon, ordered: true });
       expect(w.xShape).to.deep.equal(c.shape);
       expectClose(w.x, c.x, 1e-6, 'x');
       expectClose(w.y, c.y, 1e-6, 'y');
@@ -20,7 +20,7 @@ describe('makeWindows', () => {
   }
 
   it('multi-step targets, and every target lies strictly after its inputs', () => {
-    const w = makeWindows(t, { features: ['a'], targets: ['a', 'b'], lookback: 3, steps: 2, horizon: 2 });
+    const w = makeWindows(t, { features: ['a'], targets: ['a', 'b'], lookback: 3, steps: 2, horizon: 2, ordered: true });
     expect(w.yShape).to.deep.equal([40 - (2 + 2 + 2 - 1), 4]);
     for (let i = 0; i < w.xShape[0]; i++) {
       const lastInput = i + 2;
@@ -30,7 +30,7 @@ describe('makeWindows', () => {
   });
 
   it('windowSplit: test windows may read training rows for context but never targets before testStart', () => {
-    const { train, test } = windowSplit(t, { features: ['a'], targets: ['a'], lookback: 5, testStart: 30 });
+    const { train, test } = windowSplit(t, { features: ['a'], targets: ['a'], lookback: 5, testStart: 30, ordered: true });
     expect(Math.max(...train.targetRows)).to.equal(29);
     expect(Math.min(...test.targetRows)).to.equal(30);
     expect(test.x[0]).to.be.closeTo(data[25][0], 1e-6);
@@ -45,11 +45,11 @@ describe('makeWindows', () => {
 
   describe('bad input', () => {
     it('a series shorter than lookback + horizon', () => {
-      expectError(() => makeWindows(t.head(5), { features: ['a'], targets: ['a'], lookback: 5 }), InputError, '5 rows', 'too short', 'lookback 5');
+      expectError(() => makeWindows(t.head(5), { features: ['a'], targets: ['a'], lookback: 5, ordered: true }), InputError, '5 rows', 'too short', 'lookback 5');
     });
     it('NaN reaching a window names column and row', () => {
       const holed = t.withColumn('a', data.map((r, i) => (i === 7 ? NaN : r[0])));
-      expectError(() => makeWindows(holed, { features: ['a'], targets: ['b'], lookback: 3 }), InputError, 'column "a"', 'NaN', 'row 7');
+      expectError(() => makeWindows(holed, { features: ['a'], targets: ['b'], lookback: 3, ordered: true }), InputError, 'column "a"', 'NaN', 'row 7');
     });
     it('unknown column and bad lookback', () => {
       expectError(() => makeWindows(t, { features: ['zz'], targets: ['a'], lookback: 3 }), InputError, 'unknown column "zz"');

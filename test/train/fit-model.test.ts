@@ -46,7 +46,7 @@ describe('fitModel', () => {
     await expectNoTensorLeak(async () => {
       const m = denseRegressor(windows.xShape.length === 3 ? { xShape: [windows.xShape[0], 24], yShape: windows.yShape } : windows, { units: [4], seed: 2, learningRate: 0.05 });
       const flat = { x: windows.x, xShape: [windows.xShape[0], 24], y: windows.y, yShape: windows.yShape };
-      const h = await fitModel(m, flat, { epochs: 200, validationSplit: 0.25, earlyStopping: { patience: 3 }, reduceLrOnPlateau: { patience: 1, factor: 0.5 }, ...quiet });
+      const h = await fitModel(m, flat, { epochs: 200, validationSplit: 0.25, validationFrom: 'end', earlyStopping: { patience: 3 }, reduceLrOnPlateau: { patience: 1, factor: 0.5 }, ...quiet });
       expect(h.stoppedEarly).to.equal(true);
       expect(h.epochs.length).to.be.below(200);
       const best = Math.min(...h.valLoss);
