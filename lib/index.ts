@@ -19,6 +19,11 @@ export type { LoadCsvOptions, SchemaType } from './data/load-csv';
 export { parseCsv } from './data/parse-csv';
 export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
+export { inferFrequency, formatPeriod } from './data/infer-frequency';
+export type { Frequency, FrequencyName } from './data/infer-frequency';
+export { requireColumns } from './data/require-columns';
+export { idColumns } from './data/id-columns';
+export { withDates } from './data/with-dates';
 export { groupBy, mapGroups } from './data/group-by';
 export { concatRows } from './data/concat-rows';
 export type { ConcatRowsOptions } from './data/concat-rows';
@@ -40,6 +45,7 @@ export { rollingMean, rollingStd, rollingMin, rollingMax, rollingSum, rollingMed
 export { ewm, ewmVar, ewmStd } from './features/ewm';
 export { rsi, macd, bollingerBands } from './features/indicators';
 export { resampleOhlc } from './features/resample-ohlc';
+export { classSeparation } from './features/class-separation';
 export type { ResampleOhlcOptions, ResamplePeriod } from './features/resample-ohlc';
 
 // Preprocess: split, then fit on training rows only.
@@ -55,6 +61,8 @@ export { simpleImputer, FittedImputer } from './preprocess/simple-imputer';
 export { oneHotEncoder, labelEncoder, ordinalEncoder, FittedOneHotEncoder, FittedLabelEncoder, FittedOrdinalEncoder } from './preprocess/encoders';
 export type { OneHotEncoderOptions, OrdinalEncoderOptions, HandleUnknown } from './preprocess/encoders';
 export { pipeline, FittedPipeline } from './preprocess/pipeline';
+export { classOrder } from './preprocess/class-order';
+export type { ClassOrder } from './preprocess/class-order';
 export { restoreTransform } from './preprocess/transform';
 export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';
 export { makeWindows, windowSplit } from './preprocess/make-windows';
@@ -70,6 +78,7 @@ export type { DenseOptions, DenseClassifierOptions } from './models/dense-model'
 export { lstmForecaster, gruForecaster, conv1dForecaster } from './models/sequence-model';
 export type { SequenceOptions } from './models/sequence-model';
 export { linearRegression, logisticRegression } from './models/linear-model';
+export type { LogisticRegressionOptions } from './models/linear-model';
 export { SeededDropout } from './models/seeded-dropout';
 
 // Train, predict, save.
@@ -131,6 +140,8 @@ export type { RunNotebookOptions, NotebookRun } from './report/run-notebook';
 export { readParameters, injectParameters, parseParameterArgs } from './report/notebook-parameters';
 export type { Parameter, ParameterValue, Notebook } from './report/notebook-parameters';
 export { reportMetrics, readMetrics } from './report/report-metrics';
+export { compareWithBaseline, beats } from './report/compare-with-baseline';
+export type { CompareOptions } from './report/compare-with-baseline';
 
 import { installNotebookProgress as installProgress } from './display/notebook-progress';
 installProgress();

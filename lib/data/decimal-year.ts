@@ -1,6 +1,6 @@
 /**
  * `decimalYearToDate`: a decimal year (1991.4962, as in R's `ts` objects such as EuStockMarkets) to epoch ms
- * at UTC midnight of the day it falls in. Series stored this way assume equally spaced observations, so the
+ * at UTC midnight of the nearest day. Series stored this way assume equally spaced observations, so the
  * dates are approximate (±1 day); they are fine for plotting and weekly or monthly bars.
  */
 import { InputError } from '../util/errors';
@@ -11,7 +11,8 @@ export function decimalYearToDate(decimalYear: number): number {
   const start = Date.UTC(year, 0, 1);
   const length = Date.UTC(year + 1, 0, 1) - start;
   const ms = start + (decimalYear - year) * length;
-  return Math.floor(ms / 864e5) * 864e5;
+  // Nearest day: flooring put 2001.0027 (Jan 1, 23:39) and 2001.0030 (Jan 2, 02:17) on one day.
+  return Math.round(ms / 864e5) * 864e5;
 }
 
 /** Dates for a column of decimal years; consecutive rows that land on the same day raise an error. */

@@ -51,11 +51,13 @@ export interface LoadCsvOptions {
    */
   twoDigitYearStart?: number;
   /**
-   * Text read as a missing value (after trimming spaces). Defaults to pandas' list — "", NA, N/A, n/a, NaN, nan,
-   * -NaN, -nan, null, NULL, None, <NA>, #N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN — plus "-" (a dash
-   * for "no value" in finance exports). Pass your own list to keep, say, "None" as a category.
+   * More text read as a missing value (after trimming spaces), added to the defaults — pandas' list: "", NA, N/A,
+   * n/a, NaN, nan, -NaN, -nan, null, NULL, None, <NA>, #N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN —
+   * plus "-" (a dash for "no value" in finance exports). `["?"]` for UCI files. Defaults to none.
    */
   naValues?: readonly string[];
+  /** Keep the default missing markers beside `naValues` (pandas' `keep_default_na`); false uses `naValues` alone, to keep, say, "None" as a category. Defaults to true. */
+  keepDefaultNa?: boolean;
   /** File encoding. Defaults to "utf8". UTF-16 files are recognised by their byte-order mark and read whatever this says. */
   encoding?: 'utf8' | 'latin1';
   /** Lines to skip before the header: a title or metadata lines above the table (pandas' `skiprows` as a count). Defaults to 0. */
@@ -165,6 +167,27 @@ function notADateFix(name: string, dateCols: readonly string[], options: LoadCsv
 }
 
 /**
+ * A notice for a text column whose values are numbers but for a few markers ("?", "missing", "."): it loaded as
+ * text, and would be encoded as categories; naValues makes those markers missing values.
+ */
+function noticeNumbersAsText(texts: readonly (string | null)[], name: string, na: Set<string>, format: NumberFormat, source: string): void {
+  const markers = new Map<string, number>();
+  let numbers = 0;
+  for (const v of texts) {
+    if (v === null) continue;
+    if (toNumber(v, na, format) !== undefined) numbers++;
+    else if (markers.size <= 3) markers.set(v, (markers.get(v) ?? 0) + 1);
+    else return;
+  }
+  const others = [...markers.values()].reduce((a, b) => a + b, 0);
+  if (numbers === 0 || markers.size > 3 || others > 0.2 * (numbers + others)) return;
+  const list = [...markers.keys()];
+  notice(
+    `${source}: column "${name}" loaded as text because of ${list.map((m) => JSON.stringify(m)).join(', ')} among ${numbers} numbers; if ${list.length === 1 ? 'it marks' : 'they mark'} missing values, pass { naValues: ${JSON.stringify(list)} }`,
+  );
+}
+
+/**
  * A text column's dates, when its first value is a date in a known format (then every value must be one, or the
  * error names the row and the way out); undefined for other text.
  */
@@ -185,7 +208,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
   }
   if (parsed.numRows === 0) throw new InputError(`${source} has a header (${formatList(parsed.header)}) but no data rows`);
-  const na = new Set(options.naValues ?? DEFAULT_NA);
+  const na = new Set(options.keepDefaultNa === false ? options.naValues ?? [] : [...DEFAULT_NA, ...(options.naValues ?? [])]);
   const keep = options.columns === undefined ? undefined : new Set(options.columns);
   for (const name of keep ?? []) {
     if (!parsed.header.includes(name)) throw new InputError(`columns names unknown column "${name}" (columns of ${source}: ${formatList(parsed.header)})`);
@@ -241,6 +264,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
           dateCols.push(name);
           return;
         }
+        noticeNumbersAsText(texts!, name, na, format, source);
         columns[name] = texts!;
         kinds[name] = 'string';
         return;

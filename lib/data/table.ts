@@ -12,6 +12,7 @@ import { formatList, formatValue } from '../util/format';
 import { htmlTable, textTable } from '../util/html';
 import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
 import { sortOrder } from './sort-order';
+import { permutation, seededRng } from '../util/rng';
 
 /** The kind of a column. */
 export type ColumnKind = 'number' | 'date' | 'string';
@@ -189,6 +190,36 @@ export class Table {
    */
   slice(start: number, end = this.numRows): Table {
     return this.mapColumns((c) => (c instanceof Float64Array ? c.subarray(start, end) : c.slice(start, end)));
+  }
+
+  /**
+   * The table with columns renamed (pandas' `rename(columns=...)`); names not in the mapping stay. Renaming onto
+   * an existing name, or a name that is not a column, is refused.
+   * @example prices.rename({ Date: 'date', 'Adj Close': 'adj_close' })
+   */
+  rename(mapping: Record<string, string>): Table {
+    for (const from of Object.keys(mapping)) this.column(from);
+    const names = this.columnNames.map((n) => (Object.prototype.hasOwnProperty.call(mapping, n) ? mapping[n] : n));
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new InputError(`rename: two columns would be named "${dup}"; pick distinct names`);
+    const cols: Record<string, Column> = {};
+    const kinds: Record<string, ColumnKind> = {};
+    this.columnNames.forEach((n, i) => {
+      cols[names[i]] = this.column(n);
+      kinds[names[i]] = this.kindOf.get(n)!;
+    });
+    return new Table(cols, kinds);
+  }
+
+  /** The rows in a seeded random order (pandas' `sample(frac=1, random_state=seed)`). */
+  shuffle(options: { seed?: number } = {}): Table {
+    return this.take(permutation(this.numRows, seededRng(options.seed ?? 42)));
+  }
+
+  /** `n` rows drawn at random without replacement, seeded (pandas' `sample(n, random_state=seed)`). */
+  sample(n: number, options: { seed?: number } = {}): Table {
+    if (!(Number.isInteger(n) && n >= 0 && n <= this.numRows)) throw new InputError(`sample: n must be a whole number from 0 to ${this.numRows} (the rows there are), got ${n}`);
+    return this.take(permutation(this.numRows, seededRng(options.seed ?? 42)).subarray(0, n));
   }
 
   /** The rows at these positions, in this order. */

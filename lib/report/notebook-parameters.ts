@@ -67,19 +67,31 @@ export function readParameters(nb: Notebook, name = 'notebook'): Parameter[] {
 
 /** Parses `-p name=value` strings (command line) into raw values; types are checked by `injectParameters`. */
 export function parseParameterArgs(args: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: "-p __proto__=1" is a name like any other (and refused as unknown), not a silent no-op.
+  const out: Record<string, string> = Object.create(null);
   for (const arg of args) {
     const eq = arg.indexOf('=');
     if (eq <= 0) throw new ReportError(`parameter "${arg}" is not name=value (e.g. -p epochs=20)`);
-    out[arg.slice(0, eq).trim()] = arg.slice(eq + 1);
+    const name = arg.slice(0, eq).trim();
+    if (!IDENTIFIER.test(name)) throw new ReportError(`parameter name "${name}" is not a TypeScript identifier (letters, digits, _ and $); use the name declared in the parameters cell`);
+    out[name] = arg.slice(eq + 1);
   }
   return out;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A decimal number as a person types it: no hex, octal or binary prefix, no "Infinity". */
+const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+/** A JSON string literal that is also a safe TypeScript literal on one line (U+2028 and U+2029 escaped). */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function coerce(p: Parameter, raw: unknown, where: string): ParameterValue {
   const bad = () => new ReportError(`${where}: parameter "${p.name}" must be a ${p.type} like its default ${JSON.stringify(p.default)}, got ${JSON.stringify(raw)}`);
   if (p.type === 'number') {
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(n)) throw bad();
     return n;
   }
@@ -101,15 +113,15 @@ export function injectParameters(nb: Notebook, overrides: Record<string, unknown
   const params = readParameters(nb, name);
   const index = parametersCellIndex(nb);
   if (keys.length && index < 0) throw new ReportError(`${name} has no cell tagged "parameters", so ${keys.join(', ')} cannot be set; tag the cell that declares the defaults`);
-  const values: Record<string, ParameterValue> = Object.fromEntries(params.map((p) => [p.name, p.default]));
+  const values: Record<string, ParameterValue> = Object.assign(Object.create(null), Object.fromEntries(params.map((p) => [p.name, p.default])));
   for (const key of keys) {
-    const p = params.find((q) => q.name === key);
+    const p = Object.prototype.hasOwnProperty.call(overrides, key) ? params.find((q) => q.name === key) : undefined;
     if (!p) throw new ReportError(`${name}: unknown parameter "${key}" (valid: ${params.map((q) => q.name).join(', ') || 'none'})`);
     values[key] = coerce(p, overrides[key], name);
   }
   const cells = nb.cells.filter((c) => !hasTag(c, 'injected-parameters')).map((c) => ({ ...c }));
   if (keys.length) {
-    const source = ['// Injected parameters', ...keys.map((k) => `const ${k} = ${JSON.stringify(values[k])};`)].join('\n');
+    const source = ['// Injected parameters', ...keys.map((k) => `const ${k} = ${typeof values[k] === 'string' ? stringLiteral(values[k] as string) : JSON.stringify(values[k])};`)].join('\n');
     cells.splice(index + 1, 0, { id: 'injected-parameters', cell_type: 'code', source, metadata: { tags: ['injected-parameters'] }, outputs: [], execution_count: null });
   }
   return { notebook: { ...nb, cells }, values };

@@ -229,7 +229,7 @@ describe('loadCsv', () => {
     expect(t.strings('c')).to.deep.equal([null, null, null]);
   });
 
-  it("reads pandas' default missing markers (None, n/a, <NA>, #NA, -nan…) as missing; naValues replaces the list", () => {
+  it("reads pandas' default missing markers (None, n/a, <NA>, #NA, -nan…) as missing; naValues adds to the list, keepDefaultNa: false replaces it", () => {
     // pandas.read_csv's default na_values, each in a numeric and a text column.
     const markers = ['None', 'n/a', '<NA>', '#NA', '-nan', '-NaN', '#N/A N/A', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN', 'NULL', '#N/A'];
     const csv = 'x,s\n' + markers.map((m) => `${m},${m}`).join('\n') + '\n5,text\n';
@@ -238,7 +238,10 @@ describe('loadCsv', () => {
     expect(t.numbers('x')[markers.length]).to.equal(5);
     expect(t.strings('s')).to.deep.equal([...markers.map(() => null), 'text']);
     // A list of one's own keeps "None" as a category.
-    expect(readCsv('s\nNone\nMild\n', { naValues: [''] }).strings('s')).to.deep.equal(['None', 'Mild']);
+    expect(readCsv('s\nNone\nMild\n', { naValues: [''], keepDefaultNa: false }).strings('s')).to.deep.equal(['None', 'Mild']);
+    // Added markers keep the defaults: "?" and "NA" are both missing (replacing the list lost "NA").
+    const both = readCsv('x\n1.5\n?\nNA\n2\n', { naValues: ['?'] }).numbers('x');
+    expect(Array.from(both, (v) => (Number.isNaN(v) ? null : v))).to.deep.equal([1.5, null, null, 2]);
   });
 
   it('loads a 1-row file', () => {

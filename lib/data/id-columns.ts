@@ -1,0 +1,24 @@
+/**
+ * `idColumns`: the columns of a table that identify rows rather than describe them — a patient or record number,
+ * a sample code. A model that sees them learns the order the file was written in, so they are left out of the
+ * features (and the caller says so).
+ */
+import type { Table } from './table';
+
+const ID_NAMES = /^(id|index|unnamed: 0|row|rowid|row_id|record|sample|patient|subject)$|(^|[_\s-])(id|no|nr|number|code|key|index)$|^(id|patient|subject|record|sample)[_\s-]/i;
+
+/**
+ * Columns that look like identifiers: named like one (id, patient_id, "Sample code number", Unnamed: 0) with a
+ * different value on (almost) every row, or text with a different value on every row.
+ * @example idColumns(clinical)  // ["patient_id"]
+ */
+export function idColumns(table: Table, exclude: readonly string[] = []): string[] {
+  const n = table.numRows;
+  return table.columnNames.filter((c) => {
+    if (exclude.includes(c) || table.kind(c) === 'date') return false;
+    const values: unknown[] = table.kind(c) === 'number' ? Array.from(table.numbers(c)) : table.strings(c);
+    const distinct = new Set(values).size;
+    if (ID_NAMES.test(c.trim())) return distinct >= 0.9 * n;
+    return table.kind(c) === 'string' && distinct === n && n > 20;
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * `requireColumns`: checks that the columns a notebook's parameters name are in the table, before any work, so
+ * a typo in `-p target=yeild_10y` is refused in the first cell with the columns that are there.
+ */
+import { InputError } from '../util/errors';
+import { formatList } from '../util/format';
+import type { Table } from './table';
+
+/**
+ * Throws unless every named column is in `table`, naming the parameter, the value and the columns there are.
+ * @example requireColumns(prices, { price: 'close', dateColumn: 'Date' }, 'prices.csv')
+ */
+export function requireColumns(table: Table, named: Record<string, string | undefined>, source = 'the table'): void {
+  for (const [parameter, column] of Object.entries(named)) {
+    if (column === undefined || column === '') continue;
+    if (!table.columnNames.includes(column)) {
+      throw new InputError(`${parameter} "${column}" is not a column of ${source} (columns: ${formatList(table.columnNames)}); pass -p ${parameter}=<one of them>`);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * `withDates`: the date column a time-series notebook works on, found or converted — named by the user (any name),
+ * or the first date column; a numeric column of decimal years (1991.4962, as R's `ts` exports store time)
+ * becomes dates — and the table sorted by it, oldest first.
+ */
+import { InputError } from '../util/errors';
+import { formatList } from '../util/format';
+import { notice } from '../util/notice';
+import { decimalYearsToDates } from './decimal-year';
+import { firstDateColumn } from './time-order';
+import type { Table } from './table';
+
+/**
+ * The table with `column` (or its first date column) as dates, sorted by them; and the column's name.
+ * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
+ */
+export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
+  const name = column === undefined || column === '' ? firstDateColumn(table) : column;
+  if (name === undefined) {
+    throw new InputError(`the table has no date column (columns: ${formatList(table.columnNames)}); name it with -p dateColumn=<column> (dates in any format loadCsv reads, or decimal years)`);
+  }
+  if (!table.columnNames.includes(name)) throw new InputError(`dateColumn "${name}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<one of them>`);
+  let out = table;
+  if (table.kind(name) === 'number') {
+    const v = table.numbers(name);
+    const years = Array.from(v).every((y) => y >= 1000 && y < 3000);
+    const fractional = Array.from(v).some((y) => y !== Math.floor(y));
+    if (!years || !fractional) {
+      throw new InputError(`dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); load it as dates (epoch seconds or days: numbersToDates), or name another column`);
+    }
+    // Newest-first decimal years: convert in time order, then put back in the table's order.
+    const order = Int32Array.from(v, (_, i) => i).sort((a, b) => v[a] - v[b]);
+    const dates = decimalYearsToDates(Array.from(order, (i) => v[i]));
+    const ms = new Float64Array(v.length);
+    order.forEach((row, k) => (ms[row] = dates[k].getTime()));
+    out = table.withColumn(name, Array.from(ms, (m) => new Date(m)));
+  } else if (table.kind(name) !== 'date') {
+    throw new InputError(`dateColumn "${name}" holds ${table.kind(name)} values that did not load as dates (e.g. ${JSON.stringify(table.strings(name)[0])}); load it with loadCsv's { dates: ["${name}"] } to see why, or name another column`);
+  }
+  const t = out.dates(name);
+  let sorted = true;
+  for (let i = 1; i < t.length && sorted; i++) if (t[i] < t[i - 1]) sorted = false;
+  if (!sorted) {
+    notice(`rows are not in date order; sorted by "${name}", oldest first`);
+    out = out.sortBy(name);
+  }
+  return { table: out, dateColumn: name };
+}
