@@ -180,7 +180,7 @@ function noticeNumbersAsText(texts: readonly (string | null)[], name: string, na
     else return;
   }
   const others = [...markers.values()].reduce((a, b) => a + b, 0);
-  if (numbers === 0 || markers.size > 3 || others > 0.2 * (numbers + others)) return;
+  if (numbers === 0 || markers.size > 3 || others > numbers) return;
   const list = [...markers.keys()];
   notice(
     `${source}: column "${name}" loaded as text because of ${list.map((m) => JSON.stringify(m)).join(', ')} among ${numbers} numbers; if ${list.length === 1 ? 'it marks' : 'they mark'} missing values, pass { naValues: ${JSON.stringify(list)} }`,
@@ -319,6 +319,8 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   }
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
+  // A FIFO would block and /dev/zero never end: only regular files (a link to one is followed) are read.
+  if (!stat.isFile()) throw new InputError(`${file} is not a regular file (a pipe, device or socket); save the data to a file first, or read the text yourself and pass it to readCsv`);
   const { format, maxRows, skipRows } = scanOptions(options);
   const encoding = options.encoding ?? 'utf8';
   const parse = (raw: Uint8Array) => {

@@ -51,6 +51,7 @@ export function parseNumber(text: string, format: NumberFormat): number {
     if (s.includes('.')) return NaN;
     s = s.replace(',', '.');
   }
+  if (s.length <= 9 && INFINITY.test(s)) return s.charCodeAt(0) === 45 ? -Infinity : Infinity;
   return s === '' || beyondExactIntegers(s) || radixPrefixed(s) ? NaN : Number(s);
 }
 
@@ -70,9 +71,20 @@ export function radixPrefixed(text: string): boolean {
  * decimal point or exponent are measurements, and rounding them is expected.
  */
 export function beyondExactIntegers(text: string): boolean {
-  const m = /^[+-]?0*(\d{16,})$/.exec(text.trim());
-  return m !== null && (m[1].length > 16 || m[1] > '9007199254740992');
+  // A loop, not a regular expression: a field of ten million digits overflowed the regex engine's stack.
+  const s = text.trim();
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  while (i < s.length && s.charCodeAt(i) === 48) i++;
+  if (s.length - i < 16) return false;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length - i > 16 || s.slice(i) > '9007199254740992';
 }
+
+/** pandas' spellings of infinity, any case: inf, +inf, -inf, infinity, +infinity, -infinity. */
+const INFINITY = /^[+-]?inf(inity)?$/i;
 
 const THOUSANDS_COMMA = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d+(\.\d{3})*,\d+$/;

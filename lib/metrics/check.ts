@@ -4,6 +4,11 @@ import { checkNonEmpty, checkSameLength } from '../util/check';
 
 export function checkPair(metric: string, actual: ArrayLike<number>, predicted: ArrayLike<number>): void {
   checkNonEmpty(`${metric}: actual`, actual);
+  const k = predicted.length / actual.length;
+  if (actual.length > 0 && k >= 3 && Number.isInteger(k)) {
+    // Probabilities of k classes, one row per sample: the binary metric cannot take them.
+    throw new InputError(`${metric}: predicted has ${k} values per sample (${predicted.length} for ${actual.length} labels), as a ${k}-class model predicts; for ${k} classes use rocAucOvr(actual, probabilities, ${k}), or predictClasses with accuracy, f1 and confusionMatrix`);
+  }
   checkSameLength(`${metric}: actual`, actual, 'predicted', predicted);
   for (let i = 0; i < actual.length; i++) {
     if (!Number.isFinite(actual[i])) throw new InputError(`${metric}: actual holds ${actual[i]} at index ${i}; drop missing values before scoring`);

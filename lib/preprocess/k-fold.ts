@@ -2,6 +2,7 @@
  * Cross-validation folds as row indices, with scikit-learn's fold layout: `kFold` (KFold),
  * `stratifiedKFold` (StratifiedKFold). Without shuffling the folds equal scikit-learn's exactly.
  */
+import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkPositiveInt, checkRowCount } from '../util/check';
 import { permutation, seededRng } from '../util/rng';
@@ -54,7 +55,13 @@ export function kFold(n: number, options: KFoldOptions = {}): Fold[] {
  * K folds that keep each class's share, scikit-learn's StratifiedKFold allocation: classes in order of first
  * appearance, rows dealt to folds round-robin over the sorted labels.
  */
-export function stratifiedKFold(labels: readonly (string | number)[], options: KFoldOptions = {}): Fold[] {
+export function stratifiedKFold(labels: readonly (string | number)[] | Table, options: KFoldOptions & { stratify?: string } = {}): Fold[] {
+  if (labels instanceof Table) {
+    // A table, as trainTestSplit takes: the label column names the classes.
+    if (!options.stratify) throw new InputError(`stratifiedKFold of a table needs { stratify: "<label column>" } (columns: ${labels.columnNames.join(', ')})`);
+    return stratifiedKFold(labels.strings(options.stratify).map((v) => (v === null ? 'null' : v)), options);
+  }
+  if (!Array.isArray(labels)) throw new InputError(`stratifiedKFold takes the class labels (an array) or a table with { stratify }, got ${labels === null ? 'null' : typeof labels}`);
   const k = checkPositiveInt('k', options.k ?? 5, 2);
   const n = labels.length;
   const classes: (string | number)[] = [];

@@ -121,7 +121,9 @@ export function injectParameters(nb: Notebook, overrides: Record<string, unknown
   }
   const cells = nb.cells.filter((c) => !hasTag(c, 'injected-parameters')).map((c) => ({ ...c }));
   if (keys.length) {
-    const source = ['// Injected parameters', ...keys.map((k) => `const ${k} = ${typeof values[k] === 'string' ? stringLiteral(values[k] as string) : JSON.stringify(values[k])};`)].join('\n');
+    // Typed as the parameter's type, not its literal: `const macroCsv = ""` would narrow to "" and make `if (macroCsv)` code unreachable to the type checker.
+    const literal = (k: string) => (typeof values[k] === 'string' ? stringLiteral(values[k] as string) : JSON.stringify(values[k]));
+    const source = ['// Injected parameters', ...keys.map((k) => `const ${k}: ${params.find((q) => q.name === k)!.type} = ${literal(k)};`)].join('\n');
     cells.splice(index + 1, 0, { id: 'injected-parameters', cell_type: 'code', source, metadata: { tags: ['injected-parameters'] }, outputs: [], execution_count: null });
   }
   return { notebook: { ...nb, cells }, values };

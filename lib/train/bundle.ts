@@ -2,13 +2,15 @@
  * Model bundles: everything needed to predict on raw rows later, in one folder — the network (model.json +
  * weights.bin), the fitted preprocessing, feature and target names, optional windowing, and the library,
  * tfjs and backend versions that made it. Saves are atomic: written to a temporary folder beside the target,
- * then swapped in by rename, so a failed save leaves any existing bundle intact.
+ * then swapped in by rename, so a failed save leaves any existing bundle intact; a save killed between its two
+ * renames leaves the old bundle beside the path, and the next load or save puts it back.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { backendInfo, tf } from '../backend';
 import { Table } from '../data/table';
 import { BundleError } from '../util/errors';
+import { notice } from '../util/notice';
 import { Model, ModelSpec } from '../models/model';
 import { FittedTransform, restoreTransform, TransformState } from '../preprocess/transform';
 import { toDataset } from '../preprocess/to-dataset';
@@ -154,6 +156,7 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
   };
   const target = path.resolve(dir);
   const parent = path.dirname(target);
+  if (fs.existsSync(parent)) recoverInterruptedSave(target, true);
   const stamp = `${process.pid}-${Date.now()}`;
   const tmp = path.join(parent, `.${path.basename(target)}.tmp-${stamp}`);
   const old = path.join(parent, `.${path.basename(target)}.old-${stamp}`);
@@ -180,6 +183,49 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
   fs.rmSync(old, { recursive: true, force: true });
 }
 
+/** Leftovers of saves of `target` (".name.tmp-PID-TIME", ".name.old-PID-TIME") beside it, newest first. */
+function leftovers(target: string): { path: string; kind: 'tmp' | 'old'; pid: number; time: number }[] {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  const re = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-(\\d+)$`);
+  return fs
+    .readdirSync(parent)
+    .map((f) => ({ f, m: re.exec(f) }))
+    .filter((x) => x.m)
+    .map(({ f, m }) => ({ path: path.join(parent, f), kind: m![1] as 'tmp' | 'old', pid: Number(m![2]), time: Number(m![3]) }))
+    .sort((a, b) => b.time - a.time);
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After a save killed between its two renames, the bundle sits in ".name.old-*" and nothing is at `target`: put
+ * the newest complete one back. With `clean`, leftovers of other saves that are no longer running are removed
+ * (killed saves left 17 folders, 100 MB after 50 kills). Returns whether a bundle was recovered.
+ */
+function recoverInterruptedSave(target: string, clean: boolean): boolean {
+  let recovered = false;
+  const found = leftovers(target);
+  if (!fs.existsSync(target)) {
+    const old = found.find((l) => l.kind === 'old' && fs.existsSync(path.join(l.path, 'bundle.json')));
+    if (old) {
+      fs.renameSync(old.path, target);
+      recovered = true;
+      notice(`${target}: a save was interrupted before it finished; the bundle it was replacing is back in place`);
+    }
+  }
+  if (clean) for (const l of found) if (fs.existsSync(l.path) && !alive(l.pid)) removeQuietly(l.path);
+  return recovered;
+}
+
 function removeQuietly(dir: string): void {
   try {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -188,8 +234,15 @@ function removeQuietly(dir: string): void {
   }
 }
 
+/** A bundle file that must be a regular file inside the bundle: not a link (followed outside the folder), a FIFO (read forever) or a device. */
+function regularFile(file: string, what: string): void {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!st) throw new BundleError(`${what} is missing: ${file}; this folder is not a complete bundle (save it again with saveBundle)`);
+  if (!st.isFile()) throw new BundleError(`${what} in ${path.dirname(file)} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a bundle holds its own files only (save it again with saveBundle)`);
+}
+
 function readJson<T>(file: string, what: string): T {
-  if (!fs.existsSync(file)) throw new BundleError(`${what} is missing: ${file}; this folder is not a complete bundle (save it again with saveBundle)`);
+  regularFile(file, what);
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch (err) {
@@ -197,17 +250,44 @@ function readJson<T>(file: string, what: string): T {
   }
 }
 
+/** The manifest with every field the loader uses checked, naming the first bad one. */
+function checkManifest(m: unknown, dir: string): Manifest {
+  const bad = (field: string, want: string, got: unknown) => new BundleError(`${dir}/bundle.json: "${field}" must be ${want}, got ${JSON.stringify(got) ?? String(got)}; the file is damaged or from elsewhere (save the bundle again with saveBundle)`);
+  if (!m || typeof m !== 'object' || Array.isArray(m)) throw bad('(the whole file)', 'an object', m);
+  const o = m as Record<string, unknown>;
+  if (o.format !== BUNDLE_FORMAT) throw new BundleError(`${dir}/bundle.json has format ${JSON.stringify(o.format)}, expected ${BUNDLE_FORMAT}`);
+  const spec = o.spec as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw bad('spec', 'an object', o.spec);
+  if (!['regression', 'binary', 'multiclass'].includes(spec.task as string)) throw bad('spec.task', '"regression", "binary" or "multiclass"', spec.task);
+  if (!(typeof spec.learningRate === 'number' && spec.learningRate > 0)) throw bad('spec.learningRate', 'a positive number', spec.learningRate);
+  if (!Array.isArray(spec.inputShape) || !spec.inputShape.every((d) => Number.isInteger(d) && d > 0)) throw bad('spec.inputShape', 'a list of positive integers', spec.inputShape);
+  for (const f of ['features', 'targets'] as const) if (!Array.isArray(o[f]) || !(o[f] as unknown[]).every((x) => typeof x === 'string')) throw bad(f, 'a list of column names', o[f]);
+  if (!(Number.isInteger(o.weightsBytes) && (o.weightsBytes as number) >= 0)) throw bad('weightsBytes', 'a whole number of bytes', o.weightsBytes);
+  if (o.window !== undefined) {
+    const w = o.window as Record<string, unknown>;
+    if (!w || typeof w !== 'object') throw bad('window', 'an object', o.window);
+    if (!(Number.isInteger(w.lookback) && (w.lookback as number) >= 1)) throw bad('window.lookback', 'an integer ≥ 1', w.lookback);
+    if (w.samplingRate !== undefined && !(Number.isInteger(w.samplingRate) && (w.samplingRate as number) >= 1)) throw bad('window.samplingRate', 'an integer ≥ 1', w.samplingRate);
+  }
+  if (o.preprocess !== undefined && (!o.preprocess || typeof o.preprocess !== 'object')) throw bad('preprocess', 'an object', o.preprocess);
+  return o as unknown as Manifest;
+}
+
 /**
  * Loads a bundle saved by `saveBundle`, in this or another process.
  * @example const bundle = await loadBundle('models/cancer'); await bundle.predictTable(rawRows);
  */
 export async function loadBundle(dir: string): Promise<Bundle> {
-  if (!fs.existsSync(dir)) throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)}); check the path given to saveBundle`);
-  const manifest = readJson<Manifest>(path.join(dir, 'bundle.json'), 'bundle.json');
-  if (manifest.format !== BUNDLE_FORMAT) throw new BundleError(`${dir}/bundle.json has format ${JSON.stringify(manifest.format)}, expected ${BUNDLE_FORMAT}`);
+  if (!fs.existsSync(dir) && !(fs.existsSync(path.dirname(path.resolve(dir))) && recoverInterruptedSave(path.resolve(dir), false))) {
+    throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)}); check the path given to saveBundle`);
+  }
+  const manifest = checkManifest(readJson<unknown>(path.join(dir, 'bundle.json'), 'bundle.json'), dir);
   const topology = readJson<{ modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] }>(path.join(dir, 'model.json'), 'model.json');
+  if (!topology || typeof topology !== 'object' || typeof topology.modelTopology !== 'object' || !Array.isArray(topology.weightSpecs)) {
+    throw new BundleError(`model.json in ${dir} has no modelTopology object and weightSpecs list; save the bundle again with saveBundle`);
+  }
   const weightsFile = path.join(dir, 'weights.bin');
-  if (!fs.existsSync(weightsFile)) throw new BundleError(`weights.bin is missing in ${dir}; the bundle is incomplete`);
+  regularFile(weightsFile, 'weights.bin');
   const weights = fs.readFileSync(weightsFile);
   if (weights.length !== manifest.weightsBytes) {
     throw new BundleError(`weights.bin in ${dir} has ${weights.length} bytes but the manifest says ${manifest.weightsBytes}; the file is truncated or corrupt`);

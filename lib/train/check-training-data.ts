@@ -46,7 +46,15 @@ export function checkTrainingData(model: Model, data: TrainingData, what = 'trai
     const v = data.y[i];
     if (!Number.isFinite(v)) throw new InputError(`${what}: target holds ${v} in sample ${Math.floor(i / yWidth)}; drop or impute those rows`);
     if (model.task === 'binary' && v !== 0 && v !== 1) {
-      throw new InputError(`${what}: a binary classifier needs labels 0 or 1, but sample ${i} has ${v}; encode labels with labelEncoder`);
+      let max = 0;
+      let codes = true;
+      for (const u of data.y) {
+        if (!(Number.isInteger(u) && u >= 0)) codes = false;
+        else if (u > max) max = u;
+      }
+      // Labels already coded 0..k-1 need a k-class model, not another encoding.
+      const fix = codes && max < 1000 ? `the labels look like ${max + 1} class codes (0..${max}): build the model with { classes: ${max + 1} }` : 'encode labels with labelEncoder';
+      throw new InputError(`${what}: a binary classifier needs labels 0 or 1, but sample ${i} has ${v}; ${fix}`);
     }
     if (model.task === 'multiclass' && (!Number.isInteger(v) || v < 0 || v >= model.outputSize)) {
       throw new InputError(`${what}: class labels must be integers 0..${model.outputSize - 1}, but sample ${i} has ${v}`);

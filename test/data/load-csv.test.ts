@@ -1,3 +1,6 @@
+import { execFileSync } from 'child_process';
+import * as os from 'os';
+import { collectNotices } from '../../lib/util/notice';
 import { expect } from 'chai';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -359,5 +362,42 @@ describe('loadCsv', () => {
       expect(readCsv('a,,c\n1,2,3\n').columnNames).to.deep.equal(['a', 'Unnamed: 1', 'c']);
       expect(readCsv(',a\n0,1\n', { columns: ['a'] }).columnNames).to.deep.equal(['a']);
     });
+  });
+});
+
+describe('loader limits and odd inputs (issue 19)', () => {
+  it("reads pandas' infinities (inf, -Inf, INFINITY, +inf) as ±Infinity, with the C helper and without", () => {
+    const tb = readCsv('x,y\n1,inf\n2,-Inf\n3,INFINITY\n4,+inf\n');
+    expect(tb.kind('y')).to.equal('number');
+    expect(Array.from(tb.numbers('y'))).to.deep.equal([Infinity, -Infinity, Infinity, Infinity]);
+    // Long enough for the C scan (64 KiB and more).
+    const rows = Array.from({ length: 20000 }, (_, i) => `${i},${i % 3 === 0 ? '-inf' : i}`);
+    const big = readCsv(`x,y\n${rows.join('\n')}\n`);
+    expect(big.numbers('y')[0]).to.equal(-Infinity);
+    expect(big.numbers('y')[1]).to.equal(1);
+  });
+
+  it('a field of ten million digits stays text with every digit (it threw a bare RangeError)', () => {
+    const digits = '1' + '7'.repeat(10_000_000);
+    const tb = readCsv(`a,b\n${digits},1\n5,2\n`);
+    expect(tb.kind('a')).to.equal('string');
+    expect(tb.strings('a')[0]).to.equal(digits);
+  });
+
+  it('refuses files that are not regular files: a device, a FIFO (it read /dev/zero without end, and a FIFO blocked)', () => {
+    expectError(() => loadCsv('/dev/zero'), InputError, '/dev/zero', 'not a regular file');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-fifo-'));
+    const fifo = path.join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    expectError(() => loadCsv(fifo), InputError, 'not a regular file');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a column of numbers with a "?" marker gives a notice naming naValues', () => {
+    const { result, notices } = collectNotices(() => readCsv('a,b\n1.5,x\n?,y\n2.5,z\n'));
+    expect(result.kind('a')).to.equal('string');
+    expect(notices).to.have.length(1);
+    expect(notices[0]).to.include('column "a"').and.include('"?"').and.include('naValues: ["?"]');
+    expect(readCsv('a,b\n1.5,x\n?,y\n2.5,z\n', { naValues: ['?'] }).kind('a')).to.equal('number');
   });
 });

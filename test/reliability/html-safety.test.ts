@@ -3,6 +3,7 @@
  * names, data summaries, metric reports, chart titles, axis titles, legend names, hover text, report headings
  * and paragraphs, notebook output bundles — and the rendered report opened in headless Chromium runs nothing.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect } from 'chai';
@@ -86,5 +87,31 @@ describe('HTML safety', function () {
     expect(result.shownAsText, 'the text is shown literally').to.equal(true);
     expect(result.hover, 'a hover label was drawn').to.be.greaterThan(0);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('a notebook exported by the report runner (nbconvert) runs no script from showMarkdown text or table cells', async function () {
+    const python = path.join(__dirname, '..', '..', '.venv', 'bin', 'python');
+    if (!findChromium() || !fs.existsSync(python)) {
+      if (process.env.CI === 'true') throw new Error('CI needs chromium and the Jupyter environment: bash scripts/setup.sh');
+      this.skip();
+    }
+    // Before: showMarkdown sent its text as it was, and nbconvert rendered the markdown's raw HTML: two scripts ran.
+    const dir = tempDir();
+    const outputs = [t.markdownBundle(`Report on ${XSS} [x](javascript:window.__xss=9)`), bundleOf(t.table({ [XSS]: [XSS] }))].map((data) => ({ output_type: 'display_data', data, metadata: {} }));
+    const nb = { cells: [{ cell_type: 'code', id: 'a', metadata: {}, execution_count: 1, source: 'x', outputs }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    fs.writeFileSync(path.join(dir, 'in.ipynb'), JSON.stringify(nb));
+    const script = path.join(__dirname, '..', '..', 'scripts', 'execute_notebook.py');
+    execFileSync(python, ['-c', `import sys, nbformat; sys.path.insert(0, ${JSON.stringify(path.dirname(script))}); from execute_notebook import export_html; export_html(nbformat.read(sys.argv[1], as_version=4), sys.argv[2])`, path.join(dir, 'in.ipynb'), path.join(dir, 'out.html')]);
+    const html = fs.readFileSync(path.join(dir, 'out.html'), 'utf8');
+    expect(html).to.include('Report on');
+    const result = await withPage(async (page) => {
+      await page.goto(`file://${path.join(dir, 'out.html')}`);
+      await page.waitForTimeout(500);
+      await page.evaluate(() => document.querySelectorAll('a').forEach((a) => a.getAttribute('href')?.startsWith('javascript') && (a as HTMLAnchorElement).click()));
+      return page.evaluate(() => ({ xss: (window as unknown as { __xss?: number }).__xss ?? 0, shown: document.body.innerText.includes('<img src=x onerror=') }));
+    });
+    expect(result.xss, 'injected scripts that ran').to.equal(0);
+    expect(result.shown, 'the text is shown literally').to.equal(true);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -33,7 +33,7 @@ describe('notebook parameters', () => {
     expect(notebook.cells).to.have.length(4);
     const injected = notebook.cells[2];
     expect(injected.metadata?.tags).to.deep.equal(['injected-parameters']);
-    expect(injected.source).to.equal('// Injected parameters\nconst lookback = 24;\nconst useMacro = false;\nconst series = "yield_1y";');
+    expect(injected.source).to.equal('// Injected parameters\nconst lookback: number = 24;\nconst useMacro: boolean = false;\nconst series: string = "yield_1y";');
     expect(values).to.deep.equal({ lookback: 24, series: 'yield_1y', useMacro: false, csv: '../datasets/a.csv' });
     // Running again replaces the earlier injected cell instead of stacking them.
     const again = injectParameters(notebook, { lookback: 6 }).notebook;

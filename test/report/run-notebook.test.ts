@@ -49,7 +49,7 @@ describe('notebook execution (nbclient + tslab)', function () {
     expect(run.parameters.epochs).to.equal(3);
     const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
     const injected = nb.cells.find((c: { metadata: { tags?: string[] } }) => c.metadata.tags?.includes('injected-parameters'));
-    expect(injected.source.join ? injected.source.join('') : injected.source).to.include('const epochs = 3;');
+    expect(injected.source.join ? injected.source.join('') : injected.source).to.include('const epochs: number = 3;');
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
     expect(outputs.map(text).join('')).to.include('epochs: 3\n');
     const fig = outputs.find((o) => o.data?.['application/vnd.plotly.v1+json'])!.data!['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] };
@@ -67,7 +67,9 @@ describe('notebook execution (nbclient + tslab)', function () {
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
     const summary = outputs.find((o) => o.output_type === 'display_data' && String(o.data?.['text/plain'] ?? '').startsWith('285 rows'));
     expect(summary, 'the summary of the 285-row file').to.not.equal(undefined);
-    expect(outputs.map(text).join('')).to.match(/train 171, validation 57, test 57 cases/);
+    const prose = outputs.map((o) => String(o.data?.['text/markdown'] ?? '')).join('\n');
+    expect(prose).to.include('**cancer-subset.csv**: 285 rows');
+    expect(prose).to.match(/Training 171 cases, validation 57, test 57/);
     expect(run.metrics.testAuc).to.be.within(0.9, 1);
     // Live progress: one output updated in place per epoch (update_display_data), not one line per epoch.
     const progress = outputs.filter((o) => /denseClassifier: \d+ epochs in/.test(String(o.data?.['text/plain'] ?? '')));

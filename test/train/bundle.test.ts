@@ -9,6 +9,7 @@ import { fitModel } from '../../lib/train/fit-model';
 import { predict } from '../../lib/train/predict';
 import { BundleError } from '../../lib/util/errors';
 import { expectNoTensorLeak, expectRejects, tempDir } from '../helpers';
+import { collectNoticesAsync } from '../../lib/util/notice';
 import { cancerProblem, yieldWindows } from './fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -112,5 +113,67 @@ describe('bundles', () => {
     fs.rmSync(path.join(dir, 'bundle.json'));
     await expectRejects(() => loadBundle(dir), BundleError, 'bundle.json is missing', 'not a complete bundle');
     await expectRejects(() => loadBundle(path.join(dir, 'nope')), BundleError, 'no bundle at');
+  });
+});
+
+describe('bundles survive killed saves and refuse what is not theirs', function () {
+  this.timeout(60000);
+  const p = cancerProblem();
+
+  async function saved(): Promise<{ dir: string; expected: number[] }> {
+    const dir = path.join(tempDir(), 'model');
+    const m = denseClassifier(p.trainData, { units: [4], seed: 2 });
+    const expected = Array.from(await predict(m, p.testData));
+    await saveBundle(dir, { model: m, preprocess: p.prep, features: p.features, targets: ['diagnosis'] });
+    m.dispose();
+    return { dir, expected };
+  }
+
+  it('a save killed between its two renames: the next load puts the old bundle back; the next save removes leftovers', async () => {
+    // Before: nothing was at the path (the bundle sat in a hidden .old-* folder that loadBundle ignored), and
+    // killed saves left their folders behind.
+    const { dir, expected } = await saved();
+    const parent = path.dirname(dir);
+    const deadPid = 2 ** 22 + 12345; // above Linux's pid_max default: no such process
+    fs.renameSync(dir, path.join(parent, `.model.old-${deadPid}-1000`));
+    fs.mkdirSync(path.join(parent, `.model.tmp-${deadPid}-2000`));
+    const { result: b, notices } = await collectNoticesAsync(() => loadBundle(dir));
+    expect(notices.join('')).to.include('interrupted');
+    expect(Array.from(await predict(b.model, p.testData))).to.deep.equal(expected);
+    b.dispose();
+    const m = denseClassifier(p.trainData, { units: [4], seed: 3 });
+    await saveBundle(dir, { model: m, features: p.features, targets: ['diagnosis'] });
+    m.dispose();
+    expect(fs.readdirSync(parent).filter((f) => f.startsWith('.model.'))).to.deep.equal([]);
+  });
+
+  it('weights.bin as a symbolic link or a FIFO is refused, not followed or waited on', async () => {
+    const { dir } = await saved();
+    const outside = path.join(path.dirname(dir), 'elsewhere.bin');
+    fs.renameSync(path.join(dir, 'weights.bin'), outside);
+    fs.symlinkSync(outside, path.join(dir, 'weights.bin'));
+    await expectRejects(() => loadBundle(dir), BundleError, 'weights.bin', 'symbolic link');
+    fs.rmSync(path.join(dir, 'weights.bin'));
+    execFileSync('mkfifo', [path.join(dir, 'weights.bin')]);
+    await expectRejects(() => loadBundle(dir), BundleError, 'weights.bin', 'not a regular file');
+  });
+
+  it('every malformed bundle.json gives a BundleError naming the field', async () => {
+    const { dir } = await saved();
+    const good = JSON.parse(fs.readFileSync(path.join(dir, 'bundle.json'), 'utf8'));
+    const cases: [unknown, string][] = [
+      [null, '(the whole file)'],
+      [[1], '(the whole file)'],
+      [{ ...good, spec: undefined }, '"spec"'],
+      [{ ...good, spec: { ...good.spec, task: 'ranking' } }, '"spec.task"'],
+      [{ ...good, spec: { ...good.spec, learningRate: -1 } }, '"spec.learningRate"'],
+      [{ ...good, features: 'a,b' }, '"features"'],
+      [{ ...good, weightsBytes: 'lots' }, '"weightsBytes"'],
+      [{ ...good, window: { lookback: -5 } }, '"window.lookback"'],
+    ];
+    for (const [manifest, field] of cases) {
+      fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(manifest));
+      await expectRejects(() => loadBundle(dir), BundleError, field);
+    }
   });
 });
