@@ -10,12 +10,29 @@ import { decimalYearsToDates } from './decimal-year';
 import { firstDateColumn } from './time-order';
 import type { Table } from './table';
 
+/** A numeric column named like time ("decimal_year", "time") whose values are fractional years, when there is no date column. */
+function decimalYearColumn(table: Table): string | undefined {
+  const name = table.columnNames.find((c) => table.kind(c) === 'number' && /year|date|time/i.test(c) && isDecimalYears(table.numbers(c)));
+  if (name) notice(`no date column; "${name}" holds decimal years and is used as the dates (pass dateColumn to choose another)`);
+  return name;
+}
+
+function isDecimalYears(v: Float64Array): boolean {
+  let fractional = false;
+  for (const y of v) {
+    if (!(y >= 1000 && y < 3000)) return false;
+    if (y !== Math.floor(y)) fractional = true;
+  }
+  return fractional;
+}
+
 /**
- * The table with `column` (or its first date column) as dates, sorted by them; and the column's name.
+ * The table with `column` (or its first date column, or else a numeric time column of decimal years) as dates,
+ * sorted by them; and the column's name.
  * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
  */
 export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
-  const name = column === undefined || column === '' ? firstDateColumn(table) : column;
+  const name = column === undefined || column === '' ? firstDateColumn(table) ?? decimalYearColumn(table) : column;
   if (name === undefined) {
     throw new InputError(`the table has no date column (columns: ${formatList(table.columnNames)}); name it with -p dateColumn=<column> (dates in any format loadCsv reads, or decimal years)`);
   }
@@ -23,9 +40,7 @@ export function withDates(table: Table, column?: string): { table: Table; dateCo
   let out = table;
   if (table.kind(name) === 'number') {
     const v = table.numbers(name);
-    const years = Array.from(v).every((y) => y >= 1000 && y < 3000);
-    const fractional = Array.from(v).some((y) => y !== Math.floor(y));
-    if (!years || !fractional) {
+    if (!isDecimalYears(v)) {
       throw new InputError(`dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); load it as dates (epoch seconds or days: numbersToDates), or name another column`);
     }
     // Newest-first decimal years: convert in time order, then put back in the table's order.

@@ -7,6 +7,7 @@ import { withDates } from '../../lib/data/with-dates';
 import { table } from '../../lib/data/table';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectError } from '../helpers';
+import { collectNotices } from '../../lib/util/notice';
 
 const DAY = 864e5;
 const utc = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
@@ -75,5 +76,14 @@ describe('withDates', () => {
     expectError(() => withDates(table({ v: [1, 2] }), 'when'), InputError, '"when" is not a column', 'columns: v');
     expectError(() => withDates(table({ n: [1, 2, 3] }), 'n'), InputError, 'not decimal years');
     expectError(() => withDates(table({ s: ['soon', 'later'] }), 's'), InputError, 'did not load as dates', 'dates: ["s"]');
+  });
+});
+
+describe('withDates without a date column', () => {
+  it('takes a numeric time column of decimal years (R ts exports) and says so', () => {
+    const t = table({ day_index: [1, 2, 3], decimal_year: [1991.4962, 1991.5, 1991.5038], DAX: [1628.75, 1613.63, 1606.51] });
+    const { result, notices } = collectNotices(() => withDates(t));
+    expect(result.dateColumn).to.equal('decimal_year');
+    expect(notices.join('')).to.include('"decimal_year" holds decimal years');
   });
 });
