@@ -7,7 +7,7 @@
  * backend that cannot load is an error, never a silent fallback.
  */
 import * as os from 'os';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import { InputError, TsdlError } from './util/errors';
 import { installWasmMatMulFastPath } from './backend-wasm-matmul';
 import { describeCHelper } from './util/c-helper';

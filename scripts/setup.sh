@@ -22,7 +22,7 @@ fi
 
 # 2. The library compiled to dist/ (notebooks import it from there).
 say "compiling lib/ to dist/"
-npx tsc -p tsconfig.build.json || die "TypeScript compilation failed (see errors above)"
+npx tsc -p tsconfig.build.json && node scripts/esm-entry.cjs >/dev/null || die "TypeScript compilation failed (see errors above)"
 
 # 2b. Optional: the C helper (native/*.c, loaded by lib/util/c-helper.ts): huge pages for large arrays and
 #     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, and elementwise loops

@@ -333,7 +333,13 @@ export class Table {
 
   /** A copy as a danfo DataFrame (dates as ISO strings). Note: danfo stores numbers as float32. */
   toDanfo(): unknown {
-    const dfd = require('danfojs-node');
+    let dfd: { DataFrame: new (data: Record<string, unknown[]>) => unknown };
+    try {
+      dfd = require('danfojs-node');
+    } catch {
+      // Optional interop: danfo pins tfjs-node 3 and a CDN xlsx, so it is not a dependency of this package.
+      throw new InputError('toDanfo needs danfojs-node, which is optional: npm install danfojs-node (with the "overrides" in this README\'s Install section, as it pins tfjs-node 3 and an xlsx tarball from a CDN)');
+    }
     const data: Record<string, unknown[]> = {};
     for (const n of this.columnNames) data[n] = this.displayColumn(n);
     return new dfd.DataFrame(data);

@@ -14,7 +14,7 @@ export function findChromium(): string | undefined {
 /** Flags that keep Chromium off the network (it is closed here) and quiet. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-/** Launches headless Chromium (Debian's, via playwright-core). */
+/** @internal Launches headless Chromium (Debian's, via playwright-core; an optional dependency, so its types stay out of the published declarations). */
 export async function launchBrowser(): Promise<import('playwright-core').Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('no Chromium found: install Debian\'s chromium (apt-get install chromium) or set TSDL_CHROMIUM');
@@ -22,12 +22,12 @@ export async function launchBrowser(): Promise<import('playwright-core').Browser
   try {
     playwright = require('playwright-core');
   } catch {
-    throw new Error('playwright-core is not installed: npm install playwright-core');
+    throw new Error('playwright-core is not installed (it is optional: only chart images need it): npm install playwright-core');
   }
   return playwright.chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Launches headless Chromium, runs `fn` with a page, and closes the browser. */
+/** @internal Launches headless Chromium, runs `fn` with a page, and closes the browser. */
 export async function withPage<T>(fn: (page: import('playwright-core').Page) => Promise<T>, options: { offline?: boolean } = {}): Promise<T> {
   const browser = await launchBrowser();
   try {
