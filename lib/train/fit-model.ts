@@ -60,9 +60,10 @@ export interface FitOptions {
   /** "auto" (default), "bar", "lines", "none", or a reporter. */
   progress?: 'auto' | 'bar' | 'lines' | 'none' | ProgressReporter;
   /**
-   * Stop with a TrainingError when an epoch's loss exceeds this many times the loss of predicting a constant
-   * (the target's variance for a regressor, ln k for k classes): the weights are diverging, and predictions would
-   * be wild numbers rather than NaN. `Infinity` turns the guard off. Defaults to 1000.
+   * Stop with a TrainingError when an epoch's loss exceeds this many times where it started — the untrained
+   * model's loss, or that of predicting a constant (the target's variance for a regressor, ln k for k classes) if
+   * larger: the weights are diverging, and predictions would be wild numbers rather than NaN. `Infinity` turns the
+   * guard off. Defaults to 1000.
    */
   divergenceFactor?: number;
 }
@@ -82,6 +83,14 @@ export interface History {
   seconds: number;
   /** Which rows validated, in words ("last 15% of the samples (time order)", "a stratified random 20% sample", "validationData"), or "none". */
   validation: string;
+}
+
+/** The model's loss on the training samples before this fit (inference mode, no class weights). */
+function untrainedLoss(model: Model, x: { data: Float32Array; shape: number[] }, y: { data: Float32Array; shape: number[] }, batchSize: number): number {
+  return tf.tidy(() => {
+    const out = model.net.evaluate(tf.tensor(x.data, x.shape), tf.tensor(y.data, y.shape), { batchSize: Math.max(batchSize, 256) });
+    return (Array.isArray(out) ? out[0] : out).dataSync()[0];
+  });
 }
 
 /** The loss of predicting a constant: the target's variance (regression, mean squared error), ln k for k classes. */
@@ -152,7 +161,10 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
   if (model.task !== 'regression') checkClassCoverage(ty.data, val?.y, validation === 'validationData' ? 'validationData' : `the validation samples (${validation})`);
   const divergence = options.divergenceFactor ?? 1000;
   if (!(divergence > 1)) throw new InputError(`divergenceFactor must be > 1 (or Infinity to turn the guard off), got ${divergence}`);
-  const lossBound = divergence * constantLoss(model, ty.data);
+  // The scale a sane fit starts from: the untrained model's loss, or a constant prediction's if that is larger.
+  // (A constant alone misjudged small targets: daily returns have a tiny variance, an untrained model does not.)
+  const startLoss = Number.isFinite(divergence) ? Math.max(constantLoss(model, ty.data), untrainedLoss(model, tx, ty, batchSize)) : 0;
+  const lossBound = divergence * startLoss;
 
   const es = options.earlyStopping ? { patience: 10, minDelta: 0, restoreBestWeights: true, ...(options.earlyStopping === true ? {} : options.earlyStopping) } : undefined;
   const rl = options.reduceLrOnPlateau ? { factor: 0.5, patience: 5, minLr: 1e-6, ...(options.reduceLrOnPlateau === true ? {} : options.reduceLrOnPlateau) } : undefined;
@@ -205,7 +217,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
       const loss = h.history.loss[0] as number;
       if (loss > lossBound) {
         throw new TrainingError(
-          `training diverged: the loss reached ${loss.toExponential(3)} at epoch ${epoch}, over ${divergence}× the loss of predicting a constant (${(lossBound / divergence).toPrecision(3)}), at learning rate ${optimizer.learningRate}; lower the learning rate (e.g. ${optimizer.learningRate / 10}) or scale the inputs and targets (standardScaler). divergenceFactor: Infinity turns this guard off`,
+          `training diverged: the loss reached ${loss.toExponential(3)} at epoch ${epoch}, over ${divergence}× where it started (${startLoss.toPrecision(3)}: the untrained model's loss, or a constant prediction's), at learning rate ${optimizer.learningRate}; lower the learning rate (e.g. ${optimizer.learningRate / 10}) or scale the inputs and targets (standardScaler). divergenceFactor: Infinity turns this guard off`,
         );
       }
       const valLoss = h.history.val_loss?.[0] as number | undefined;

@@ -1,6 +1,6 @@
 /**
  * Training progress. In a terminal: one bar redrawn in place (epoch, loss, val loss, ETA). In a log or CI:
- * a line every tenth of the run. In a notebook, the display module installs a reporter that updates one
+ * one line per epoch. In a notebook, the display module installs a reporter that updates one
  * output in place with a live loss chart (see display/notebook-progress.ts).
  */
 export interface EpochReport {
@@ -20,7 +20,7 @@ export interface ProgressReporter {
   end?(summary: string): void;
 }
 
-type Factory = () => ProgressReporter;
+type Factory = () => ProgressReporter | undefined;
 let notebookFactory: Factory | undefined;
 
 /** Lets the display module supply the reporter used inside a notebook kernel. */
@@ -50,15 +50,11 @@ export function terminalBar(stream: NodeJS.WriteStream = process.stderr): Progre
   };
 }
 
-/** Plain lines, about ten per run, for logs where carriage returns would pile up. */
+/** One plain line per epoch (as Keras' verbose=2), for logs where carriage returns would pile up. */
 export function logLines(write: (line: string) => void = (l) => process.stderr.write(l + '\n')): ProgressReporter {
-  let every = 1;
   return {
-    start(epochs) {
-      every = Math.max(1, Math.round(epochs / 10));
-    },
     epoch(r) {
-      if (r.epoch % every === 0 || r.epoch === r.epochs) write(`epoch ${r.epoch}/${r.epochs}  loss ${fmt(r.loss)}  val_loss ${fmt(r.valLoss)}  (${r.seconds.toFixed(1)}s)`);
+      write(`epoch ${r.epoch}/${r.epochs}  loss ${fmt(r.loss)}  val_loss ${fmt(r.valLoss)}  (${r.seconds.toFixed(1)}s)`);
     },
     end(summary) {
       write(summary);
@@ -77,7 +73,6 @@ export function resolveProgress(option: 'auto' | 'bar' | 'lines' | 'none' | Prog
     case 'lines':
       return logLines();
     default:
-      if (notebookFactory) return notebookFactory();
-      return process.stderr.isTTY ? terminalBar() : logLines();
+      return notebookFactory?.() ?? (process.stderr.isTTY ? terminalBar() : logLines());
   }
 }

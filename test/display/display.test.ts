@@ -1,5 +1,7 @@
 // Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { expect } from 'chai';
 import { bundleOf, displayDefaults, figureBundle, resetDisplayState, show } from '../../lib/display/show';
@@ -8,7 +10,8 @@ import { inKernel, sendBundle } from '../../lib/display/jupyter';
 import { reportHtml, writeFigure, writeHtmlReport } from '../../lib/display/html-report';
 import { figureHtml, scriptJson } from '../../lib/display/figure-html';
 import { findChromium, withPage } from '../../lib/display/browser';
-import { histogramChart, lineChart } from '../../lib/index';
+import { denseRegressor, fitModel, histogramChart, lineChart } from '../../lib/index';
+import { notebookProgress } from '../../lib/display/notebook-progress';
 import { table } from '../../lib/data/table';
 import { htmlTable } from '../../lib/util/html';
 import { ReportError } from '../../lib/util/errors';
@@ -185,5 +188,72 @@ describe('display', () => {
       expect(png.length).to.be.greaterThan(5000);
       expect(fs.readFileSync(path.join(dir, 'h.svg'), 'utf8')).to.match(/^<svg[\s\S]*returns[\s\S]*<\/svg>$/);
     });
+  });
+});
+
+describe('training progress', function () {
+  this.timeout(60000);
+  const n = 64;
+  const data = { x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)), xShape: [n, 2], y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)), yShape: [n, 1] };
+
+  it('in a kernel: one output whose HTML curve grows each epoch, then the Plotly chart of every epoch, one title', async () => {
+    // Before: the Plotly output was updated in place, which JupyterLab does not redraw (it stayed at "epoch 1"),
+    // and the title read "denseRegressor: denseRegressor: …".
+    const kernel = fakeKernel();
+    displayDefaults.png = false;
+    try {
+      const m = denseRegressor(data, { units: [4], seed: 1 });
+      await fitModel(m, data, { epochs: 6, batchSize: 16, progress: notebookProgress(0) });
+      m.dispose();
+    } finally {
+      kernel.restore();
+      displayDefaults.png = true;
+    }
+    const sent = kernel.sent;
+    expect(sent).to.have.length(7); // six epochs, then the end
+    const ids = new Set(sent.map((s) => JSON.stringify(s.transient)));
+    expect(ids.size).to.equal(1);
+    const points = sent.slice(0, 6).map((s) => {
+      expect(s.data).to.not.have.property('application/vnd.plotly.v1+json');
+      const m = /data-series="loss"[^>]*points="([^"]*)"/.exec(s.data['text/html'] as string);
+      return m![1].trim().split(' ').length;
+    });
+    expect(points).to.deep.equal([1, 2, 3, 4, 5, 6]);
+    const final = sent[6].data;
+    expect((final['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] }).data[0].y).to.have.length(6);
+    expect(final['text/plain']).to.match(/^denseRegressor: 6 epochs/);
+    expect(JSON.stringify(final)).to.not.include('denseRegressor: denseRegressor');
+  });
+
+  it('outside a kernel and not on a TTY: one line per epoch on stderr', async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    const tty = process.stderr.isTTY;
+    (process.stderr as { isTTY?: boolean }).isTTY = false;
+    process.stderr.write = ((s: string) => (lines.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      const m = denseRegressor(data, { units: [4], seed: 1 });
+      await fitModel(m, data, { epochs: 5 });
+      m.dispose();
+    } finally {
+      process.stderr.write = write;
+      (process.stderr as { isTTY?: boolean }).isTTY = tty;
+    }
+    expect(lines.filter((l) => /^epoch \d\/5 /.test(l))).to.have.length(5);
+    expect(lines.join('')).to.include('denseRegressor: 5 epochs');
+  });
+
+  it('in a script on a terminal (a pseudo-terminal): a bar redrawn in place', function () {
+    if (!fs.existsSync('/usr/bin/script')) this.skip(); // util-linux's script gives the child a pseudo-terminal
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-tty-'));
+    const file = path.join(dir, 'fit.ts');
+    const lib = path.join(__dirname, '..', '..', 'lib', 'index');
+    fs.writeFileSync(file, `import * as t from ${JSON.stringify(lib)};\n(async () => { await t.initBackend(); const n = 32; const d = { x: new Float32Array(n * 2).fill(0.5), xShape: [n, 2], y: new Float32Array(n).fill(1), yShape: [n, 1] }; const m = t.denseRegressor(d, { units: [2], seed: 1 }); await t.fitModel(m, d, { epochs: 3 }); m.dispose(); })();\n`);
+    const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const out = execFileSync('/usr/bin/script', ['-qec', `${tsx} ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TSDL_NOTICES: 'off' } });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(out).to.include('\r');
+    expect(out).to.match(/█+░* epoch 3\/3/);
+    expect(out).to.include('denseRegressor: 3 epochs');
   });
 });

@@ -145,6 +145,19 @@ describe('no silent wrong answers', function () {
     });
   });
 
+  it('the divergence guard does not trip on sane fits of tiny or constant targets (it tripped on y = 1 at epoch 1)', async () => {
+    // Daily-return-sized targets: variance 1e-4, while an untrained model predicts values near ±1; and y = 1 exactly.
+    const n = 64;
+    const x = Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i));
+    for (const y of [Float32Array.from({ length: n }, (_, i) => 0.01 * Math.sin(3 * i)), new Float32Array(n).fill(1)]) {
+      const data = { x, xShape: [n, 2], y, yShape: [n, 1] };
+      const m = t.denseRegressor(data, { units: [8], seed: 1 });
+      const h = await t.fitModel(m, data, { epochs: 3, ...quiet });
+      m.dispose();
+      expect(h.loss).to.have.length(3);
+    }
+  });
+
   it('one-class labels and zero samples are refused with the counts', async () => {
     const x = Float32Array.from({ length: 20 }, (_, i) => i / 20);
     const oneClass = { x, xShape: [10, 2], y: new Float32Array(10).fill(1), yShape: [10, 1] };
