@@ -31,6 +31,14 @@ export function gatherRows(data: TrainingData, rows: ArrayLike<number>): ArraysO
   return { x: x.data, xShape: x.shape, y: y.data, yShape: y.shape };
 }
 
+/** Rows start..end-1 of `data` as views of its arrays. */
+function sliceRows(data: TrainingData, start: number, end: number): ArraysOf {
+  const n = data.xShape[0];
+  const xw = data.x.length / n;
+  const yw = data.y.length / n;
+  return { x: data.x.subarray(start * xw, end * xw), xShape: [end - start, ...data.xShape.slice(1)], y: data.y.subarray(start * yw, end * yw), yShape: [end - start, ...data.yShape.slice(1)] };
+}
+
 /** Whether the samples are in time order: windows (they carry target rows) or a dataset from a dated table. */
 export function isTimeOrdered(data: TrainingData): boolean {
   const d = data as TrainingData & { targetRows?: unknown; ordered?: boolean };
@@ -54,8 +62,8 @@ export function validationRows(data: TrainingData, fraction: number, task: Task,
   if (mode !== 'end' && mode !== 'sample') throw new InputError(`validationFrom "${String(mode)}" is unknown (valid: "end", "sample")`);
   const pct = `${+(100 * frac).toFixed(1)}%`;
   if (mode === 'end') {
-    const all = Int32Array.from({ length: n }, (_, i) => i);
-    return { train: gatherRows(data, all.subarray(0, n - nVal)), val: gatherRows(data, all.subarray(n - nVal)), description: `the last ${pct} of the samples (${nVal}, time order)` };
+    // Views, not copies: windows can be hundreds of megabytes.
+    return { train: sliceRows(data, 0, n - nVal), val: sliceRows(data, n - nVal, n), description: `the last ${pct} of the samples (${nVal}, time order)` };
   }
   const isVal = new Uint8Array(n);
   if (task === 'regression') {
