@@ -197,3 +197,27 @@ describe('decimalYearToDate', () => {
     expect(days).to.deep.equal(['2001-01-01', '2001-01-02', '2001-01-03']);
   });
 });
+
+describe('Table.rename, shuffle and sample (pandas rename, sample(frac=1), sample(n))', () => {
+  it('rename keeps kinds and order, refuses unknown names and collisions', () => {
+    const t = table({ Date: [new Date(0)], 'Adj Close': [1.5], v: ['a'] });
+    const r = t.rename({ Date: 'date', 'Adj Close': 'adj_close' });
+    expect(r.columnNames).to.deep.equal(['date', 'adj_close', 'v']);
+    expect(r.kind('date')).to.equal('date');
+    expect(t.columnNames).to.deep.equal(['Date', 'Adj Close', 'v']); // the input is not mutated
+    expectError(() => t.rename({ nope: 'x' }), InputError, 'nope');
+    expectError(() => t.rename({ Date: 'v' }), InputError, 'two columns would be named "v"');
+  });
+
+  it('shuffle and sample are seeded permutations without replacement, rows kept whole', () => {
+    const t = table({ i: Array.from({ length: 50 }, (_, k) => k), s: Array.from({ length: 50 }, (_, k) => `r${k}`) });
+    const a = t.shuffle({ seed: 3 });
+    expect(Array.from(a.numbers('i'))).to.deep.equal(Array.from(t.shuffle({ seed: 3 }).numbers('i')));
+    expect(Array.from(a.numbers('i'))).to.not.deep.equal(Array.from(t.shuffle({ seed: 4 }).numbers('i')));
+    expect([...a.numbers('i')].sort((x, y) => x - y)).to.deep.equal([...t.numbers('i')]);
+    a.strings('s').forEach((s, k) => expect(s).to.equal(`r${a.numbers('i')[k]}`));
+    const s = t.sample(10, { seed: 1 });
+    expect(new Set(s.numbers('i')).size).to.equal(10);
+    expectError(() => t.sample(51), InputError, 'from 0 to 50');
+  });
+});
