@@ -57,7 +57,7 @@ function loadNative(): string | undefined {
     try {
       pkg = require(`${id}/package.json`);
     } catch {
-      if (id === candidates[0]) reasons.push(`${id} is not installed (npm drops this optional package when its libtensorflow download fails)`);
+      if (id === candidates[0]) reasons.push(`${id} is not installed (bash scripts/native-backend.sh builds it from PyPI's TensorFlow)`);
       continue;
     }
     // danfo's overridden dependency puts plain tfjs at this path: not an addon, nothing to report.
