@@ -62,6 +62,18 @@ describe('JupyterLab in headless Chromium', function () {
     const abs = (s: string) => s.replace(/'\.\.\/(dist|datasets)\//g, `'${PROJECT_ROOT}/$1/`);
     for (const c of nb.cells) c.source = Array.isArray(c.source) ? c.source.map(abs) : abs(c.source);
     fs.writeFileSync(path.join(root, 'fresh.ipynb'), JSON.stringify(nb));
+    // A fit long enough (about 40 epochs of a few seconds in all) to watch its live chart grow.
+    const training = {
+      ...nb,
+      cells: [
+        { cell_type: 'code', id: 't1', metadata: {}, outputs: [], execution_count: null, source: `import * as tsdl from '${PROJECT_ROOT}/dist/index';\nawait tsdl.initBackend();` },
+        {
+          cell_type: 'code', id: 't2', metadata: {}, outputs: [], execution_count: null,
+          source: 'const n = 3000;\nconst data = { x: Float32Array.from({ length: n * 4 }, (_, i) => Math.sin(i)), xShape: [n, 4], y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)), yShape: [n, 1] };\nconst m = tsdl.denseRegressor(data, { units: [32, 32], seed: 1 });\nawait tsdl.fitModel(m, data, { epochs: 40, batchSize: 32, validationSplit: 0.2 });',
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(root, 'training.ipynb'), JSON.stringify(training));
     const run = await runNotebook(path.join(root, 'fresh.ipynb'), { outDir: root, name: 'executed' });
     fs.rmSync(run.html);
     const port = await freePort();
@@ -145,6 +157,39 @@ describe('JupyterLab in headless Chromium', function () {
     expect(result.prompts).to.match(/\[4\]:/); // four code cells ran in this session
     expect(result.text).to.match(/backend: (tensorflow|wasm|cpu)/);
     expect(result.text).to.match(/test accuracy: 0\.\d+/);
+  });
+
+  it('the live training chart grows while a fit runs and ends as the Plotly chart of every epoch', async () => {
+    // Before: the Plotly output was updated in place, which JupyterLab does not redraw: it stayed at epoch 1.
+    const result = await withPage(
+      async (page) => {
+        await openNotebook(page, 'training.ipynb');
+        await page.waitForSelector(`${panel} .jp-Cell`, { timeout: 90000 });
+        await page.getByText(/TypeScript \| Idle/).waitFor({ timeout: 90000 });
+        await page.locator(`${panel} .jp-Cell`).first().click();
+        await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
+        await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+        // While the fit runs: the number of points of the drawn loss curve, sampled every 100 ms.
+        const seen: number[] = [];
+        const deadline = Date.now() + 120000;
+        while (Date.now() < deadline) {
+          const state = await page.evaluate((sel) => {
+            const line = document.querySelector(`${sel} .tsdl-live-loss polyline[data-series="loss"]`);
+            const plot = document.querySelector(`${sel} .jp-OutputArea .js-plotly-plot`) as (HTMLElement & { data?: { y: number[] }[] }) | null;
+            return { points: line ? (line.getAttribute('points') ?? '').trim().split(' ').length : 0, plotted: plot?.data?.[0]?.y?.length ?? 0 };
+          }, panel);
+          if (state.points) seen.push(state.points);
+          if (state.plotted) return { seen, plotted: state.plotted };
+          await page.waitForTimeout(100);
+        }
+        await page.screenshot({ path: path.join(OUT, 'jupyterlab-training.png') });
+        return { seen, plotted: 0 };
+      },
+      { offline: false },
+    );
+    expect(Math.max(0, ...result.seen), `curve sizes seen while fitting: ${result.seen.join(' ')}`).to.be.greaterThan(1);
+    expect(new Set(result.seen).size, 'the drawn curve changed while fitting').to.be.greaterThan(1);
+    expect(result.plotted, 'the final Plotly chart holds every epoch').to.equal(40);
   });
 
   it('the exported HTML report draws its chart from file:// with the network off', async () => {
