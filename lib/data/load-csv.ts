@@ -171,6 +171,17 @@ function notADateFix(name: string, dateCols: readonly string[], options: LoadCsv
  * text, and would be encoded as categories; naValues makes those markers missing values.
  */
 function noticeNumbersAsText(texts: readonly (string | null)[], name: string, na: Set<string>, format: NumberFormat, source: string): void {
+  // A sample of about 1,000 values first: a text column (symbols, sides) is left at once, not read whole.
+  const step = Math.max(1, Math.floor(texts.length / 1000));
+  let sampled = 0;
+  let sampledNumbers = 0;
+  for (let i = 0; i < texts.length; i += step) {
+    const v = texts[i];
+    if (v === null) continue;
+    sampled++;
+    if (toNumber(v, na, format) !== undefined) sampledNumbers++;
+  }
+  if (sampledNumbers * 2 < sampled) return;
   const markers = new Map<string, number>();
   let numbers = 0;
   for (const v of texts) {
