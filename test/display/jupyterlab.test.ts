@@ -99,6 +99,16 @@ describe('JupyterLab in headless Chromium', function () {
     await page.goto(`${base}/lab/workspaces/w-${randomBytes(4).toString('hex')}/tree/${name}?token=${token}`);
   }
 
+  /** Opens a notebook, waits for its kernel, and runs all its cells from the Run menu. */
+  async function runAllCells(page: import('playwright-core').Page, name: string): Promise<void> {
+    await openNotebook(page, name);
+    await page.waitForSelector(`${panel} .jp-Cell`, { timeout: 90000 });
+    await page.getByText(/TypeScript \| Idle/).waitFor({ timeout: 90000 });
+    await page.locator(`${panel} .jp-Cell`).first().click();
+    await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
+    await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+  }
+
   it('is bound to loopback and refuses requests without the token', async () => {
     const res = await fetch(`${base}/api/contents`);
     expect(res.status).to.equal(403);
@@ -135,12 +145,7 @@ describe('JupyterLab in headless Chromium', function () {
   it('draws the chart when the cells run in the browser', async () => {
     const result = await withPage(
       async (page) => {
-        await openNotebook(page, 'fresh.ipynb');
-        await page.waitForSelector(`${panel} .jp-Cell`, { timeout: 90000 });
-        await page.getByText(/TypeScript \| Idle/).waitFor({ timeout: 90000 });
-        await page.locator(`${panel} .jp-Cell`).first().click();
-        await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
-        await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+        await runAllCells(page, 'fresh.ipynb');
         await page.waitForSelector(`${panel} .js-plotly-plot .main-svg`, { timeout: 120000, state: 'attached' });
         // The last cell awaits the PNG: wait until it has finished ([4]).
         await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes('[4]')), `${panel} .jp-InputPrompt`, { timeout: 60000 });
@@ -163,12 +168,7 @@ describe('JupyterLab in headless Chromium', function () {
     // Before: the Plotly output was updated in place, which JupyterLab does not redraw: it stayed at epoch 1.
     const result = await withPage(
       async (page) => {
-        await openNotebook(page, 'training.ipynb');
-        await page.waitForSelector(`${panel} .jp-Cell`, { timeout: 90000 });
-        await page.getByText(/TypeScript \| Idle/).waitFor({ timeout: 90000 });
-        await page.locator(`${panel} .jp-Cell`).first().click();
-        await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
-        await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+        await runAllCells(page, 'training.ipynb');
         // While the fit runs: the number of points of the drawn loss curve, sampled every 100 ms.
         const seen: number[] = [];
         const deadline = Date.now() + 120000;
