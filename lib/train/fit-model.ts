@@ -10,7 +10,7 @@ import { checkPositiveInt } from '../util/check';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { Model } from '../models/model';
 import { checkTrainingData, TrainingData } from './check-training-data';
-import { ArraysOf, checkClassCoverage, validationRows } from './validation-rows';
+import { ArraysOf, checkClassCoverage, gatherRows, validationRows } from './validation-rows';
 import { ProgressReporter, resolveProgress } from './progress';
 
 export interface EarlyStoppingOptions {
@@ -105,14 +105,6 @@ function constantLoss(model: Model, y: Float32Array): number {
   return Math.max(ss / y.length, 1e-3 * Math.max(1, mean * mean));
 }
 
-/** Gathers rows in a new order (one copy per epoch; cheap next to a training step). */
-function permuteRows(arr: Float32Array, n: number, order: Int32Array): Float32Array {
-  const width = arr.length / n;
-  const out = new Float32Array(arr.length);
-  for (let i = 0; i < n; i++) out.set(arr.subarray(order[i] * width, (order[i] + 1) * width), i * width);
-  return out;
-}
-
 function resolveClassWeight(model: Model, y: Float32Array, option: FitOptions['classWeight']): Record<number, number> | undefined {
   if (option === undefined) return undefined;
   if (model.task === 'regression') throw new InputError('classWeight applies to classifiers; this model is a regressor');
@@ -186,8 +178,10 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
     for (let epoch = 1; epoch <= epochs; epoch++) {
       const shuffle = options.shuffle ?? true;
       const order = shuffle ? permutation(nTrain, rng) : undefined;
-      const xs = tf.tensor(order ? permuteRows(tx.data, nTrain, order) : tx.data, tx.shape);
-      const ys = tf.tensor(order ? permuteRows(ty.data, nTrain, order) : ty.data, ty.shape);
+      // One copy per epoch in the shuffled order: cheap next to a training step.
+      const rows = order ? gatherRows({ x: tx.data, xShape: tx.shape, y: ty.data, yShape: ty.shape }, order) : undefined;
+      const xs = tf.tensor(rows ? rows.x : tx.data, tx.shape);
+      const ys = tf.tensor(rows ? rows.y : ty.data, ty.shape);
       let h: tf.History;
       try {
         h = await model.net.fit(xs, ys, {

@@ -19,23 +19,28 @@ export function notice(message: string): void {
 
 /** Runs `fn` and returns the notices it gave (they are not printed), with its result. */
 export function collectNotices<T>(fn: () => T): { result: T; notices: string[] } {
-  const notices: string[] = [];
-  sinks.push((m) => notices.push(m));
+  const { notices, release } = capture();
   try {
     return { result: fn(), notices };
   } finally {
-    sinks = sinks.slice(0, -1);
+    release();
   }
 }
 
 /** `collectNotices` for async work. */
 export async function collectNoticesAsync<T>(fn: () => Promise<T>): Promise<{ result: T; notices: string[] }> {
-  const notices: string[] = [];
-  const sink: Sink = (m) => notices.push(m);
-  sinks.push(sink);
+  const { notices, release } = capture();
   try {
     return { result: await fn(), notices };
   } finally {
-    sinks = sinks.filter((s) => s !== sink);
+    release();
   }
+}
+
+/** Starts collecting notices; `release` stops this capture alone (captures may nest, or overlap when async). */
+function capture(): { notices: string[]; release: () => void } {
+  const notices: string[] = [];
+  const sink: Sink = (m) => notices.push(m);
+  sinks.push(sink);
+  return { notices, release: () => (sinks = sinks.filter((s) => s !== sink)) };
 }
