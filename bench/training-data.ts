@@ -10,7 +10,7 @@ import { toDataset } from '../lib/preprocess/to-dataset';
 
 export interface Workload {
   name: string;
-  kind: 'mlp' | 'lstm' | 'medical';
+  kind: 'mlp' | 'lstm' | 'gru' | 'medical';
   x: Float32Array;
   xShape: number[];
   y: Float32Array;
@@ -43,6 +43,7 @@ export function workloads(): Workload[] {
   return [
     { name: 'MLP 20→64→64→1, 20,000 rows, batch 32, 5 epochs', kind: 'mlp', x: x1, xShape: [n1, 20], y: y1, yShape: [n1, 1], batchSize: 32, epochs: 5 },
     { name: 'LSTM(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'lstm', x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
+    { name: 'GRU(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'gru', x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
     { name: 'medical classifier 569×30 (32-16, dropout 0.3), batch 32, 100 epochs', kind: 'medical', x: d3.x, xShape: d3.xShape, y: d3.y, yShape: d3.yShape, batchSize: 32, epochs: 100 },
   ];
 }

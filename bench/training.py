@@ -16,8 +16,9 @@ def build(kind, input_shape):
     if kind == "mlp":
         layers = [keras.Input(input_shape), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(1)]
         loss = "mse"
-    elif kind == "lstm":
-        layers = [keras.Input(input_shape), keras.layers.LSTM(32), keras.layers.Dense(1)]
+    elif kind in ("lstm", "gru"):
+        cell = keras.layers.LSTM if kind == "lstm" else keras.layers.GRU
+        layers = [keras.Input(input_shape), cell(32), keras.layers.Dense(1)]
         loss = "mse"
     else:
         layers = [keras.Input(input_shape), keras.layers.Dense(32, activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(16, activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(1, activation="sigmoid")]

@@ -223,6 +223,101 @@ static napi_value js_scan_rows(napi_env env, napi_callback_info info) {
   return result;
 }
 
+/* The four dimensions [B, T, F, H] of a recurrent call, each a positive integer, their products within size_t. */
+static int rnn_dims(napi_env env, napi_value value, size_t dims[4]) {
+  double *d;
+  size_t n;
+  if (!float64_array(env, value, "dims", &d, &n)) return 0;
+  if (n != 4) return napi_throw_range_error(env, NULL, "rnn: dims must be [batch, steps, features, units]"), 0;
+  for (int i = 0; i < 4; i++) {
+    if (!(d[i] >= 1 && d[i] <= 1e9) || d[i] != (double)(size_t)d[i]) return napi_throw_range_error(env, NULL, "rnn: each of dims must be a positive integer"), 0;
+    dims[i] = (size_t)d[i];
+  }
+  return 1;
+}
+
+/* A Float32Array argument holding at least `need` values (optional: undefined gives NULL). */
+static int float32_at_least(napi_env env, napi_value value, int optional, const char *name, size_t need, float **data) {
+  size_t n;
+  if (!typed_array(env, value, napi_float32_array, optional, name, (void **)data, &n)) return 0;
+  if (*data != NULL && n < need) {
+    char message[128];
+    snprintf(message, sizeof message, "rnn: %s holds %zu values, the shapes need %zu", name, n, need);
+    napi_throw_range_error(env, NULL, message);
+    return 0;
+  }
+  return 1;
+}
+
+/* rnnForward(cell: 0 LSTM | 1 GRU, x, w, u, bias, dims: Float64Array [B, T, F, H], gates, state, h): number (recurrent.c) */
+static napi_value js_rnn_forward(napi_env env, napi_callback_info info) {
+  napi_value argv[9], result;
+  double cell;
+  size_t d[4];
+  float *x, *w, *u, *bias, *gates, *state, *h;
+  if (arguments(env, info, argv, 9) < 9) return napi_throw_type_error(env, NULL, "rnnForward expects 9 arguments"), NULL;
+  if (!number(env, argv[0], &cell) || !rnn_dims(env, argv[5], d)) return NULL;
+  const size_t B = d[0], T = d[1], F = d[2], H = d[3], G = (cell == RNN_LSTM ? 4 : 3) * H;
+  if (!float32_at_least(env, argv[1], 0, "x", B * T * F, &x) || !float32_at_least(env, argv[2], 0, "w", F * G, &w) ||
+      !float32_at_least(env, argv[3], 0, "u", H * G, &u) || !float32_at_least(env, argv[4], 0, "bias", G, &bias) ||
+      !float32_at_least(env, argv[6], 0, "gates", B * T * G, &gates) || !float32_at_least(env, argv[7], 0, "state", B * T * H, &state) ||
+      !float32_at_least(env, argv[8], 0, "h", B * T * H, &h))
+    return NULL;
+  napi_create_double(env, (double)rnn_forward(cell == RNN_GRU ? RNN_GRU : RNN_LSTM, x, w, u, bias, B, T, F, H, gates, state, h), &result);
+  return result;
+}
+
+/*
+ * rnnBackward(cell, x, w, u, gates, state, h, dhSeq | undefined, dhLast | undefined, dims, dx, dw, du, db, dz, scratch1, scratch2): number
+ */
+static napi_value js_rnn_backward(napi_env env, napi_callback_info info) {
+  napi_value argv[17], result;
+  double cell;
+  size_t d[4];
+  float *x, *w, *u, *gates, *state, *h, *dh_seq, *dh_last, *dx, *dw, *du, *db, *dz, *s1, *s2;
+  if (arguments(env, info, argv, 17) < 17) return napi_throw_type_error(env, NULL, "rnnBackward expects 17 arguments"), NULL;
+  if (!number(env, argv[0], &cell) || !rnn_dims(env, argv[9], d)) return NULL;
+  const size_t B = d[0], T = d[1], F = d[2], H = d[3], G = (cell == RNN_LSTM ? 4 : 3) * H;
+  if (!float32_at_least(env, argv[1], 0, "x", B * T * F, &x) || !float32_at_least(env, argv[2], 0, "w", F * G, &w) ||
+      !float32_at_least(env, argv[3], 0, "u", H * G, &u) || !float32_at_least(env, argv[4], 0, "gates", B * T * G, &gates) ||
+      !float32_at_least(env, argv[5], 0, "state", B * T * H, &state) || !float32_at_least(env, argv[6], 0, "h", B * T * H, &h) ||
+      !float32_at_least(env, argv[7], 1, "dhSeq", B * T * H, &dh_seq) || !float32_at_least(env, argv[8], 1, "dhLast", B * H, &dh_last) ||
+      !float32_at_least(env, argv[10], 0, "dx", B * T * F, &dx) || !float32_at_least(env, argv[11], 0, "dw", F * G, &dw) ||
+      !float32_at_least(env, argv[12], 0, "du", H * G, &du) || !float32_at_least(env, argv[13], 0, "db", G, &db) ||
+      !float32_at_least(env, argv[14], 0, "dz", B * T * G, &dz) || !float32_at_least(env, argv[15], 0, "scratch1", B * H, &s1) ||
+      !float32_at_least(env, argv[16], 0, "scratch2", B * H, &s2))
+    return NULL;
+  int code = rnn_backward(cell == RNN_GRU ? RNN_GRU : RNN_LSTM, x, w, u, gates, state, h, dh_seq, dh_last, B, T, F, H, dx, dw, du, db, dz, s1, s2);
+  napi_create_double(env, (double)code, &result);
+  return result;
+}
+
+/* useKernels({ isa?: 0 | 1 | 2, blas?: boolean }): { isa: string, matrixLibrary: string } — for tests and benchmarks. */
+static napi_value js_use_kernels(napi_env env, napi_callback_info info) {
+  napi_value argv[1], value, result;
+  bool has;
+  if (arguments(env, info, argv, 1) >= 1) {
+    if (napi_has_named_property(env, argv[0], "isa", &has) == napi_ok && has) {
+      double isa;
+      napi_get_named_property(env, argv[0], "isa", &value);
+      if (!number(env, value, &isa)) return NULL;
+      set_kernel_isa((int)isa);
+    }
+    if (napi_has_named_property(env, argv[0], "blas", &has) == napi_ok && has) {
+      bool on;
+      napi_get_named_property(env, argv[0], "blas", &value);
+      if (napi_get_value_bool(env, value, &on) != napi_ok) return napi_throw_type_error(env, NULL, "useKernels: blas must be a boolean"), NULL;
+      gemm_use_blas(on);
+    }
+  }
+  napi_create_object(env, &result);
+  napi_create_string_utf8(env, kernel_isa_name(), NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, result, "isa", value);
+  napi_create_string_utf8(env, gemm_library(), NAPI_AUTO_LENGTH, &value);
+  napi_set_named_property(env, result, "matrixLibrary", value);
+  return result;
+}
+
 static void export_function(napi_env env, napi_value exports, const char *name, napi_callback cb) {
   napi_value fn;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, NULL, &fn);
@@ -241,5 +336,8 @@ NAPI_MODULE_INIT() {
   export_function(env, exports, "scanRows", js_scan_rows);
   napi_create_string_utf8(env, vector_instructions(), NAPI_AUTO_LENGTH, &instructions);
   napi_set_named_property(env, exports, "vectorInstructions", instructions);
+  export_function(env, exports, "rnnForward", js_rnn_forward);
+  export_function(env, exports, "rnnBackward", js_rnn_backward);
+  export_function(env, exports, "useKernels", js_use_kernels);
   return exports;
 }

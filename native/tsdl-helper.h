@@ -41,4 +41,30 @@ struct scan_state {
 int scan_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int comma, size_t width, double max_rows,
                     double *const *cols, int32_t *row_starts, int32_t *const *text_starts, uint8_t *quoted_rows, size_t capacity);
 
+/* cpu.c: the instruction set of the recurrent kernels and their matrix loops: 2 = AVX-512, 1 = AVX2 + FMA, 0 = default. */
+int kernel_isa(void);
+const char *kernel_isa_name(void);
+int set_kernel_isa(int cap);
+
+/* gemm.c: c = a·b + beta·c, row-major, a or b transposed when ta / tb; OpenBLAS where linked, else vectorised loops. */
+void sgemm_rm(int ta, int tb, size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float beta, float *c,
+              size_t ldc);
+/* Switches OpenBLAS on or off where it is linked (returns whether it is used now); "openblas" or "loops". */
+int gemm_use_blas(int on);
+const char *gemm_library(void);
+
+/*
+ * recurrent.c: a whole LSTM or GRU sequence forward (gates [B*T*G] activated, state = cells (LSTM) or r*h' (GRU)
+ * [B*T*H], h [B*T*H]); returns the index of the first non-finite input value, or an RNN_* code. Backward through
+ * time from dh_seq [B*T*H] and/or dh_last [B*H] (either may be NULL) into dx, dw, du, db; dz [B*T*G], scratch1
+ * and scratch2 [B*H] are work space; returns an RNN_* code.
+ */
+enum { RNN_LSTM = 0, RNN_GRU = 1 };
+enum { RNN_DONE = -1, RNN_NO_MEMORY = -2, RNN_BAD_WEIGHTS = -3, RNN_BAD_GRADIENT = -4 };
+long rnn_forward(int cell, const float *x, const float *w, const float *u, const float *bias, size_t B, size_t T, size_t F, size_t H,
+                 float *gates, float *state, float *h);
+int rnn_backward(int cell, const float *x, const float *w, const float *u, const float *gates, const float *state, const float *h,
+                 const float *dh_seq, const float *dh_last, size_t B, size_t T, size_t F, size_t H, float *dx, float *dw, float *du,
+                 float *db, float *dz, float *scratch1, float *scratch2);
+
 #endif

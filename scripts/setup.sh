@@ -25,18 +25,37 @@ say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json && node scripts/esm-entry.cjs >/dev/null || die "TypeScript compilation failed (see errors above)"
 
 # 2b. Optional: the C helper (native/*.c, loaded by lib/util/c-helper.ts): huge pages for large arrays and
-#     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, and elementwise loops
-#     several values per instruction. Built when a C compiler and Node's headers are there; without it everything
-#     works the same, with the same values, only slower (README "Speed").
+#     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, elementwise loops
+#     several values per instruction, and the fused LSTM/GRU kernels (native/recurrent.c) with OpenBLAS's sgemm
+#     where Debian's libopenblas-dev is installed (we install it when root with apt). Built when a C compiler and
+#     Node's headers are there; without it everything works the same, with the same values, only slower.
 HELPER=build/tsdl-helper.node
-if [ "$(uname -s)" = Linux ] && { [ ! -f $HELPER ] || [ -n "$(find native -newer $HELPER)" ]; }; then
+if [ "$(uname -s)" = Linux ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && [ ! -f /usr/include/x86_64-linux-gnu/cblas.h ] && [ ! -f /usr/include/cblas.h ] && [ "${TSDL_NO_OPENBLAS:-}" != 1 ]; then
+  say "installing Debian's libopenblas-dev (apt-get) for the recurrent kernels' matrix products"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas-dev; } >/tmp/tsdl-apt-blas.log 2>&1 \
+    || say "notice: libopenblas-dev did not install (see /tmp/tsdl-apt-blas.log); the kernels use their own matrix loops"
+fi
+if [ "$(uname -s)" = Linux ] && { [ ! -f $HELPER ] || [ -n "$(find native scripts/setup.sh -newer $HELPER)" ]; }; then
   NODE_INC=$(node -p "require('path').resolve(process.execPath, '..', '..', 'include', 'node')")
   if command -v cc >/dev/null && [ -f "$NODE_INC/node_api.h" ]; then
-    mkdir -p build
-    rm -f build/huge-pages.node # this helper's name before it did more than huge pages
+    mkdir -p build/obj
+    rm -f build/huge-pages.node build/obj/*.o # this helper's name before it did more than huge pages; stale objects
+    BLAS=()
+    if [ "${TSDL_NO_OPENBLAS:-}" != 1 ] && echo 'int main(void){return 0;}' | cc -x c - -lopenblas -o /tmp/tsdl-blas-probe 2>/dev/null; then BLAS=(-DTSDL_OPENBLAS -lopenblas); fi
     # -ffp-contract=off: the C loops must give the TypeScript loops' bits (nothing fused into an FMA).
-    if cc -O3 -ffp-contract=off -shared -fPIC -I"$NODE_INC" native/*.c -o $HELPER 2>/tmp/tsdl-cc.err; then
-      say "compiled the C helper ($HELPER)"
+    # native/isa/: compiled once per instruction set, chosen at run time (cpu.c); -ffinite-math-only lets GCC
+    # vectorise the gate loops (recurrent.c checks for NaN and infinity before calling them).
+    ok=1
+    : >/tmp/tsdl-cc.err
+    for isa in avx512 avx2 default; do
+      case $isa in avx512) flags="-mavx512f -mavx512vl -mavx2 -mfma" ;; avx2) flags="-mavx2 -mfma" ;; *) flags="" ;; esac
+      for f in native/isa/*.c; do
+        # shellcheck disable=SC2086
+        cc -O3 -ffp-contract=off -ffinite-math-only -fno-trapping-math -fPIC $flags -DISA=$isa -c "$f" -o "build/obj/$(basename "$f" .c)-$isa.o" 2>>/tmp/tsdl-cc.err || ok=0
+      done
+    done
+    if [ $ok = 1 ] && cc -O3 -ffp-contract=off -shared -fPIC -I"$NODE_INC" native/*.c build/obj/*.o -o $HELPER "${BLAS[@]}" 2>/tmp/tsdl-cc.err; then
+      say "compiled the C helper ($HELPER${BLAS:+, with OpenBLAS})"
     else
       # In CI a compiler that is there must build it: otherwise its tests would be skipped, not run.
       [ "${CI:-}" = true ] && die "the C helper did not compile: $(cat /tmp/tsdl-cc.err)"

@@ -7,6 +7,8 @@ import { tf } from '../backend';
 import { checkPositiveInt } from '../util/check';
 import { checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
 import type { Model, Task } from './model';
+import { FusedGRU, FusedLSTM } from './fused-recurrent';
+import { fastRecurrentKernel } from '../kernels/recurrent';
 
 export interface SequenceOptions extends CommonModelOptions {
   /** Units (or filters) of each stacked layer. Defaults to [32]. */
@@ -15,6 +17,11 @@ export interface SequenceOptions extends CommonModelOptions {
   kernelSize?: number;
   /** "regression" (default), or "binary" for direction classification. */
   task?: Extract<Task, 'regression' | 'binary'>;
+  /**
+   * LSTM/GRU layers as one kernel call per sequence (FusedLSTM / FusedGRU: same model, 5-10× faster to train).
+   * Defaults to true where the C helper is built; false uses tfjs's own layers.
+   */
+  fused?: boolean;
 }
 
 type Cell = 'lstm' | 'gru' | 'conv1d';
@@ -26,6 +33,7 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
   const dropout = checkRate('dropout', options.dropout);
   const task = options.task ?? 'regression';
   const layers: tf.layers.Layer[] = [];
+  const fused = options.fused ?? fastRecurrentKernel();
   units.forEach((u, i) => {
     checkPositiveInt(`units[${i}]`, u);
     const first = i === 0 ? { inputShape } : {};
@@ -36,7 +44,8 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
     } else {
       // recurrentActivation 'sigmoid' as in Keras (tfjs defaults to hardSigmoid: a different model, and 3 ops per gate instead of 1).
       const args = { units: u, returnSequences: !last, recurrentActivation: 'sigmoid' as const, kernelInitializer: seeds.glorot(), recurrentInitializer: seeds.orthogonal(), kernelRegularizer: regularizer(options.l2), ...first };
-      layers.push(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
+      if (fused) layers.push(cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args));
+      else layers.push(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
     }
     if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
   });

@@ -1,7 +1,7 @@
 /**
  * The optional C helper: a few C functions (`native/`) for what Node cannot do from JavaScript, compiled by
  * `scripts/setup.sh` into `build/tsdl-helper.node` when a C compiler and Node's headers are there (Debian: `gcc`,
- * `libnode-dev`). Without it everything works the same, with the same values, only slower in six places:
+ * `libnode-dev`). Without it everything works the same, with the same values, only slower in seven places:
  *
  * - huge pages for large arrays (`native/huge-pages.c`, used by lib/util/huge-pages.ts);
  * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
@@ -9,7 +9,8 @@
  * - elementwise loops four values per instruction (`native/elementwise.c`): `pctChange`, and the scalers' transforms;
  * - min, max and NaN of a column in one pass without copying it (`native/min-max.c`), for `minMaxScaler.fit`;
  * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows);
- * - the inputs of sliding windows, one contiguous copy per window (`native/windows.c`, for `makeWindows`).
+ * - the inputs of sliding windows, one contiguous copy per window (`native/windows.c`, for `makeWindows`);
+ * - whole LSTM and GRU sequences forward and backward (`native/recurrent.c`, lib/kernels/recurrent.ts).
  *
  * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
  */
@@ -51,12 +52,36 @@ export interface CHelper {
   fillWindowInputs(cols: Float64Array[], s0: number, count: number, stride: number, lookback: number, x: Float32Array): boolean;
   /** "avx2", "sse2" or "compiler default": the vector instructions the elementwise loops and minMax use here. */
   vectorInstructions: string;
+  /** A whole LSTM (0) or GRU (1) sequence forward (native/recurrent.c); the first non-finite x index, or an RNN_* code. */
+  rnnForward(cell: number, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array): number;
+  /** Backward through time into dx, dw, du, db; an RNN_* code. */
+  rnnBackward(
+    cell: number,
+    x: Float32Array,
+    w: Float32Array,
+    u: Float32Array,
+    gates: Float32Array,
+    state: Float32Array,
+    h: Float32Array,
+    dhSeq: Float32Array | undefined,
+    dhLast: Float32Array | undefined,
+    dims: Float64Array,
+    dx: Float32Array,
+    dw: Float32Array,
+    du: Float32Array,
+    db: Float32Array,
+    dz: Float32Array,
+    scratch1: Float32Array,
+    scratch2: Float32Array,
+  ): number;
+  /** Caps the recurrent kernels' instruction set and switches OpenBLAS; returns what is in use. */
+  useKernels(options: { isa?: number; blas?: boolean }): { isa: string; matrixLibrary: string };
 }
 
 /** Below this many values a call into C costs more than it saves. */
 export const C_HELPER_MIN_LENGTH = 256;
 
-const FUNCTIONS = ['adviseHugePages', 'setMallocThresholds', 'pctChange', 'subtractDivideAdd', 'multiplyAdd', 'minMax', 'scanRows', 'fillWindowInputs'] as const;
+const FUNCTIONS = ['adviseHugePages', 'setMallocThresholds', 'pctChange', 'subtractDivideAdd', 'multiplyAdd', 'minMax', 'scanRows', 'fillWindowInputs', 'rnnForward', 'rnnBackward', 'useKernels'] as const;
 
 /** Why the helper is not in use, when it is not. */
 let absent = '';
@@ -90,7 +115,9 @@ let enabled = loaded !== null;
 /** One line for logs and reports: "built (avx2)", or why it is not in use. */
 export function describeCHelper(): string {
   if (loaded === null) return absent;
-  return enabled ? `built (${loaded.vectorInstructions})` : 'switched off (useCHelper(false))';
+  if (!enabled) return 'switched off (useCHelper(false))';
+  const k = loaded.useKernels({});
+  return `built (${loaded.vectorInstructions}; recurrent kernels ${k.isa}, ${k.matrixLibrary})`;
 }
 
 /** The compiled helper, or null when it was not built, cannot load here, or is switched off. */

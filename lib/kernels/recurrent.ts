@@ -1,0 +1,62 @@
+/**
+ * The recurrent kernels: a whole LSTM or GRU sequence forward, and backward through time, in one call each.
+ * The C version (native/recurrent.c: OpenBLAS for the matrix products where linked, gate loops vectorised for
+ * AVX-512, AVX2 or SSE2) is chosen once when the helper is built; otherwise, or after `useCHelper(false)`, the
+ * TypeScript reference (recurrent-reference.ts) runs, with the same results to float32 rounding.
+ */
+import { cHelper } from '../util/c-helper';
+import { RecurrentCell } from './recurrent-codes';
+import { referenceBackward, referenceForward } from './recurrent-reference';
+
+export interface RecurrentKernel {
+  /** "c (avx512, openblas)" or "typescript". */
+  readonly name: string;
+  forward(cell: RecurrentCell, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array): number;
+  backward(
+    cell: RecurrentCell,
+    x: Float32Array,
+    w: Float32Array,
+    u: Float32Array,
+    gates: Float32Array,
+    state: Float32Array,
+    h: Float32Array,
+    dhSeq: Float32Array | undefined,
+    dhLast: Float32Array | undefined,
+    dims: Float64Array,
+    dx: Float32Array,
+    dw: Float32Array,
+    du: Float32Array,
+    db: Float32Array,
+    dz: Float32Array,
+    scratch1: Float32Array,
+    scratch2: Float32Array,
+  ): number;
+}
+
+const reference: RecurrentKernel = { name: 'typescript', forward: referenceForward, backward: referenceBackward };
+
+/** The kernel in use now: the C one when the helper is built and on, else the TypeScript reference. */
+export function recurrentKernel(): RecurrentKernel {
+  const c = cHelper();
+  if (c === null) return reference;
+  const { isa, matrixLibrary } = c.useKernels({});
+  return {
+    name: `c (${isa}, ${matrixLibrary})`,
+    forward: (cell, ...rest) => c.rnnForward(cell === 'lstm' ? 0 : 1, ...rest),
+    backward: (cell, ...rest) => c.rnnBackward(cell === 'lstm' ? 0 : 1, ...rest),
+  };
+}
+
+/** Whether the recurrent layers run compiled code here (the builders use tfjs's own layers when not). */
+export function fastRecurrentKernel(): boolean {
+  return cHelper() !== null;
+}
+
+/**
+ * Caps the C kernels' instruction set (0 = SSE2, 1 = AVX2, 2 = AVX-512) and switches OpenBLAS on or off, for
+ * tests and benchmarks that compare the versions; returns what is in use after it. Null without the helper.
+ */
+export function useKernels(options: { isa?: 0 | 1 | 2; blas?: boolean }): { isa: string; matrixLibrary: string } | null {
+  const c = cHelper();
+  return c === null ? null : c.useKernels(options);
+}
