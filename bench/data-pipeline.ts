@@ -11,7 +11,7 @@
  * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, which makes malloc ask Linux for transparent huge pages (THP
  * mode `madvise`, the usual default). NumPy asks for them itself for arrays of 4 MiB and more; Node's
  * ArrayBuffers come from malloc and get them only with the tunable, which the project's Jupyter kernel sets
- * (scripts/setup.sh), or through the C helper (native/, also built by setup.sh: lib/util/c-helper.ts), which
+ * (scripts/setup.sh), or through the C helper (native/, also built by setup.sh: lib/kernels/c-helper.ts), which
  * the windows array uses. Without either, writing a fresh 96 MB array costs one page fault per 4 KiB. The helper
  * also sets malloc's thresholds when the library loads and runs the CSV scan, the windows and the elementwise
  * loops in C; a third run of this library's side, with the default memory settings and `TSDL_C_HELPER=off`,
@@ -27,7 +27,7 @@ import { pctChange } from '../lib/features/returns';
 import { rollingMean } from '../lib/features/rolling';
 import { minMaxScaler } from '../lib/preprocess/scaler';
 import { makeWindows } from '../lib/preprocess/make-windows';
-import { cHelper } from '../lib/util/c-helper';
+import { cHelper } from '../lib/kernels/c-helper';
 import { makeIntraday, makePrices, makeQuotedTrades, makeTrades } from './make-prices';
 import { printTable, time, timeAsync, timeSteady } from './timing';
 

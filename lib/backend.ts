@@ -9,8 +9,8 @@
 import * as os from 'os';
 import * as tf from './tf';
 import { InputError, TsdlError } from './util/errors';
-import { installWasmMatMulFastPath } from './backend-wasm-matmul';
-import { describeCHelper } from './util/c-helper';
+import { installWasmMatMulFastPath } from './kernels/wasm-matmul';
+import { describeCHelper } from './kernels/c-helper';
 
 export { tf };
 

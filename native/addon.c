@@ -1,6 +1,6 @@
 /*
  * The N-API glue of the C helper: checks each call's arguments (a wrong one throws a TypeError naming it) and
- * hands typed-array memory to the functions of the other files. lib/util/c-helper.ts is the only caller.
+ * hands typed-array memory to the functions of the other files. lib/kernels/c-helper.ts is the only caller.
  */
 #include <node_api.h>
 #include <stdio.h>

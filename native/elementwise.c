@@ -4,7 +4,7 @@
  * (about 4 cycles a value), where NumPy divides four at a time with AVX2, and a multiply-add (min-max scaling) by
  * issuing one value per instruction. These loops are the same arithmetic as the TypeScript ones they stand in for
  * (lib/features/returns.ts, lib/preprocess/scaler.ts); IEEE division, multiplication and addition are correctly
- * rounded in every lane, so the results are the same bits (test/util/c-helper.test.ts). Compiled with
+ * rounded in every lane, so the results are the same bits (test/kernels/c-helper.test.ts). Compiled with
  * -ffp-contract=off: a multiply and an add must not be fused into one FMA, which rounds once instead of twice.
  *
  * On x86-64 the AVX2 version runs when the processor has AVX2, else the SSE2 one (two at a time); elsewhere the

@@ -1,7 +1,7 @@
 /*
  * Transparent huge pages (2 MiB) for a large ArrayBuffer, asked for before it is first written, as NumPy does for
  * its own arrays of 4 MiB and more. Writing a fresh 96 MB array then takes about 50 page faults instead of 23,500
- * (lib/util/huge-pages.ts, bench/data-pipeline.ts). Node has no API that reaches madvise.
+ * (lib/kernels/huge-pages.ts, bench/data-pipeline.ts). Node has no API that reaches madvise.
  *
  * Returns the byte offset of the first 2 MiB boundary inside the buffer (the caller places its view there, so that
  * whole huge pages cover it), or -1 when the advice was refused or the buffer is too small.

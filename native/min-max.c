@@ -1,6 +1,6 @@
 /*
  * The smallest and largest value of a column and whether it holds NaN, in one pass: what a min-max scaler learns
- * (lib/util/min-max.ts minMax, which runs a WebAssembly SIMD kernel without this helper). With AVX2, four values
+ * (lib/kernels/min-max.ts minMax, which runs a WebAssembly SIMD kernel without this helper). With AVX2, four values
  * per instruction and four running results of each, straight from the column's memory: no copy into WebAssembly
  * memory.
  *

@@ -1,5 +1,5 @@
 /*
- * The optional C helper (build/tsdl-helper.node, compiled by scripts/setup.sh; see lib/util/c-helper.ts). Each
+ * The optional C helper (build/tsdl-helper.node, compiled by scripts/setup.sh; see lib/kernels/c-helper.ts). Each
  * file holds one concept; addon.c is the N-API glue that checks arguments and calls them.
  */
 #ifndef TSDL_HELPER_H

@@ -24,7 +24,7 @@ fi
 say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json && node scripts/esm-entry.cjs >/dev/null || die "TypeScript compilation failed (see errors above)"
 
-# 2b. Optional: the C helper (native/*.c, loaded by lib/util/c-helper.ts): huge pages for large arrays and
+# 2b. Optional: the C helper (native/*.c, loaded by lib/kernels/c-helper.ts): huge pages for large arrays and
 #     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, elementwise loops
 #     several values per instruction, and the fused LSTM/GRU kernels (native/recurrent.c) with OpenBLAS's sgemm
 #     where Debian's libopenblas-dev is installed (we install it when root with apt). Built when a C compiler and

@@ -10,7 +10,7 @@ import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
 import { allFinite } from '../util/check';
 import { daysFromCivil, daysInMonth } from './parse-date';
-import { cHelper } from '../util/c-helper';
+import { cHelper } from '../kernels/c-helper';
 
 export interface ParsedCsv {
   header: string[];
@@ -226,7 +226,7 @@ function countLines(b: Uint8Array, i: number, end: number): number {
  * Nothing but `return rows` follows the loop: V8 compiles the loop on the stack (OSR) on the first call, and
  * code after it that has never run has no type feedback, so that call deoptimises there — and Node 20 kept
  * re-entering the stale compiled loop (`node --trace-deopt`: a deoptimisation at the end of each of the first
- * three calls, a recompile on the fourth). The caller trims the arrays (see also util/unrolled-end.ts).
+ * three calls, a recompile on the fourth). The caller trims the arrays (see also kernels/unrolled-end.ts).
  */
 function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
   const n = b.length;

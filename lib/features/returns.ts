@@ -3,31 +3,13 @@ import { checkPositiveInt } from '../util/check';
 import { InputError } from '../util/errors';
 import { rollingStd } from './rolling';
 import { uninitializedFloat64 } from '../util/alloc';
-import { unrolledEnd } from '../util/unrolled-end';
-import { C_HELPER_MIN_LENGTH, cHelper } from '../util/c-helper';
+import { pctChangeInto } from '../kernels/elementwise';
 
 /** Simple return over k rows: x[t] / x[t-k] - 1 (pandas `pct_change(k)`). */
 export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
   checkPositiveInt('k', k);
-  const n = x.length;
-  const out = uninitializedFloat64(n);
-  // With the C helper, four divisions per instruction (native/elementwise.c); the same bits as the loop below.
-  const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
-  if (helper && x instanceof Float64Array) {
-    helper.pctChange(x, k, out);
-    return out;
-  }
-  for (let t = 0; t < k && t < n; t++) out[t] = NaN;
-  // Four rows per iteration (V8 does not vectorise; unrolled runs markedly faster). The rows left over are
-  // done first, so nothing but the return follows the hot loop (see unrolledEnd).
-  const end = unrolledEnd(k, n, 4);
-  for (let t = end; t < n; t++) out[t] = x[t] / x[t - k] - 1;
-  for (let t = k; t < end; t += 4) {
-    out[t] = x[t] / x[t - k] - 1;
-    out[t + 1] = x[t + 1] / x[t + 1 - k] - 1;
-    out[t + 2] = x[t + 2] / x[t + 2 - k] - 1;
-    out[t + 3] = x[t + 3] / x[t + 3 - k] - 1;
-  }
+  const out = uninitializedFloat64(x.length);
+  pctChangeInto(x, k, out);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * equations, loops written for reading. It is the reference the C version is tested against, and what runs
  * where the C helper is not built or is switched off.
  */
+import type { RnnBackwardArgs, RnnForwardArgs } from './c-helper';
 import { RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE } from './recurrent-codes';
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
@@ -23,7 +24,8 @@ function firstNonFinite(x: Float32Array, n: number): number {
   return -1;
 }
 
-export function referenceForward(cell: RecurrentCell, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: ArrayLike<number>, gates: Float32Array, state: Float32Array, h: Float32Array): number {
+export function referenceForward(cell: RecurrentCell, ...args: RnnForwardArgs): number {
+  const [x, w, u, bias, dims, gates, state, h] = args;
   const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
   const G = (cell === 'lstm' ? 4 : 3) * H;
   const bad = firstNonFinite(x, B * T * F);
@@ -74,25 +76,8 @@ export function referenceForward(cell: RecurrentCell, x: Float32Array, w: Float3
   return RNN_DONE;
 }
 
-export function referenceBackward(
-  cell: RecurrentCell,
-  x: Float32Array,
-  w: Float32Array,
-  u: Float32Array,
-  gates: Float32Array,
-  state: Float32Array,
-  h: Float32Array,
-  dhSeq: Float32Array | undefined,
-  dhLast: Float32Array | undefined,
-  dims: ArrayLike<number>,
-  dx: Float32Array,
-  dw: Float32Array,
-  du: Float32Array,
-  db: Float32Array,
-  dz: Float32Array,
-  dhNext: Float32Array,
-  scratch: Float32Array,
-): number {
+export function referenceBackward(cell: RecurrentCell, ...args: RnnBackwardArgs): number {
+  const [x, w, u, gates, state, h, dhSeq, dhLast, dims, dx, dw, du, db, dz, dhNext, scratch] = args;
   const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
   const G = (cell === 'lstm' ? 4 : 3) * H;
   if ((dhSeq && firstNonFinite(dhSeq, B * T * H) >= 0) || (dhLast && firstNonFinite(dhLast, B * H) >= 0)) return RNN_BAD_GRADIENT;

@@ -4,33 +4,15 @@
  * AVX-512, AVX2 or SSE2) is chosen once when the helper is built; otherwise, or after `useCHelper(false)`, the
  * TypeScript reference (recurrent-reference.ts) runs, with the same results to float32 rounding.
  */
-import { cHelper } from '../util/c-helper';
+import { cHelper, RnnBackwardArgs, RnnForwardArgs } from './c-helper';
 import { RecurrentCell } from './recurrent-codes';
 import { referenceBackward, referenceForward } from './recurrent-reference';
 
 export interface RecurrentKernel {
   /** "c (avx512, openblas)" or "typescript". */
   readonly name: string;
-  forward(cell: RecurrentCell, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array): number;
-  backward(
-    cell: RecurrentCell,
-    x: Float32Array,
-    w: Float32Array,
-    u: Float32Array,
-    gates: Float32Array,
-    state: Float32Array,
-    h: Float32Array,
-    dhSeq: Float32Array | undefined,
-    dhLast: Float32Array | undefined,
-    dims: Float64Array,
-    dx: Float32Array,
-    dw: Float32Array,
-    du: Float32Array,
-    db: Float32Array,
-    dz: Float32Array,
-    scratch1: Float32Array,
-    scratch2: Float32Array,
-  ): number;
+  forward(cell: RecurrentCell, ...args: RnnForwardArgs): number;
+  backward(cell: RecurrentCell, ...args: RnnBackwardArgs): number;
 }
 
 const reference: RecurrentKernel = { name: 'typescript', forward: referenceForward, backward: referenceBackward };

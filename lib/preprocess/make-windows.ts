@@ -8,8 +8,8 @@ import * as os from 'os';
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
-import { largeFloat32 } from '../util/huge-pages';
-import { C_HELPER_MIN_LENGTH, cHelper } from '../util/c-helper';
+import { largeFloat32 } from '../kernels/huge-pages';
+import { C_HELPER_MIN_LENGTH, cHelper } from '../kernels/c-helper';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 
 export interface WindowOptions {
@@ -250,7 +250,7 @@ interface Layout {
  * Writes every window's input rows into x, its target rows into y and its first target row into targetRows.
  * The hot loop has a function of its own with nothing after the loop: V8 compiles the loop on the stack (OSR)
  * during the first call, and code after it that has never run has no type feedback — inside makeWindows the
- * first two calls deoptimised there (`node --trace-deopt`; see util/unrolled-end.ts).
+ * first two calls deoptimised there (`node --trace-deopt`; see kernels/unrolled-end.ts).
  */
 function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, xs: Float64Array[], ys: Float64Array[], layout: Layout): void {
   const { s0, count, stride, lookback, rate, firstTarget0, steps } = layout;

@@ -11,9 +11,8 @@ import { checkFinite } from '../util/check';
 import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformSpec, TransformState } from './transform';
 import { quantileSorted } from './stats';
 import { uninitializedFloat64 } from '../util/alloc';
-import { unrolledEnd } from '../util/unrolled-end';
-import { minMax } from '../util/min-max';
-import { C_HELPER_MIN_LENGTH, cHelper } from '../util/c-helper';
+import { multiplyAddInto, subtractDivideAddInto } from '../kernels/elementwise';
+import { minMax } from '../kernels/min-max';
 
 export interface ScalerOptions {
   /** Columns to scale. Defaults to every numeric column of the training table. */
@@ -67,43 +66,11 @@ export class FittedScaler implements FittedTransform {
     const sh = this.shift[j];
     const n = values.length;
     const out = uninitializedFloat64(n);
-    // Several rows per iteration: V8 does not vectorise; eight rows run the multiply-add 2.1× faster than one.
     if (this.kind === 'minMaxScaler') {
       const mul = 1 / s;
-      const add = sh - o * mul;
-      // With the C helper, four multiply-adds per instruction (native/elementwise.c); the same bits as below.
-      const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
-      if (helper && values instanceof Float64Array) {
-        helper.multiplyAdd(values, mul, add, out);
-        return out;
-      }
-      const end = unrolledEnd(0, n, 8); // the leftover rows first: see unrolledEnd
-      for (let i = end; i < n; i++) out[i] = values[i] * mul + add;
-      for (let i = 0; i < end; i += 8) {
-        out[i] = values[i] * mul + add;
-        out[i + 1] = values[i + 1] * mul + add;
-        out[i + 2] = values[i + 2] * mul + add;
-        out[i + 3] = values[i + 3] * mul + add;
-        out[i + 4] = values[i + 4] * mul + add;
-        out[i + 5] = values[i + 5] * mul + add;
-        out[i + 6] = values[i + 6] * mul + add;
-        out[i + 7] = values[i + 7] * mul + add;
-      }
+      multiplyAddInto(values, mul, sh - o * mul, out);
     } else {
-      // With the C helper, four divisions per instruction (native/elementwise.c); the same bits as the loop below.
-      const helper = n >= C_HELPER_MIN_LENGTH ? cHelper() : null;
-      if (helper && values instanceof Float64Array) {
-        helper.subtractDivideAdd(values, o, s, sh, out);
-        return out;
-      }
-      const end = unrolledEnd(0, n, 4);
-      for (let i = end; i < n; i++) out[i] = (values[i] - o) / s + sh;
-      for (let i = 0; i < end; i += 4) {
-        out[i] = (values[i] - o) / s + sh;
-        out[i + 1] = (values[i + 1] - o) / s + sh;
-        out[i + 2] = (values[i + 2] - o) / s + sh;
-        out[i + 3] = (values[i + 3] - o) / s + sh;
-      }
+      subtractDivideAddInto(values, o, s, sh, out);
     }
     return out;
   }

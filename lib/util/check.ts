@@ -40,7 +40,7 @@ export function allFinite(x: Float64Array): boolean {
 /**
  * Σ x[i]·0 over the first `even` values, two per step into one running sum (half the chain of dependent
  * additions). The loop has a function of its own with nothing but the return after it (see
- * util/unrolled-end.ts: with the odd value and the comparison after it, every call of the on-stack-compiled
+ * kernels/unrolled-end.ts: with the odd value and the comparison after it, every call of the on-stack-compiled
  * loop deoptimised there).
  */
 function zeroTimesSum(x: Float64Array, even: number): number {

@@ -38,9 +38,10 @@ static inline __attribute__((always_inline)) float SUFFIX(expf_v)(float x) {
 static inline __attribute__((always_inline)) float SUFFIX(sigmoid_v)(float x) { return 1.0f / (1.0f + SUFFIX(expf_v)(-x)); }
 static inline __attribute__((always_inline)) float SUFFIX(tanh_v)(float x) { return 2.0f / (1.0f + SUFFIX(expf_v)(-2.0f * x)) - 1.0f; }
 
-/* gates[row] = bias for each of the rows (the matrix products then accumulate onto it). */
-static void SUFFIX(fill_bias)(float *gates, const float *bias, size_t rows, size_t g) {
+/* gates = x · w + bias for all rows (every step of every sample) at once: one matrix product instead of one per step. */
+static void SUFFIX(project_inputs)(const float *x, const float *w, const float *bias, size_t rows, size_t f, size_t g, float *gates) {
   for (size_t r = 0; r < rows; r++) memcpy(gates + r * g, bias, g * sizeof(float));
+  sgemm_rm(0, 0, rows, g, f, x, f, w, g, 1.0f, gates, g);
 }
 
 static void SUFFIX(column_sums)(const float *dz, size_t rows, size_t g, float *db) {
@@ -127,8 +128,7 @@ static void SUFFIX(gru_row_reset)(const float *restrict zr, const float *restric
 void SUFFIX(lstm_forward)(const float *x, const float *w, const float *u, const float *bias, size_t B, size_t T, size_t F, size_t H,
                                  float *gates, float *c, float *h, const float *zeros) {
   const size_t G = 4 * H;
-  SUFFIX(fill_bias)(gates, bias, B * T, G);
-  sgemm_rm(0, 0, B * T, G, F, x, F, w, G, 1.0f, gates, G);
+  SUFFIX(project_inputs)(x, w, bias, B * T, F, G, gates);
   for (size_t t = 0; t < T; t++) {
     if (t > 0) sgemm_rm(0, 0, B, G, H, h + (t - 1) * H, T * H, u, G, 1.0f, gates + t * G, T * G);
     for (size_t b = 0; b < B; b++) {
@@ -172,8 +172,7 @@ void SUFFIX(lstm_backward)(const float *x, const float *w, const float *u, const
 void SUFFIX(gru_forward)(const float *x, const float *w, const float *u, const float *bias, size_t B, size_t T, size_t F, size_t H,
                                 float *gates, float *rh, float *h, const float *zeros) {
   const size_t G = 3 * H;
-  SUFFIX(fill_bias)(gates, bias, B * T, G);
-  sgemm_rm(0, 0, B * T, G, F, x, F, w, G, 1.0f, gates, G);
+  SUFFIX(project_inputs)(x, w, bias, B * T, F, G, gates);
   for (size_t t = 0; t < T; t++) {
     if (t > 0) sgemm_rm(0, 0, B, 2 * H, H, h + (t - 1) * H, T * H, u, G, 1.0f, gates + t * G, T * G);
     for (size_t b = 0; b < B; b++) {

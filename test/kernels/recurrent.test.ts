@@ -10,7 +10,7 @@ import { fastRecurrentKernel, recurrentKernel, useKernels } from '../../lib/kern
 import { FusedGRU, FusedLSTM } from '../../lib/models/fused-recurrent';
 import { lstmForecaster, gruForecaster } from '../../lib/models/sequence-model';
 import { fitModel } from '../../lib/train/fit-model';
-import { useCHelper } from '../../lib/util/c-helper';
+import { useCHelper } from '../../lib/kernels/c-helper';
 import { InputError } from '../../lib/util/errors';
 import { seededRng } from '../../lib/util/rng';
 import { expectNoTensorLeak } from '../helpers';

@@ -7,9 +7,9 @@ import { parseCsv, ParseCsvOptions } from '../../lib/data/parse-csv';
 import { table } from '../../lib/data/table';
 import { pctChange } from '../../lib/features/returns';
 import { FittedScaler, minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
-import { minMax, minMaxScalar } from '../../lib/util/min-max';
+import { minMax, minMaxScalar } from '../../lib/kernels/min-max';
 import { makeWindows } from '../../lib/preprocess/make-windows';
-import { C_HELPER_MIN_LENGTH, cHelper, describeCHelper, useCHelper } from '../../lib/util/c-helper';
+import { C_HELPER_MIN_LENGTH, cHelper, describeCHelper, useCHelper } from '../../lib/kernels/c-helper';
 import { describeBackend } from '../../lib/backend';
 import { uninitializedFloat64 } from '../../lib/util/alloc';
 import { seededRng } from '../../lib/util/rng';
@@ -172,7 +172,7 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     if (process.env.TSDL_C_HELPER_NO_AVX2 || cHelper()!.vectorInstructions !== 'avx2') this.skip(); // this run is that one, or there is no AVX2 to turn off
     this.timeout(120000);
     const root = path.join(__dirname, '..', '..');
-    const out = execFileSync(path.join(root, 'node_modules', '.bin', 'mocha'), ['--no-config', '-r', 'tsx/cjs', '-r', 'test/setup.ts', '--timeout', '60000', '--grep', 'the C helper', 'test/util/c-helper.test.ts'], {
+    const out = execFileSync(path.join(root, 'node_modules', '.bin', 'mocha'), ['--no-config', '-r', 'tsx/cjs', '-r', 'test/setup.ts', '--timeout', '60000', '--grep', 'the C helper', 'test/kernels/c-helper.test.ts'], {
       cwd: root,
       env: { ...process.env, TSDL_C_HELPER_NO_AVX2: '1', TSDL_QUIET: '1' },
       encoding: 'utf8',
@@ -300,7 +300,7 @@ describe('describeCHelper (in the backend line that notebooks and the test run p
       expect(describeCHelper()).to.match(/^(not built|out of date|off)/);
     }
     const root = path.join(__dirname, '..', '..');
-    const off = execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['-e', "console.log(require('./lib/util/c-helper').describeCHelper())"], {
+    const off = execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['-e', "console.log(require('./lib/kernels/c-helper').describeCHelper())"], {
       cwd: root,
       env: { ...process.env, TSDL_C_HELPER: 'off' },
       encoding: 'utf8',

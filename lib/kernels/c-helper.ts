@@ -3,7 +3,7 @@
  * `scripts/setup.sh` into `build/tsdl-helper.node` when a C compiler and Node's headers are there (Debian: `gcc`,
  * `libnode-dev`). Without it everything works the same, with the same values, only slower in seven places:
  *
- * - huge pages for large arrays (`native/huge-pages.c`, used by lib/util/huge-pages.ts);
+ * - huge pages for large arrays (`native/huge-pages.c`, used by lib/kernels/huge-pages.ts);
  * - malloc thresholds set at their ceilings when the library loads (`native/malloc-thresholds.c`), so that arrays
  *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
  * - elementwise loops four values per instruction (`native/elementwise.c`): `pctChange`, and the scalers' transforms;
@@ -15,6 +15,15 @@
  * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
  */
 import * as path from 'path';
+
+/** The buffers of a recurrent forward call: inputs, dims [B, T, F, H], then the outputs it fills. */
+export type RnnForwardArgs = [x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array];
+/** The buffers of a recurrent backward call: the forward's inputs and saved activations, the incoming gradient, the gradients it fills, work space. */
+export type RnnBackwardArgs = [
+  x: Float32Array, w: Float32Array, u: Float32Array, gates: Float32Array, state: Float32Array, h: Float32Array,
+  dhSeq: Float32Array | undefined, dhLast: Float32Array | undefined, dims: Float64Array,
+  dx: Float32Array, dw: Float32Array, du: Float32Array, db: Float32Array, dz: Float32Array, scratch1: Float32Array, scratch2: Float32Array,
+];
 
 export interface CHelper {
   /** madvise(MADV_HUGEPAGE) on the buffer; the offset of its first 2 MiB boundary, or -1. */
@@ -53,27 +62,9 @@ export interface CHelper {
   /** "avx2", "sse2" or "compiler default": the vector instructions the elementwise loops and minMax use here. */
   vectorInstructions: string;
   /** A whole LSTM (0) or GRU (1) sequence forward (native/recurrent.c); the first non-finite x index, or an RNN_* code. */
-  rnnForward(cell: number, x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array): number;
+  rnnForward(cell: number, ...args: RnnForwardArgs): number;
   /** Backward through time into dx, dw, du, db; an RNN_* code. */
-  rnnBackward(
-    cell: number,
-    x: Float32Array,
-    w: Float32Array,
-    u: Float32Array,
-    gates: Float32Array,
-    state: Float32Array,
-    h: Float32Array,
-    dhSeq: Float32Array | undefined,
-    dhLast: Float32Array | undefined,
-    dims: Float64Array,
-    dx: Float32Array,
-    dw: Float32Array,
-    du: Float32Array,
-    db: Float32Array,
-    dz: Float32Array,
-    scratch1: Float32Array,
-    scratch2: Float32Array,
-  ): number;
+  rnnBackward(cell: number, ...args: RnnBackwardArgs): number;
   /** Caps the recurrent kernels' instruction set and switches OpenBLAS; returns what is in use. */
   useKernels(options: { isa?: number; blas?: boolean }): { isa: string; matrixLibrary: string };
 }

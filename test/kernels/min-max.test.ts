@@ -1,7 +1,7 @@
 // minMax: the WebAssembly SIMD kernel (long columns, copied through in 8,192-value chunks) and the scalar loop
 // against a plain reference, across chunk edges, the four-value body and its tail, NaN and ±Infinity.
 import { expect } from 'chai';
-import { hasSimdMinMax, minMax, minMaxScalar, minMaxSimd } from '../../lib/util/min-max';
+import { hasSimdMinMax, minMax, minMaxScalar, minMaxSimd } from '../../lib/kernels/min-max';
 import { seededRng } from '../../lib/util/rng';
 
 function reference(x: Float64Array) {

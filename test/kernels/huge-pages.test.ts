@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import { tf } from '../../lib/backend';
 import { table } from '../../lib/data/table';
 import { makeWindows } from '../../lib/preprocess/make-windows';
-import { largeFloat32 } from '../../lib/util/huge-pages';
-import { cHelper } from '../../lib/util/c-helper';
+import { largeFloat32 } from '../../lib/kernels/huge-pages';
+import { cHelper } from '../../lib/kernels/c-helper';
 import { expectHostBelow } from '../host-checks';
 
 /** Minor page faults of this process so far. */

@@ -5,7 +5,7 @@
  * explicitly first (a cheap copy), then the fast path runs. Results are the same products, summed in the
  * same order per output element.
  */
-import * as tf from './tf';
+import * as tf from '../tf';
 
 type KernelFunc = tf.KernelConfig['kernelFunc'];
 type TensorInfo = tf.TensorInfo;

@@ -2,7 +2,7 @@
  * Large output arrays backed by transparent huge pages. Writing a fresh 96 MB array costs one page fault per
  * 4 KiB page — 23,500 of them, half the time of `makeWindows` on 200,000 rows — where NumPy asks Linux for 2 MiB
  * pages and takes about 500. Node cannot ask (no `madvise`), so the optional C helper does
- * (`native/huge-pages.c`; see lib/util/c-helper.ts). Without it, or below 4 MiB, this is `new Float32Array(n)`; the
+ * (`native/huge-pages.c`; see lib/kernels/c-helper.ts). Without it, or below 4 MiB, this is `new Float32Array(n)`; the
  * values are the same either way.
  */
 import { cHelper } from './c-helper';

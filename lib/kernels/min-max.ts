@@ -10,7 +10,7 @@
  * 0 where the other returns -0 when both occur.
  *
  * The module (one function, a dozen distinct opcodes) is assembled below byte by byte, so it needs no
- * toolchain; `test/util/min-max.test.ts` checks it against a plain loop. In the WebAssembly text format:
+ * toolchain; `test/kernels/min-max.test.ts` checks it against a plain loop. In the WebAssembly text format:
  *
  *   (memory (export "memory") 2)
  *   ;; min/max/NaN over the chunk at CHUNK_AT, n bytes (a multiple of 32); running results at 0 (min),
