@@ -10,7 +10,9 @@ import { toDataset } from '../lib/preprocess/to-dataset';
 
 export interface Workload {
   name: string;
-  kind: 'mlp' | 'lstm' | 'gru' | 'medical';
+  kind: 'mlp' | 'lstm' | 'gru' | 'medical' | 'conv1d' | 'lstm128' | 'dense256' | 'dense1024';
+  /** Hidden units of the model (the runners build the same layers from it). */
+  units: number[];
   x: Float32Array;
   xShape: number[];
   y: Float32Array;
@@ -40,11 +42,23 @@ export function workloads(): Workload[] {
   const features = raw.columnNames.filter((c) => c !== 'diagnosis');
   const prep = pipeline([labelEncoder({ column: 'diagnosis' }), standardScaler({ columns: features })]).fit(raw);
   const d3 = toDataset(prep.transform(raw), { features, target: 'diagnosis' });
+  // (4) LSTM(128) over long windows: 2,000 windows of 120 steps × 5 features.
+  const n4 = 2000;
+  const x4 = Float32Array.from({ length: n4 * 120 * 5 }, () => normal(rng));
+  const y4 = Float32Array.from({ length: n4 }, (_, i) => x4[i * 600 + 595] * 0.5 + x4[i * 600 + 300] * 0.2);
+  // (5) Wide dense nets: 20,000 × 20 → 256-256, and 5,000 × 256 → 1024-1024.
+  const n6 = 5000;
+  const x6 = Float32Array.from({ length: n6 * 256 }, () => normal(rng));
+  const y6 = Float32Array.from({ length: n6 }, (_, i) => Math.tanh(x6[i * 256] + x6[i * 256 + 1] * x6[i * 256 + 2]));
   return [
-    { name: 'MLP 20→64→64→1, 20,000 rows, batch 32, 5 epochs', kind: 'mlp', x: x1, xShape: [n1, 20], y: y1, yShape: [n1, 1], batchSize: 32, epochs: 5 },
-    { name: 'LSTM(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'lstm', x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
-    { name: 'GRU(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'gru', x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
-    { name: 'medical classifier 569×30 (32-16, dropout 0.3), batch 32, 100 epochs', kind: 'medical', x: d3.x, xShape: d3.xShape, y: d3.y, yShape: d3.yShape, batchSize: 32, epochs: 100 },
+    { name: 'MLP 20→64→64→1, 20,000 rows, batch 32, 5 epochs', kind: 'mlp', units: [64, 64], x: x1, xShape: [n1, 20], y: y1, yShape: [n1, 1], batchSize: 32, epochs: 5 },
+    { name: 'LSTM(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'lstm', units: [32], x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
+    { name: 'GRU(32), 5,000 windows 30×5, batch 64, 3 epochs', kind: 'gru', units: [32], x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
+    { name: 'medical classifier 569×30 (32-16, dropout 0.3), batch 32, 100 epochs', kind: 'medical', units: [32, 16], x: d3.x, xShape: d3.xShape, y: d3.y, yShape: d3.yShape, batchSize: 32, epochs: 100 },
+    { name: 'Conv1D(32, kernel 3, causal) + pooling, 5,000 windows 30×5, batch 64, 3 epochs', kind: 'conv1d', units: [32], x: x2, xShape: [n2, 30, 5], y: y2, yShape: [n2, 1], batchSize: 64, epochs: 3 },
+    { name: 'LSTM(128), 2,000 windows 120×5, batch 64, 1 epoch', kind: 'lstm128', units: [128], x: x4, xShape: [n4, 120, 5], y: y4, yShape: [n4, 1], batchSize: 64, epochs: 1 },
+    { name: 'dense 20→256→256→1, 20,000 rows, batch 32, 2 epochs', kind: 'dense256', units: [256, 256], x: x1, xShape: [n1, 20], y: y1, yShape: [n1, 1], batchSize: 32, epochs: 2 },
+    { name: 'dense 256→1024→1024→1, 5,000 rows, batch 512, 1 epoch', kind: 'dense1024', units: [1024, 1024], x: x6, xShape: [n6, 256], y: y6, yShape: [n6, 1], batchSize: 512, epochs: 1 },
   ];
 }
 
@@ -54,7 +68,7 @@ export function writeWorkloads(dir: string): string {
   const index = workloads().map((w) => {
     fs.writeFileSync(path.join(dir, `${w.kind}.x.f32`), Buffer.from(w.x.buffer, w.x.byteOffset, w.x.byteLength));
     fs.writeFileSync(path.join(dir, `${w.kind}.y.f32`), Buffer.from(w.y.buffer, w.y.byteOffset, w.y.byteLength));
-    return { name: w.name, kind: w.kind, xShape: w.xShape, yShape: w.yShape, batchSize: w.batchSize, epochs: w.epochs };
+    return { name: w.name, kind: w.kind, units: w.units, xShape: w.xShape, yShape: w.yShape, batchSize: w.batchSize, epochs: w.epochs };
   });
   const file = path.join(dir, 'workloads.json');
   fs.writeFileSync(file, JSON.stringify(index, null, 1));

@@ -1,11 +1,31 @@
 /** One backend's side of the training benchmark (run in its own process: the backend is chosen once). */
 import { initBackend } from '../lib/backend';
 import { denseClassifier, denseRegressor } from '../lib/models/dense-model';
-import { gruForecaster, lstmForecaster } from '../lib/models/sequence-model';
+import { conv1dForecaster, gruForecaster, lstmForecaster } from '../lib/models/sequence-model';
 import { fitModel } from '../lib/train/fit-model';
 import { median } from './timing';
-import { workloads } from './training-data';
+import { Workload, workloads } from './training-data';
+import { tf } from '../lib/backend';
+import type { Model } from '../lib/models/model';
 import { recurrentKernel } from '../lib/kernels/recurrent';
+
+/** Inference on the trained MLP: one sample (median of 200 calls, after 20 to warm up) and 10,000 rows at once. */
+function inference(model: Model, w: Workload): Record<string, number> {
+  const time = (rows: number, calls: number) => {
+    const x = tf.tensor2d(w.x.subarray(0, rows * w.xShape[1]), [rows, w.xShape[1]]);
+    const run = () => tf.tidy(() => (model.net.predict(x) as tf.Tensor).dataSync());
+    for (let i = 0; i < 20; i++) run();
+    const ts: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = process.hrtime.bigint();
+      run();
+      ts.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+    x.dispose();
+    return median(ts);
+  };
+  return { infer1: time(1, 200), infer10k: time(10000, 20) };
+}
 
 async function main() {
   const info = await initBackend(process.argv[2]);
@@ -19,10 +39,21 @@ async function main() {
     const data = { x: w.x, xShape: w.xShape, y: w.y, yShape: w.yShape };
     const times: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      const model = w.kind === 'mlp' ? denseRegressor(data, { units: [64, 64], seed: 1 }) : w.kind === 'lstm' ? lstmForecaster(data, { units: [32], seed: 1, fused }) : w.kind === 'gru' ? gruForecaster(data, { units: [32], seed: 1, fused }) : denseClassifier(data, { units: [32, 16], dropout: 0.3, seed: 1 });
+      const units = w.units;
+      const model =
+        w.kind === 'medical'
+          ? denseClassifier(data, { units, dropout: 0.3, seed: 1 })
+          : w.kind === 'lstm' || w.kind === 'lstm128'
+            ? lstmForecaster(data, { units, seed: 1, fused })
+            : w.kind === 'gru'
+              ? gruForecaster(data, { units, seed: 1, fused })
+              : w.kind === 'conv1d'
+                ? conv1dForecaster(data, { units, seed: 1 })
+                : denseRegressor(data, { units, seed: 1 });
       const t0 = process.hrtime.bigint();
       await fitModel(model, data, { epochs: w.epochs, batchSize: w.batchSize, progress: 'none' });
       times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (w.kind === 'mlp' && r === repeats - 1) Object.assign(out, inference(model, w));
       model.dispose();
     }
     out[w.kind] = median(times);

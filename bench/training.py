@@ -11,21 +11,39 @@ repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 folder = os.path.dirname(index_file)
 workloads = json.load(open(index_file))
 
-def build(kind, input_shape):
+def build(kind, input_shape, units):
     keras.utils.set_random_seed(1)
-    if kind == "mlp":
-        layers = [keras.Input(input_shape), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(64, activation="relu"), keras.layers.Dense(1)]
+    if kind in ("mlp", "dense256", "dense1024"):
+        layers = [keras.Input(input_shape)] + [keras.layers.Dense(u, activation="relu") for u in units] + [keras.layers.Dense(1)]
         loss = "mse"
-    elif kind in ("lstm", "gru"):
-        cell = keras.layers.LSTM if kind == "lstm" else keras.layers.GRU
-        layers = [keras.Input(input_shape), cell(32), keras.layers.Dense(1)]
+    elif kind in ("lstm", "gru", "lstm128"):
+        cell = keras.layers.GRU if kind == "gru" else keras.layers.LSTM
+        layers = [keras.Input(input_shape), cell(units[0]), keras.layers.Dense(1)]
+        loss = "mse"
+    elif kind == "conv1d":
+        layers = [keras.Input(input_shape), keras.layers.Conv1D(units[0], 3, padding="causal", activation="relu"), keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(1)]
         loss = "mse"
     else:
-        layers = [keras.Input(input_shape), keras.layers.Dense(32, activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(16, activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(1, activation="sigmoid")]
+        layers = [keras.Input(input_shape), keras.layers.Dense(units[0], activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(units[1], activation="relu"), keras.layers.Dropout(0.3), keras.layers.Dense(1, activation="sigmoid")]
         loss = "binary_crossentropy"
     model = keras.Sequential(layers)
     model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss)
     return model
+
+def inference(run, x):
+    """One sample (median of 200 calls after 20 to warm up) and 10,000 rows at once (median of 20)."""
+    def timed(rows, calls):
+        batch = x[:rows]
+        for _ in range(20):
+            run(batch)
+        ts = []
+        for _ in range(calls):
+            t0 = time.perf_counter()
+            run(batch)
+            ts.append(time.perf_counter() - t0)
+        return sorted(ts)[len(ts) // 2]
+    return {"infer1": timed(1, 200), "infer10k": timed(10000, 20)}
+
 
 out = {"_threads": tf.config.threading.get_intra_op_parallelism_threads() or os.cpu_count(), "_versions": f"tensorflow {tf.__version__}, keras {keras.__version__}"}
 for w in workloads:
@@ -33,9 +51,11 @@ for w in workloads:
     y = np.fromfile(os.path.join(folder, w["kind"] + ".y.f32"), dtype=np.float32).reshape(w["yShape"])
     times = []
     for _ in range(repeats):
-        model = build(w["kind"], x.shape[1:])
+        model = build(w["kind"], x.shape[1:], w["units"])
         t0 = time.perf_counter()
         model.fit(x, y, batch_size=w["batchSize"], epochs=w["epochs"], shuffle=True, verbose=0)
         times.append(time.perf_counter() - t0)
     out[w["kind"]] = sorted(times)[len(times) // 2]
+    if w["kind"] == "mlp":
+        out.update(inference(lambda batch: model(batch, training=False).numpy(), x))
 print(json.dumps(out))

@@ -62,6 +62,19 @@ function main() {
       lines.push(JSON.stringify({ workload: w.kind, tsdl_s: s, keras_s: k ?? null, torch_s: t ?? null, backend: b, threads: r._threads, kernels: r._kernels }));
     }
   }
+  for (const [kind, name] of [['infer1', 'inference, MLP, 1 sample'], ['infer10k', 'inference, MLP, 10,000 rows']] as const) {
+    if (keep && !keep.includes('mlp')) continue;
+    const k = keras?.[kind] as number | undefined;
+    const t = torch?.[kind] as number | undefined;
+    if (k !== undefined) rows.push([name, 'Keras (model(x))', k, 1, t !== undefined ? k / t : '']);
+    if (t !== undefined) rows.push(['', 'PyTorch (1 thr, no_grad)', t, k !== undefined ? t / k : '', 1]);
+    for (const [b, r] of Object.entries(results)) {
+      const s = r[kind] as number | undefined;
+      if (s === undefined) continue;
+      rows.push(['', `tsdl ${b} (predict)`, s, k !== undefined ? s / k : '', t !== undefined ? s / t : '']);
+      lines.push(JSON.stringify({ workload: kind, tsdl_s: s, keras_s: k ?? null, torch_s: t ?? null, backend: b, threads: r._threads, kernels: r._kernels }));
+    }
+  }
   printTable(['workload', 'runner', 'seconds', '÷ Keras', '÷ PyTorch'], rows);
   for (const l of lines) console.log(l);
 }

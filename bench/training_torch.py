@@ -14,27 +14,47 @@ workloads = json.load(open(index_file))
 
 
 class Recurrent(nn.Module):
-    def __init__(self, cell, features):
+    def __init__(self, cell, features, units):
         super().__init__()
-        self.rnn = (nn.LSTM if cell == "lstm" else nn.GRU)(features, 32, batch_first=True)
-        self.head = nn.Linear(32, 1)
+        self.rnn = (nn.GRU if cell == "gru" else nn.LSTM)(features, units, batch_first=True)
+        self.head = nn.Linear(units, 1)
 
     def forward(self, x):
         out, _ = self.rnn(x)
         return self.head(out[:, -1])
 
 
-def build(kind, shape):
+class CausalConv(nn.Module):
+    """Conv1D(units, 3, padding="causal", relu) + global average pooling + Dense(1), as Keras and tsdl build it."""
+
+    def __init__(self, features, units):
+        super().__init__()
+        self.pad = nn.ConstantPad1d((2, 0), 0.0)
+        self.conv = nn.Conv1d(features, units, 3)
+        self.head = nn.Linear(units, 1)
+
+    def forward(self, x):
+        h = torch.relu(self.conv(self.pad(x.transpose(1, 2))))
+        return self.head(h.mean(dim=2))
+
+
+def build(kind, shape, units):
     torch.manual_seed(1)
-    if kind == "mlp":
-        return nn.Sequential(nn.Linear(shape[-1], 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1)), nn.MSELoss()
-    if kind in ("lstm", "gru"):
-        return Recurrent(kind, shape[-1]), nn.MSELoss()
-    return nn.Sequential(nn.Linear(shape[-1], 32), nn.ReLU(), nn.Dropout(0.3), nn.Linear(32, 16), nn.ReLU(), nn.Dropout(0.3), nn.Linear(16, 1), nn.Sigmoid()), nn.BCELoss()
+    if kind in ("mlp", "dense256", "dense1024"):
+        layers, width = [], shape[-1]
+        for u in units:
+            layers += [nn.Linear(width, u), nn.ReLU()]
+            width = u
+        return nn.Sequential(*layers, nn.Linear(width, 1)), nn.MSELoss()
+    if kind in ("lstm", "gru", "lstm128"):
+        return Recurrent(kind, shape[-1], units[0]), nn.MSELoss()
+    if kind == "conv1d":
+        return CausalConv(shape[-1], units[0]), nn.MSELoss()
+    return nn.Sequential(nn.Linear(shape[-1], units[0]), nn.ReLU(), nn.Dropout(0.3), nn.Linear(units[0], units[1]), nn.ReLU(), nn.Dropout(0.3), nn.Linear(units[1], 1), nn.Sigmoid()), nn.BCELoss()
 
 
-def fit(kind, x, y, batch, epochs):
-    model, loss_fn = build(kind, x.shape)
+def fit(kind, units, x, y, batch, epochs):
+    model, loss_fn = build(kind, x.shape, units)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     g = torch.Generator().manual_seed(1)
     t0 = time.perf_counter()
@@ -46,6 +66,7 @@ def fit(kind, x, y, batch, epochs):
             loss = loss_fn(model(x[idx]), y[idx])
             loss.backward()
             opt.step()
+    fit.last_model = model
     return time.perf_counter() - t0
 
 
@@ -56,10 +77,30 @@ for w in workloads:
     best = None
     for threads in (1, 2):
         torch.set_num_threads(threads)
-        times = sorted(fit(w["kind"], x, y, w["batchSize"], w["epochs"]) for _ in range(repeats))
+        times = sorted(fit(w["kind"], w["units"], x, y, w["batchSize"], w["epochs"]) for _ in range(repeats))
         t = times[len(times) // 2]
         if best is None or t < best[0]:
             best = (t, threads)
     out[w["kind"]] = best[0]
     out["_threads"][w["kind"]] = best[1]
+    if w["kind"] == "mlp":
+        torch.set_num_threads(1)
+        model = fit.last_model.eval()
+
+        def run(batch):
+            with torch.no_grad():
+                return model(batch).numpy()
+
+        def timed(rows, calls):
+            batch = x[:rows]
+            for _ in range(20):
+                run(batch)
+            ts = []
+            for _ in range(calls):
+                t0 = time.perf_counter()
+                run(batch)
+                ts.append(time.perf_counter() - t0)
+            return sorted(ts)[len(ts) // 2]
+
+        out["infer1"], out["infer10k"] = timed(1, 200), timed(10000, 20)
 print(json.dumps(out))

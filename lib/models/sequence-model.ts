@@ -8,6 +8,7 @@ import { checkPositiveInt } from '../util/check';
 import { checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
 import type { Model, Task } from './model';
 import { FusedGRU, FusedLSTM } from './fused-recurrent';
+import { CausalConv1D } from './causal-conv1d';
 import { fastRecurrentKernel } from '../kernels/recurrent';
 
 export interface SequenceOptions extends CommonModelOptions {
@@ -39,7 +40,8 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
     const first = i === 0 ? { inputShape } : {};
     const last = i === units.length - 1;
     if (cell === 'conv1d') {
-      layers.push(tf.layers.conv1d({ filters: u, kernelSize: checkPositiveInt('kernelSize', options.kernelSize ?? 3), activation: 'relu', padding: 'causal', kernelInitializer: seeds.glorot(), kernelRegularizer: regularizer(options.l2), ...first }));
+      const kernelSize = checkPositiveInt('kernelSize', options.kernelSize ?? 3);
+      layers.push(new CausalConv1D({ filters: u, kernelSize, activation: 'relu', kernelInitializer: seeds.glorot(), kernelRegularizer: regularizer(options.l2), ...first }));
       if (last) layers.push(tf.layers.globalAveragePooling1d());
     } else {
       // recurrentActivation 'sigmoid' as in Keras (tfjs defaults to hardSigmoid: a different model, and 3 ops per gate instead of 1).
