@@ -23,4 +23,4 @@ say "core suites with TSDL_BACKEND=tensorflow"
 TSDL_BACKEND=tensorflow npx mocha --no-config --require tsx/cjs --require test/setup.ts --timeout 120000 \
   'test/*.test.ts' 'test/data/**/*.test.ts' 'test/features/**/*.test.ts' 'test/preprocess/**/*.test.ts' \
   'test/models/**/*.test.ts' 'test/train/**/*.test.ts' 'test/metrics/**/*.test.ts' 'test/charts/**/*.test.ts' \
-  'test/util/**/*.test.ts' test/reliability/bad-input.test.ts test/reliability/leakage.property.test.ts
+  'test/util/**/*.test.ts' 'test/kernels/**/*.test.ts' test/reliability/bad-input.test.ts test/reliability/leakage.property.test.ts
