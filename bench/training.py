@@ -5,6 +5,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np
 import tensorflow as tf
 import keras
+from inference_timing import inference
 
 index_file = sys.argv[1]
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -29,21 +30,6 @@ def build(kind, input_shape, units):
     model = keras.Sequential(layers)
     model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss)
     return model
-
-def inference(run, x):
-    """One sample (median of 200 calls after 20 to warm up) and 10,000 rows at once (median of 20)."""
-    def timed(rows, calls):
-        batch = x[:rows]
-        for _ in range(20):
-            run(batch)
-        ts = []
-        for _ in range(calls):
-            t0 = time.perf_counter()
-            run(batch)
-            ts.append(time.perf_counter() - t0)
-        return sorted(ts)[len(ts) // 2]
-    return {"infer1": timed(1, 200), "infer10k": timed(10000, 20)}
-
 
 out = {"_threads": tf.config.threading.get_intra_op_parallelism_threads() or os.cpu_count(), "_versions": f"tensorflow {tf.__version__}, keras {keras.__version__}"}
 for w in workloads:

@@ -6,6 +6,7 @@ import json, os, sys, time
 import numpy as np
 import torch
 from torch import nn
+from inference_timing import inference
 
 index_file = sys.argv[1]
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -91,16 +92,5 @@ for w in workloads:
             with torch.no_grad():
                 return model(batch).numpy()
 
-        def timed(rows, calls):
-            batch = x[:rows]
-            for _ in range(20):
-                run(batch)
-            ts = []
-            for _ in range(calls):
-                t0 = time.perf_counter()
-                run(batch)
-                ts.append(time.perf_counter() - t0)
-            return sorted(ts)[len(ts) // 2]
-
-        out["infer1"], out["infer10k"] = timed(1, 200), timed(10000, 20)
+        out.update(inference(run, x))
 print(json.dumps(out))
