@@ -13,7 +13,8 @@ import { recurrentKernel } from '../lib/kernels/recurrent';
 function inference(model: Model, w: Workload): Record<string, number> {
   const time = (rows: number, calls: number) => {
     const x = tf.tensor2d(w.x.subarray(0, rows * w.xShape[1]), [rows, w.xShape[1]]);
-    const run = () => tf.tidy(() => (model.net.predict(x) as tf.Tensor).dataSync());
+    // The whole batch in one call, as Keras's model(x) and PyTorch's forward (tfjs's predict would split it into 32s).
+    const run = () => tf.tidy(() => (model.net.predict(x, { batchSize: rows }) as tf.Tensor).dataSync());
     for (let i = 0; i < 20; i++) run();
     const ts: number[] = [];
     for (let i = 0; i < calls; i++) {
