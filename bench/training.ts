@@ -49,30 +49,30 @@ function main() {
   console.log(`\nTraining, seconds (median of ${repeats}). Keras: ${keras?._versions ?? 'not run'}; PyTorch: ${torch?._versions ?? 'not run'}, best of 1 and 2 threads. Load average ${load0.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}.\n`);
   const rows: (string | number)[][] = [];
   const lines: string[] = [];
-  for (const w of workloads()) {
-    if (keep && !keep.includes(w.kind)) continue;
-    const k = keras?.[w.kind] as number | undefined;
-    const t = torch?.[w.kind] as number | undefined;
-    if (k !== undefined) rows.push([w.name, 'Keras (TF CPU)', k, 1, t !== undefined ? k / t : '']);
-    if (t !== undefined) rows.push(['', `PyTorch (${(torch!._threads as Record<string, number>)[w.kind]} thr)`, t, k !== undefined ? t / k : '', 1]);
+  // Each row group: a training workload, or inference on the trained MLP (the whole batch in one call on each side).
+  const threadsOf = (kind: string) => (torch?._threads as Record<string, number> | undefined)?.[kind];
+  const groups = [
+    ...workloads()
+      .filter((w) => !keep || keep.includes(w.kind))
+      .map((w) => ({ kind: w.kind as string, name: w.name, keras: 'Keras (TF CPU)', torch: `PyTorch (${threadsOf(w.kind)} thr)`, tsdl: (b: string, r: Record<string, number | string>) => `tsdl ${b} (${r._threads} thr)` })),
+    ...(keep && !keep.includes('mlp') ? [] : [['infer1', 'inference, MLP, 1 sample'], ['infer10k', 'inference, MLP, 10,000 rows']]).map(([kind, name]) => ({
+      kind,
+      name,
+      keras: 'Keras (model(x))',
+      torch: 'PyTorch (1 thr, no_grad)',
+      tsdl: (b: string) => `tsdl ${b} (predict)`,
+    })),
+  ];
+  for (const g of groups) {
+    const k = keras?.[g.kind] as number | undefined;
+    const t = torch?.[g.kind] as number | undefined;
+    if (k !== undefined) rows.push([g.name, g.keras, k, 1, t !== undefined ? k / t : '']);
+    if (t !== undefined) rows.push(['', g.torch, t, k !== undefined ? t / k : '', 1]);
     for (const [b, r] of Object.entries(results)) {
-      const s = r[w.kind] as number | undefined;
+      const s = r[g.kind] as number | undefined;
       if (s === undefined) continue;
-      rows.push(['', `tsdl ${b} (${r._threads} thr)`, s, k !== undefined ? s / k : '', t !== undefined ? s / t : '']);
-      lines.push(JSON.stringify({ workload: w.kind, tsdl_s: s, keras_s: k ?? null, torch_s: t ?? null, backend: b, threads: r._threads, kernels: r._kernels }));
-    }
-  }
-  for (const [kind, name] of [['infer1', 'inference, MLP, 1 sample'], ['infer10k', 'inference, MLP, 10,000 rows']] as const) {
-    if (keep && !keep.includes('mlp')) continue;
-    const k = keras?.[kind] as number | undefined;
-    const t = torch?.[kind] as number | undefined;
-    if (k !== undefined) rows.push([name, 'Keras (model(x))', k, 1, t !== undefined ? k / t : '']);
-    if (t !== undefined) rows.push(['', 'PyTorch (1 thr, no_grad)', t, k !== undefined ? t / k : '', 1]);
-    for (const [b, r] of Object.entries(results)) {
-      const s = r[kind] as number | undefined;
-      if (s === undefined) continue;
-      rows.push(['', `tsdl ${b} (predict)`, s, k !== undefined ? s / k : '', t !== undefined ? s / t : '']);
-      lines.push(JSON.stringify({ workload: kind, tsdl_s: s, keras_s: k ?? null, torch_s: t ?? null, backend: b, threads: r._threads, kernels: r._kernels }));
+      rows.push(['', g.tsdl(b, r), s, k !== undefined ? s / k : '', t !== undefined ? s / t : '']);
+      lines.push(JSON.stringify({ workload: g.kind, tsdl_s: s, keras_s: k ?? null, torch_s: t ?? null, backend: b, threads: r._threads, kernels: r._kernels }));
     }
   }
   printTable(['workload', 'runner', 'seconds', '÷ Keras', '÷ PyTorch'], rows);

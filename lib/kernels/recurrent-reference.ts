@@ -4,7 +4,7 @@
  * where the C helper is not built or is switched off.
  */
 import type { RnnBackwardArgs, RnnForwardArgs } from './c-helper';
-import { RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE } from './recurrent-codes';
+import { gateWidth, RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE } from './recurrent-codes';
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
@@ -27,7 +27,7 @@ function firstNonFinite(x: Float32Array, n: number): number {
 export function referenceForward(cell: RecurrentCell, ...args: RnnForwardArgs): number {
   const [x, w, u, bias, dims, gates, state, h] = args;
   const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
-  const G = (cell === 'lstm' ? 4 : 3) * H;
+  const G = gateWidth(cell, H);
   const bad = firstNonFinite(x, B * T * F);
   if (bad >= 0) return bad;
   if (firstNonFinite(w, F * G) >= 0 || firstNonFinite(u, H * G) >= 0 || firstNonFinite(bias, G) >= 0) return RNN_BAD_WEIGHTS;
@@ -79,7 +79,7 @@ export function referenceForward(cell: RecurrentCell, ...args: RnnForwardArgs): 
 export function referenceBackward(cell: RecurrentCell, ...args: RnnBackwardArgs): number {
   const [x, w, u, gates, state, h, dhSeq, dhLast, dims, dx, dw, du, db, dz, dhNext, scratch] = args;
   const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
-  const G = (cell === 'lstm' ? 4 : 3) * H;
+  const G = gateWidth(cell, H);
   if ((dhSeq && firstNonFinite(dhSeq, B * T * H) >= 0) || (dhLast && firstNonFinite(dhLast, B * H) >= 0)) return RNN_BAD_GRADIENT;
   dhNext.fill(0, 0, B * H);
   scratch.fill(0, 0, B * H);

@@ -17,16 +17,22 @@ export interface RecurrentKernel {
 
 const reference: RecurrentKernel = { name: 'typescript', forward: referenceForward, backward: referenceBackward };
 
+let compiled: RecurrentKernel | undefined;
+
 /** The kernel in use now: the C one when the helper is built and on, else the TypeScript reference. */
 export function recurrentKernel(): RecurrentKernel {
   const c = cHelper();
   if (c === null) return reference;
-  const { isa, matrixLibrary } = c.useKernels({});
-  return {
-    name: `c (${isa}, ${matrixLibrary})`,
+  // Built once: every layer's forward pass asks for the kernel, and only a report needs the name.
+  compiled ??= {
+    get name() {
+      const { isa, matrixLibrary } = c.useKernels({});
+      return `c (${isa}, ${matrixLibrary})`;
+    },
     forward: (cell, ...rest) => c.rnnForward(cell === 'lstm' ? 0 : 1, ...rest),
     backward: (cell, ...rest) => c.rnnBackward(cell === 'lstm' ? 0 : 1, ...rest),
   };
+  return compiled;
 }
 
 /** Whether the recurrent layers run compiled code here (the builders use tfjs's own layers when not). */

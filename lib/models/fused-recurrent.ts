@@ -7,7 +7,7 @@
  */
 import { tf } from '../backend';
 import { recurrentKernel } from '../kernels/recurrent';
-import { RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_NO_MEMORY } from '../kernels/recurrent-codes';
+import { gateWidth, RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE, RNN_NO_MEMORY } from '../kernels/recurrent-codes';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 
@@ -46,7 +46,7 @@ function recurrentOp(cell: RecurrentCell, layer: string, returnSequences: boolea
   const op = tf.customGrad(((xt: tf.Tensor, wt: tf.Tensor, ut: tf.Tensor, bt: tf.Tensor) => {
     const [B, T, F] = xt.shape as number[];
     const H = ut.shape[0];
-    const G = (cell === 'lstm' ? 4 : 3) * H;
+    const G = gateWidth(cell, H);
     const dims = Float64Array.of(B, T, F, H);
     const kernel = recurrentKernel();
     const xs = xt.dataSync() as Float32Array;
@@ -56,7 +56,7 @@ function recurrentOp(cell: RecurrentCell, layer: string, returnSequences: boolea
     const state = new Float32Array(B * T * H);
     const h = new Float32Array(B * T * H);
     const code = kernel.forward(cell, xs, ws, us, bt.dataSync() as Float32Array, dims, gates, state, h);
-    if (code !== -1) throw kernelFailure(layer, code, dims);
+    if (code !== RNN_DONE) throw kernelFailure(layer, code, dims);
     let value: tf.Tensor;
     if (returnSequences) value = tf.tensor3d(h, [B, T, H]);
     else {
@@ -71,7 +71,7 @@ function recurrentOp(cell: RecurrentCell, layer: string, returnSequences: boolea
       const du = new Float32Array(H * G);
       const db = new Float32Array(G);
       const r = kernel.backward(cell, xs, ws, us, gates, state, h, returnSequences ? d : undefined, returnSequences ? undefined : d, dims, dx, dw, du, db, new Float32Array(B * T * G), new Float32Array(B * H), new Float32Array(B * H));
-      if (r !== -1) throw kernelFailure(layer, r, dims);
+      if (r !== RNN_DONE) throw kernelFailure(layer, r, dims);
       return [tf.tensor3d(dx, [B, T, F]), tf.tensor2d(dw, [F, G]), tf.tensor2d(du, [H, G]), tf.tensor1d(db)];
     };
     return { value, gradFunc };
@@ -99,7 +99,7 @@ abstract class FusedRecurrent extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     if (shape.length !== 3 || shape[2] == null) throw new InputError(`${this.name} expects windows [samples, steps, features], got input shape [${shape.join(', ')}]`);
-    const G = (this.cell === 'lstm' ? 4 : 3) * this.units;
+    const G = gateWidth(this.cell, this.units);
     this.weightsOf = {
       kernel: this.addWeight('kernel', [shape[2], G], 'float32', this.initializers[0], this.kernelRegularizer, true),
       recurrent: this.addWeight('recurrent_kernel', [this.units, G], 'float32', this.initializers[1], undefined, true),
