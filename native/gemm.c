@@ -1,6 +1,6 @@
 /*
  * Row-major single-precision matrix products for the recurrent kernels: OpenBLAS's sgemm when the helper was built
- * with it (setup.sh, Debian libopenblas-dev), else the loops of gemm-loops.h for this processor's vector width.
+ * with it (setup.sh, Debian libopenblas-dev), else the loops of isa/gemm-loops.c for this processor's vector width.
  * TSDL_KERNELS_BLAS=off in the environment takes the loops even when OpenBLAS is linked (to compare the two).
  */
 #include <stdlib.h>
@@ -13,6 +13,8 @@
 typedef void gemm_fn(int ta, int tb, size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb, float beta,
                      float *c, size_t ldc);
 gemm_fn gemm_loops_avx512, gemm_loops_avx2, gemm_loops_default;
+/* Indexed by kernel_isa(): 0 = default, 1 = AVX2, 2 = AVX-512. */
+static gemm_fn *const gemm_loops_isa[3] = {gemm_loops_default, gemm_loops_avx2, gemm_loops_avx512};
 static int use_blas = -1;
 
 static void choose(void) {
@@ -56,6 +58,5 @@ void sgemm_rm(int ta, int tb, size_t m, size_t n, size_t k, const float *a, size
     return;
   }
 #endif
-  const int isa = kernel_isa();
-  (isa == 2 ? gemm_loops_avx512 : isa == 1 ? gemm_loops_avx2 : gemm_loops_default)(ta, tb, m, n, k, a, lda, b, ldb, beta, c, ldc);
+  gemm_loops_isa[kernel_isa()](ta, tb, m, n, k, a, lda, b, ldb, beta, c, ldc);
 }
