@@ -83,6 +83,9 @@ export { recurrentKernel, useKernels } from './kernels/recurrent';
 export { linearRegression, logisticRegression } from './models/linear-model';
 export type { LogisticRegressionOptions } from './models/linear-model';
 export { SeededDropout } from './models/seeded-dropout';
+export { wrapModel } from './models/wrap-model';
+export type { WrapModelOptions } from './models/wrap-model';
+export { portableTopology } from './models/portable-topology';
 
 // Train, predict, save.
 export { fitModel } from './train/fit-model';
@@ -91,6 +94,7 @@ export { predict, predictClasses, predictInterval } from './train/predict';
 export type { Interval, IntervalOptions, PredictOptions } from './train/predict';
 export { saveBundle, loadBundle, Bundle } from './train/bundle';
 export type { BundleContents } from './train/bundle';
+export { loadModel } from './train/load-model';
 export { terminalBar, logLines } from './train/progress';
 export type { ProgressReporter, EpochReport } from './train/progress';
 

@@ -20,6 +20,8 @@ export interface CausalConv1DArgs {
   kernelInitializer?: Initializer;
   kernelRegularizer?: Regularizer;
   inputShape?: tf.Shape;
+  /** Set by deserialisation (a saved model's first layer). */
+  batchInputShape?: tf.Shape;
   name?: string;
 }
 
@@ -34,7 +36,7 @@ export class CausalConv1D extends tf.layers.Layer {
   private bias?: tf.LayerVariable;
 
   constructor(args: CausalConv1DArgs) {
-    super({ name: args.name, inputShape: args.inputShape });
+    super({ name: args.name, inputShape: args.inputShape, batchInputShape: args.batchInputShape });
     this.filters = checkPositiveInt('filters', args.filters);
     this.kernelSize = checkPositiveInt('kernelSize', args.kernelSize);
     this.activation = args.activation ?? 'relu';

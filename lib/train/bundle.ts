@@ -15,7 +15,10 @@ import { Model, ModelSpec } from '../models/model';
 import { FittedTransform, restoreTransform, TransformState } from '../preprocess/transform';
 import { toDataset } from '../preprocess/to-dataset';
 import { FittedPipeline } from '../preprocess/pipeline';
+import { portableTopology } from '../models/portable-topology';
+import { taskLoss } from '../models/wrap-model';
 import { predict } from './predict';
+import { readModelFiles } from './load-model';
 
 export const BUNDLE_FORMAT = 'tsdl-bundle/1';
 const LIB_VERSION: string = require('../../package.json').version;
@@ -51,6 +54,8 @@ interface Manifest {
   preprocess?: TransformState;
   metadata?: Record<string, unknown>;
   weightsBytes: number;
+  /** The network as the library builds it (its own layers); model.json holds the standard-layer form. Absent in bundles of 0.2. */
+  topology?: object;
 }
 
 /** A loaded bundle: the model plus `predictTable` for raw rows. */
@@ -153,6 +158,16 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
     preprocess: contents.preprocess?.toJSON(),
     metadata: contents.metadata,
     weightsBytes: weights.length,
+    topology: artifacts.modelTopology as object,
+  };
+  // model.json is a standard TF.js layers model (weightsManifest, standard layer classes): tf.loadLayersModel,
+  // the tensorflowjs converter and Keras read it without this library.
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: `tsdl ${LIB_VERSION} (TensorFlow.js ${tf.version.tfjs})`,
+    convertedBy: null,
+    modelTopology: portableTopology(artifacts.modelTopology as object),
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],
   };
   const target = path.resolve(dir);
   const parent = path.dirname(target);
@@ -163,7 +178,7 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
   try {
     fs.mkdirSync(parent, { recursive: true });
     fs.mkdirSync(tmp);
-    fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs }));
+    fs.writeFileSync(path.join(tmp, 'model.json'), JSON.stringify(modelJson));
     fs.writeFileSync(path.join(tmp, 'weights.bin'), weights);
     // The manifest goes last: a folder without it is never taken for a complete bundle.
     fs.writeFileSync(path.join(tmp, 'bundle.json'), JSON.stringify(manifest, null, 2));
@@ -274,6 +289,32 @@ function checkManifest(m: unknown, dir: string): Manifest {
 }
 
 /**
+ * The network's topology and weights: the library-layer topology from the manifest with model.json's weights
+ * (bundles from 0.3 on), or model.json's own topology and weightSpecs beside weights.bin (bundles of 0.2).
+ */
+function networkFiles(dir: string, manifest: Manifest): { topology: object; weightSpecs: tf.io.WeightsManifestEntry[]; weightData: ArrayBuffer } {
+  const jsonFile = path.join(dir, 'model.json');
+  regularFile(path.join(dir, 'weights.bin'), 'weights.bin');
+  const weightsBytes = fs.statSync(path.join(dir, 'weights.bin')).size;
+  if (weightsBytes !== manifest.weightsBytes) {
+    throw new BundleError(`weights.bin in ${dir} has ${weightsBytes} bytes but the manifest says ${manifest.weightsBytes}; the file is truncated or corrupt`);
+  }
+  const legacy = readJson<{ modelTopology?: object; weightSpecs?: tf.io.WeightsManifestEntry[]; weightsManifest?: unknown }>(jsonFile, 'model.json');
+  if (legacy && typeof legacy === 'object' && legacy.weightsManifest === undefined) {
+    if (typeof legacy.modelTopology !== 'object' || !Array.isArray(legacy.weightSpecs)) {
+      throw new BundleError(`model.json in ${dir} has no modelTopology object and weightSpecs list; save the bundle again with saveBundle`);
+    }
+    const w = fs.readFileSync(path.join(dir, 'weights.bin'));
+    return { topology: legacy.modelTopology, weightSpecs: legacy.weightSpecs, weightData: w.buffer.slice(w.byteOffset, w.byteOffset + w.length) };
+  }
+  const files = readModelFiles(jsonFile);
+  if (manifest.topology !== undefined && (typeof manifest.topology !== 'object' || manifest.topology === null)) {
+    throw new BundleError(`${dir}/bundle.json: "topology" must be an object; the file is damaged (save the bundle again with saveBundle)`);
+  }
+  return { topology: manifest.topology ?? (files.modelTopology as object), weightSpecs: files.weightSpecs, weightData: files.weightData as ArrayBuffer };
+}
+
+/**
  * Loads a bundle saved by `saveBundle`, in this or another process.
  * @example const bundle = await loadBundle('models/cancer'); await bundle.predictTable(rawRows);
  */
@@ -282,27 +323,15 @@ export async function loadBundle(dir: string): Promise<Bundle> {
     throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)}); check the path given to saveBundle`);
   }
   const manifest = checkManifest(readJson<unknown>(path.join(dir, 'bundle.json'), 'bundle.json'), dir);
-  const topology = readJson<{ modelTopology: object; weightSpecs: tf.io.WeightsManifestEntry[] }>(path.join(dir, 'model.json'), 'model.json');
-  if (!topology || typeof topology !== 'object' || typeof topology.modelTopology !== 'object' || !Array.isArray(topology.weightSpecs)) {
-    throw new BundleError(`model.json in ${dir} has no modelTopology object and weightSpecs list; save the bundle again with saveBundle`);
-  }
-  const weightsFile = path.join(dir, 'weights.bin');
-  regularFile(weightsFile, 'weights.bin');
-  const weights = fs.readFileSync(weightsFile);
-  if (weights.length !== manifest.weightsBytes) {
-    throw new BundleError(`weights.bin in ${dir} has ${weights.length} bytes but the manifest says ${manifest.weightsBytes}; the file is truncated or corrupt`);
-  }
+  const { topology, weightSpecs, weightData } = networkFiles(dir, manifest);
   let net: tf.LayersModel;
   try {
-    net = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: topology.modelTopology, weightSpecs: topology.weightSpecs, weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.length) }),
-    );
+    net = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: topology, weightSpecs, weightData }));
   } catch (err) {
     throw new BundleError(`model.json in ${dir} could not be loaded: ${(err as Error).message}`);
   }
   const optimizer = tf.train.adam(manifest.spec.learningRate);
-  const loss = manifest.spec.task === 'regression' ? 'meanSquaredError' : manifest.spec.task === 'binary' ? 'binaryCrossentropy' : 'sparseCategoricalCrossentropy';
-  net.compile({ optimizer, loss });
+  net.compile({ optimizer, loss: taskLoss(manifest.spec.task) });
   const model = new Model(net, manifest.spec, optimizer);
   const preprocess = manifest.preprocess ? restoreTransform(manifest.preprocess) : undefined;
   return new Bundle(model, manifest.features, manifest.targets, manifest, preprocess, manifest.window, manifest.metadata);
