@@ -138,8 +138,17 @@ function resolvePaths(params: Record<string, unknown>, notebookDir: string): Rec
   return out;
 }
 
+/** The notebooks import the package by name; tslab's Node10 resolution needs node_modules/tsdl (setup.sh makes it). */
+function linkPackage(): void {
+  const link = path.join(PROJECT_ROOT, 'node_modules', 'tsdl');
+  if (fs.existsSync(link)) return;
+  fs.symlinkSync('..', link);
+  console.log('[reports] linked node_modules/tsdl to this folder, so notebooks can import the package by name');
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  linkPackage();
   const all = args.notebooks.length === 0;
   const notebooks = all ? fs.readdirSync(path.join(PROJECT_ROOT, 'notebooks')).filter((f) => f.endsWith('.ipynb') && !f.startsWith('.')).sort().map((f) => path.join(PROJECT_ROOT, 'notebooks', f)) : args.notebooks;
   if (all && (args.params.length || args.grid)) throw new Error('-p and --grid apply to one notebook: name it (e.g. tsx scripts/run-notebooks.ts notebooks/02-stock-analysis.ipynb -p epochs=5)');

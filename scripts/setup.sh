@@ -20,9 +20,12 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
-# 2. The library compiled to dist/ (notebooks import it from there).
+# 2. The library compiled to dist/. The notebooks import it by name, as a user's notebook does
+#    (import * as tsdl from 'tsdl'): node_modules/tsdl links to this folder, because tslab resolves modules the
+#    Node10 way, which does not see a package's own name (Node's self-reference through "exports").
 say "compiling lib/ to dist/"
 npx tsc -p tsconfig.build.json && node scripts/esm-entry.cjs >/dev/null || die "TypeScript compilation failed (see errors above)"
+if [ ! -e node_modules/tsdl ] || [ -L node_modules/tsdl ]; then ln -sfn .. node_modules/tsdl; fi
 
 # 2b. Optional: the C helper (native/*.c, loaded by lib/kernels/c-helper.ts): huge pages for large arrays and
 #     settled malloc thresholds, as NumPy's arrays get them, the CSV scan, window inputs, elementwise loops

@@ -10,7 +10,7 @@ import { isAscii } from 'buffer';
 import { InputError } from '../util/errors';
 import { allFinite } from '../util/check';
 import { daysFromCivil, daysInMonth } from './parse-date';
-import { cHelper } from '../kernels/c-helper';
+import { nativeRowScan, ScanStop } from '../kernels/csv-row-scan';
 
 export interface ParsedCsv {
   header: string[];
@@ -330,26 +330,20 @@ function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma:
   return rows;
 }
 
-/** Why the C helper's scan stopped (native/tsdl-helper.h). */
-const ScanStop = { End: 0, Full: 1, TextStarts: 2, Row: 3, QuotedRows: 4 } as const;
-
-/** From this many bytes on, the C helper scans the rows (below it, a call costs more than it saves). */
-const C_SCAN_MIN_BYTES = 1 << 16;
-
 /**
  * All data rows: with the C helper (native/scan-csv.c, the same loop as scanRows in C, about 3× as fast), its scan
  * does the rows and hands each row it leaves — an unclosed quote, a blank line, a wrong width — to scanRows, which
  * also makes every error the same; without the helper, scanRows does them all.
  */
 function scanAll(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, line: number, out: Scanned): number {
-  const helper = b.length >= C_SCAN_MIN_BYTES ? cHelper() : null;
-  if (!helper) return scanRows(b, i, 0, dc, comma, width, maxRows, delim, source, line, out);
+  const nativeScan = nativeRowScan(b.length);
+  if (!nativeScan) return scanRows(b, i, 0, dc, comma, width, maxRows, delim, source, line, out);
   const n = b.length;
   const state = new Float64Array([i, 0, line, 0]); // next byte, rows, next line, column
   let rows = 0;
   let handBack = 1; // rows for the TypeScript scan when the C scan hands one back
   while (state[0] < n && rows < maxRows) {
-    const stop = helper.scanRows(b, state, dc, comma ? 1 : 0, width, maxRows, out.cols, out.rowStarts, out.textStarts, out.quotedRows);
+    const stop = nativeScan(b, state, dc, comma ? 1 : 0, width, maxRows, out.cols, out.rowStarts, out.textStarts, out.quotedRows);
     const plainRun = state[1] - rows;
     rows = state[1] | 0;
     if (stop === ScanStop.End) break;

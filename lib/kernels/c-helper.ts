@@ -95,7 +95,9 @@ function load(): CHelper | null {
     absent = 'out of date (bash scripts/setup.sh rebuilds it); data preparation runs in TypeScript alone, slower';
     return null;
   }
-  helper.setMallocThresholds();
+  // A process-wide setting, on by default because it is what keeps large-array loops from page-faulting (the
+  // measurements are in docs/performance.md, "Memory"); TSDL_MALLOC_THRESHOLDS=off leaves glibc's defaults.
+  if (process.env.TSDL_MALLOC_THRESHOLDS !== 'off') helper.setMallocThresholds();
   return helper;
 }
 

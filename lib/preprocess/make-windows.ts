@@ -9,7 +9,7 @@ import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
 import { largeFloat32 } from '../kernels/huge-pages';
-import { C_HELPER_MIN_LENGTH, cHelper } from '../kernels/c-helper';
+import { windowInputsInto } from '../kernels/window-inputs';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 
 export interface WindowOptions {
@@ -246,42 +246,16 @@ interface Layout {
   steps: number;
 }
 
-/**
- * Writes every window's input rows into x, its target rows into y and its first target row into targetRows.
- * The hot loop has a function of its own with nothing after the loop: V8 compiles the loop on the stack (OSR)
- * during the first call, and code after it that has never run has no type feedback — inside makeWindows the
- * first two calls deoptimised there (`node --trace-deopt`; see kernels/unrolled-end.ts).
- */
+/** Writes every window's input rows into x (the kernels' windowInputsInto), its target rows into y and its first target row into targetRows. */
 function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, xs: Float64Array[], ys: Float64Array[], layout: Layout): void {
   const { s0, count, stride, lookback, rate, firstTarget0, steps } = layout;
-  const nf = xs.length;
+  windowInputsInto(xs, s0, count, stride, lookback, rate, x);
   const nt = ys.length;
-  const rowSize = lookback * nf;
-  // Consecutive windows overlap: with samplingRate 1 and a stride below the lookback, a window is the previous
-  // one moved up by `stride` rows (one memmove inside x) plus `stride` new rows; otherwise rows are gathered.
-  const overlap = rate === 1 && stride < lookback;
-  // With the C helper, consecutive rows are windowed in C: each window one contiguous copy out of the rows
-  // converted once to float32 (native/windows.c); the same values.
-  const helper = rate === 1 && count * rowSize >= C_HELPER_MIN_LENGTH ? cHelper() : null;
-  const inputsDone = helper !== null && helper.fillWindowInputs(xs, s0, count, stride, lookback, x);
   let yo = 0;
   for (let w = 0; w < count; w++) {
-    const s = s0 + w * stride;
-    const first = s + firstTarget0;
+    const first = s0 + w * stride + firstTarget0;
     targetRows[w] = first;
     for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
-    if (inputsDone) continue;
-    const base = w * rowSize;
-    let t0 = 0;
-    if (overlap && w > 0) {
-      x.copyWithin(base, base - rowSize + stride * nf, base);
-      t0 = lookback - stride;
-    }
-    for (let t = t0; t < lookback; t++) {
-      const row = s + t * rate;
-      const o = base + t * nf;
-      for (let f = 0; f < nf; f++) x[o + f] = xs[f][row];
-    }
   }
 }
 

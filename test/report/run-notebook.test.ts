@@ -24,6 +24,14 @@ describe('notebook execution (nbclient + tslab)', function () {
     if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build (notebooks import the compiled library)');
   });
 
+  it('every worked notebook imports the package by name, as a user\'s notebook does (no relative path into this repository)', () => {
+    for (const f of fs.readdirSync(path.join(PROJECT_ROOT, 'notebooks')).filter((n) => n.endsWith('.ipynb'))) {
+      const code = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'notebooks', f), 'utf8')).cells.filter((c: { cell_type: string }) => c.cell_type === 'code').map((c: { source: string[] }) => c.source.join('')).join('\n');
+      expect(code, f).to.include("import * as tsdl from 'tsdl';");
+      expect(code, f).not.to.match(/from '\.\.?\//);
+    }
+  });
+
   it('executes the smoke notebook: backend line, a numeric result, and a chart as display_data', async () => {
     const run = await runNotebook(SMOKE, { outDir: OUT });
     const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
