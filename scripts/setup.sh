@@ -106,6 +106,15 @@ with open(path, "w") as f:
     json.dump(spec, f, indent=1)
 PY
 fi
+# 4b. Deno's kernel (deno jupyter; Deno itself is an npm devDependency), registered inside .venv the same way.
+#     `deno jupyter --install` would write into ~/.local/share/jupyter; this spec is the one it writes, kept local.
+DENO="$ROOT/node_modules/.bin/deno"
+dspec=.venv/share/jupyter/kernels/deno/kernel.json
+if [ -x "$DENO" ] && { [ ! -f "$dspec" ] || ! grep -q "$DENO" "$dspec"; }; then
+  say "registering the Deno kernel in .venv"
+  mkdir -p "$(dirname "$dspec")"
+  printf '{"argv": ["%s", "jupyter", "--kernel", "--conn", "{connection_file}"], "display_name": "Deno", "language": "typescript"}\n' "$DENO" > "$dspec"
+fi
 # 5. Debian's Chromium for static chart images and the browser tests (playwright-core drives it; its own
 #    browser download is never used). Installed when we are root with apt; otherwise a notice.
 if [ -z "${TSDL_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && [ "${TSDL_SKIP_BROWSER:-}" != 1 ]; then

@@ -2,7 +2,7 @@
  * Removes outputs and execution counts from the notebooks (they are committed without them: readable diffs, and no
  * numbers the code no longer produces). `--check` changes nothing and fails when a notebook has outputs.
  *
- *   npm run strip                 strip notebooks/*.ipynb in place
+ *   npm run strip                 strip every .ipynb under notebooks/ in place
  *   npm run strip -- --check      fail if any has outputs (CI)
  */
 import * as fs from 'fs';
@@ -11,7 +11,8 @@ import * as path from 'path';
 const dir = path.join(__dirname, '..', 'notebooks');
 const check = process.argv.includes('--check');
 let dirty = 0;
-for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ipynb')).sort()) {
+const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith('.ipynb') && !n.split(path.sep).includes('.ipynb_checkpoints')).sort();
+for (const f of files) {
   const file = path.join(dir, f);
   const text = fs.readFileSync(file, 'utf8');
   const nb = JSON.parse(text) as { cells: { cell_type: string; outputs?: unknown[]; execution_count?: number | null; metadata?: Record<string, unknown> }[] };

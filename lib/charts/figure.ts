@@ -2,6 +2,9 @@
  * `Figure`: a Plotly figure as plain data (traces + layout), built by the chart builders and rendered by the
  * display module. No DOM and no kernel here, so builders are pure and their output can be snapshot-tested.
  */
+import { inspect } from 'util';
+import { inspectForKernel } from '../util/last-expression';
+
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 export type Layout = Record<string, unknown>;
 
@@ -31,15 +34,18 @@ export function values(v: ArrayLike<number>): (number | null)[] {
 const DISPLAY = Symbol.for('Jupyter.display');
 
 /**
- * A figure from traces and a layout. It carries `Symbol.for("Jupyter.display")` (not enumerable, so JSON
- * and snapshots see plain data), which Deno's Jupyter kernel calls to render it as a Plotly chart.
+ * A figure from traces and a layout. It carries `Symbol.for("Jupyter.display")`, which Deno's Jupyter kernel
+ * calls to render it as a Plotly chart, and `util.inspect.custom`, through which a tslab cell ending with it draws
+ * it (both not enumerable, so JSON and snapshots see plain data).
  */
 export function figure(data: Trace[], layout: Layout): Figure {
   const fig: Figure = { data, layout };
+  const text = () => `<Figure: ${fig.data.length} trace${fig.data.length === 1 ? '' : 's'}>`;
   Object.defineProperty(fig, DISPLAY, {
     enumerable: false,
-    value: () => ({ 'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout }, 'text/plain': `<Figure: ${fig.data.length} traces>` }),
+    value: () => ({ 'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout }, 'text/plain': text() }),
   });
+  Object.defineProperty(fig, inspect.custom, { enumerable: false, value: () => inspectForKernel(fig, text) });
   return fig;
 }
 

@@ -52,6 +52,31 @@ describe('notebook execution (nbclient + tslab)', function () {
     expect(html).not.to.match(/<script[^>]+src="https?:/); // no CDN scripts in the report
   });
 
+  it('a Table or figure as a cell\'s last expression renders as an HTML table or a Plotly chart; console.log prints text', async () => {
+    const dir = path.join(PROJECT_ROOT, 'test-output', 'last-expression');
+    fs.mkdirSync(dir, { recursive: true });
+    const code = (id: string, source: string) => ({ cell_type: 'code', id, metadata: {}, outputs: [], execution_count: null, source });
+    const file = path.join(dir, 'last-expression.ipynb');
+    fs.writeFileSync(file, JSON.stringify({
+      cells: [
+        code('a', "import * as tsdl from 'tsdl';\nawait tsdl.initBackend();"),
+        code('b', "const t = tsdl.table({ rate: [1.5, 2.25], name: ['x', '<b>y</b>'] });\nt"),
+        code('c', "tsdl.lineChart({ title: 'Rates', dates: [0, 86400000], series: { rate: [1.5, 2.25] } })"),
+        code('d', 'console.log(t);'),
+      ],
+      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
+    }));
+    const run = await runNotebook(file, { outDir: path.join(dir, 'out') });
+    const cells = JSON.parse(fs.readFileSync(run.executed, 'utf8')).cells as { outputs: Output[] }[];
+    const html = ([] as string[]).concat(cells[1].outputs.find((o) => o.output_type === 'display_data')?.data?.['text/html'] as string | string[]).join('');
+    expect(html).to.include('<table').and.include('&lt;b&gt;y&lt;/b&gt;').and.not.include('<b>y</b>');
+    const chart = cells[2].outputs.find((o) => o.data?.['application/vnd.plotly.v1+json'])?.data?.['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] };
+    expect(chart.data[0].y).to.deep.equal([1.5, 2.25]);
+    const logged = cells[3].outputs.filter((o) => o.output_type === 'stream').map(text).join('');
+    expect(logged).to.include('[2 rows × 2 columns]');
+    expect(cells[3].outputs.some((o) => o.output_type === 'display_data')).to.equal(false);
+  });
+
   it('an injected parameter takes effect (epochs=3 → three losses)', async () => {
     const run = await runNotebook(SMOKE, { outDir: OUT, name: 'smoke-epochs-3', parameters: { epochs: '3' } });
     expect(run.parameters.epochs).to.equal(3);
