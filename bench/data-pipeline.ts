@@ -90,7 +90,10 @@ async function danfo(file: string) {
   let clean: any;
   ({ ms: steps['drop missing'], result: clean } = time(() => df.dropNa(), 1));
   let scaled: any;
-  ({ ms: steps['min-max scale'], result: scaled } = time(() => new dfd.MinMaxScaler().fit(clean.loc({ columns: COLS })).transform(clean.loc({ columns: COLS })), 1));
+  ({ ms: steps['min-max scale'], result: scaled } = time(
+    () => new dfd.MinMaxScaler().fit(clean.loc({ columns: COLS })).transform(clean.loc({ columns: COLS })),
+    1,
+  ));
   const w = time(() => {
     const rows = scaled.values as number[][];
     const xs: number[][][] = [];
@@ -131,7 +134,9 @@ async function main() {
   const py = path.join(ROOT, '.venv-ref', 'bin', 'python');
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const runPandas = (hugePages: boolean): Run => {
-    const r = JSON.parse(execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday, quoted], { encoding: 'utf8', env: memoryEnv(hugePages) }));
+    const r = JSON.parse(
+      execFileSync(py, [path.join(__dirname, 'data_pipeline.py'), file, trades, intraday, quoted], { encoding: 'utf8', env: memoryEnv(hugePages) }),
+    );
     return { steps: r, faults: r._faults, shape: r._shape, check: r._check };
   };
   const runOurs = (hugePages: boolean, helper = true): Run =>
@@ -160,9 +165,24 @@ async function main() {
       : 'C helper: not built (scripts/setup.sh compiles it when cc and Node headers exist): the default column writes windows on small pages and divides one value at a time.',
   );
   console.log('faults: minor page faults per run, tsdl / pandas.');
-  console.log(`"${TEXT_LOAD}", "${INTRADAY_LOAD}", "${QUOTED_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps, quoted-trades-${rows}.csv with every field quoted), not part of the pipeline or its total.\n`);
+  console.log(
+    `"${TEXT_LOAD}", "${INTRADAY_LOAD}", "${QUOTED_LOAD}": separate files (trades-${rows}.csv with text columns, intraday-${rows}.csv with one-minute timestamps, quoted-trades-${rows}.csv with every field quoted), not part of the pipeline or its total.\n`,
+  );
   printTable(
-    ['step', 'tsdl', 'pandas', 'tsdl/pandas', 'faults', 'tsdl HP', 'pandas HP', 'tsdl/pandas HP', 'faults HP', ...(helper ? ['no helper', 'faults'] : []), 'danfo', 'danfo/tsdl'],
+    [
+      'step',
+      'tsdl',
+      'pandas',
+      'tsdl/pandas',
+      'faults',
+      'tsdl HP',
+      'pandas HP',
+      'tsdl/pandas HP',
+      'faults HP',
+      ...(helper ? ['no helper', 'faults'] : []),
+      'danfo',
+      'danfo/tsdl',
+    ],
     [...names, 'total', ...EXTRA].map((k) => [
       k,
       at(lib.steps, k),

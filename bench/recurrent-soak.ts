@@ -30,7 +30,14 @@ async function main() {
   const t0 = Date.now();
   for (let i = 0; i < cycles; i++) await cycle(100 + i);
   gc();
-  const out = { backend: info.backend, kernels: t.recurrentKernel().name, cycles, tensorGrowth: t.tf.memory().numTensors - tensors0, rssGrowthMB: (process.memoryUsage().rss - rss0) / 2 ** 20, seconds: (Date.now() - t0) / 1000 };
+  const out = {
+    backend: info.backend,
+    kernels: t.recurrentKernel().name,
+    cycles,
+    tensorGrowth: t.tf.memory().numTensors - tensors0,
+    rssGrowthMB: (process.memoryUsage().rss - rss0) / 2 ** 20,
+    seconds: (Date.now() - t0) / 1000,
+  };
   console.log(JSON.stringify(out));
 }
 main().catch((e) => {

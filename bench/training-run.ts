@@ -34,7 +34,11 @@ async function main() {
   const only = process.argv[4]?.split(',').filter(Boolean);
   // TSDL_FUSED=off: tfjs's own LSTM/GRU layers, to compare with the fused kernels.
   const fused = process.env.TSDL_FUSED === 'off' ? false : undefined;
-  const out: Record<string, number | string> = { _backend: info.backend, _threads: info.threads, _kernels: process.env.TSDL_FUSED === 'off' ? 'tfjs layers' : recurrentKernel().name };
+  const out: Record<string, number | string> = {
+    _backend: info.backend,
+    _threads: info.threads,
+    _kernels: process.env.TSDL_FUSED === 'off' ? 'tfjs layers' : recurrentKernel().name,
+  };
   for (const w of workloads()) {
     if (only?.length && !only.includes(w.kind)) continue;
     const data = { x: w.x, xShape: w.xShape, y: w.y, yShape: w.yShape };

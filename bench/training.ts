@@ -20,7 +20,12 @@ const PY = path.join(ROOT, '.venv-ref', 'bin', 'python');
 function reference(script: string, index: string, repeats: string): Record<string, number | string | Record<string, number>> | null {
   if (!fs.existsSync(PY)) return null;
   try {
-    return JSON.parse(execFileSync(PY, [path.join(__dirname, script), index, repeats], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').pop()!);
+    return JSON.parse(
+      execFileSync(PY, [path.join(__dirname, script), index, repeats], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .trim()
+        .split('\n')
+        .pop()!,
+    );
   } catch (e) {
     console.log(`[${script}] failed: ${(e as Error).message.split('\n')[0]}`);
     return null;
@@ -38,15 +43,28 @@ function main() {
   const results: Record<string, Record<string, number | string>> = {};
   for (const b of backends) {
     // The cpu backend is plain JavaScript: one repeat.
-    const res = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'training-run.ts'), b, b === 'cpu' ? '1' : repeats, kinds], { cwd: ROOT, encoding: 'utf8', timeout: 900000 });
+    const res = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'training-run.ts'), b, b === 'cpu' ? '1' : repeats, kinds], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 900000,
+    });
     if (res.status !== 0) {
-      console.log(`[${b}] not available: ${(res.stderr || res.error?.message || '').trim().split('\n').find((l) => l.includes('Error')) ?? 'failed'}`);
+      console.log(
+        `[${b}] not available: ${
+          (res.stderr || res.error?.message || '')
+            .trim()
+            .split('\n')
+            .find((l) => l.includes('Error')) ?? 'failed'
+        }`,
+      );
       continue;
     }
     results[b] = JSON.parse(res.stdout.trim().split('\n').pop()!);
   }
   const keep = kinds ? kinds.split(',') : null;
-  console.log(`\nTraining, seconds (median of ${repeats}). Keras: ${keras?._versions ?? 'not run'}; PyTorch: ${torch?._versions ?? 'not run'}, best of 1 and 2 threads. Load average ${load0.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}.\n`);
+  console.log(
+    `\nTraining, seconds (median of ${repeats}). Keras: ${keras?._versions ?? 'not run'}; PyTorch: ${torch?._versions ?? 'not run'}, best of 1 and 2 threads. Load average ${load0.toFixed(2)} → ${os.loadavg()[0].toFixed(2)}.\n`,
+  );
   const rows: (string | number)[][] = [];
   const lines: string[] = [];
   // Each row group: a training workload, or inference on the trained MLP (the whole batch in one call on each side).
@@ -54,8 +72,20 @@ function main() {
   const groups = [
     ...workloads()
       .filter((w) => !keep || keep.includes(w.kind))
-      .map((w) => ({ kind: w.kind as string, name: w.name, keras: 'Keras (TF CPU)', torch: `PyTorch (${threadsOf(w.kind)} thr)`, tsdl: (b: string, r: Record<string, number | string>) => `tsdl ${b} (${r._threads} thr)` })),
-    ...(keep && !keep.includes('mlp') ? [] : [['infer1', 'inference, MLP, 1 sample'], ['infer10k', 'inference, MLP, 10,000 rows']]).map(([kind, name]) => ({
+      .map((w) => ({
+        kind: w.kind as string,
+        name: w.name,
+        keras: 'Keras (TF CPU)',
+        torch: `PyTorch (${threadsOf(w.kind)} thr)`,
+        tsdl: (b: string, r: Record<string, number | string>) => `tsdl ${b} (${r._threads} thr)`,
+      })),
+    ...(keep && !keep.includes('mlp')
+      ? []
+      : [
+          ['infer1', 'inference, MLP, 1 sample'],
+          ['infer10k', 'inference, MLP, 10,000 rows'],
+        ]
+    ).map(([kind, name]) => ({
       kind,
       name,
       keras: 'Keras (model(x))',

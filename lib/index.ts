@@ -100,7 +100,18 @@ export type { ProgressReporter, EpochReport } from './train/progress';
 
 // Metrics: numbers in, numbers out.
 export { mse, rmse, mae, mape, smape, mase, r2, directionalAccuracy } from './metrics/regression';
-export { accuracy, balancedAccuracy, precision, recall, specificity, f1, confusionMatrix, logLoss, brierScore, classificationReport } from './metrics/classification';
+export {
+  accuracy,
+  balancedAccuracy,
+  precision,
+  recall,
+  specificity,
+  f1,
+  confusionMatrix,
+  logLoss,
+  brierScore,
+  classificationReport,
+} from './metrics/classification';
 export type { Average, ClassMetricOptions, ReportRow } from './metrics/classification';
 export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision, trapezoid } from './metrics/curves';
 export { calibrationCurve } from './metrics/calibration';

@@ -12,10 +12,61 @@
  */
 import * as fs from 'fs';
 import {
-  accuracy, averagePrecision, calendarFeatures, CALENDAR_PARTS, fillForward, joinAsOf, balancedAccuracy, bollingerBands, brierScore, calibrationCurve, confusionMatrix, diff, ewm, ewmStd, ewmVar, f1, kFold, lag, lead, logLoss,
-  macd, mae, makeWindows, mape, minMaxScaler, oneHotEncoder, ordinalEncoder, mse, pctChange, precision, precisionRecallCurve, r2, readCsv, recall, resampleOhlc, robustScaler, rocAuc,
-  rocCurve, rollingCorr, rollingCov, rollingMax, rollingMean, rollingMedian, rollingMin, rollingQuantile, rollingStd, rollingSum, rsi, simpleImputer, standardScaler, stratifiedKFold, summarize, table,
-  timeSeriesSplit, volatility,
+  accuracy,
+  averagePrecision,
+  calendarFeatures,
+  CALENDAR_PARTS,
+  fillForward,
+  joinAsOf,
+  balancedAccuracy,
+  bollingerBands,
+  brierScore,
+  calibrationCurve,
+  confusionMatrix,
+  diff,
+  ewm,
+  ewmStd,
+  ewmVar,
+  f1,
+  kFold,
+  lag,
+  lead,
+  logLoss,
+  macd,
+  mae,
+  makeWindows,
+  mape,
+  minMaxScaler,
+  oneHotEncoder,
+  ordinalEncoder,
+  mse,
+  pctChange,
+  precision,
+  precisionRecallCurve,
+  r2,
+  readCsv,
+  recall,
+  resampleOhlc,
+  robustScaler,
+  rocAuc,
+  rocCurve,
+  rollingCorr,
+  rollingCov,
+  rollingMax,
+  rollingMean,
+  rollingMedian,
+  rollingMin,
+  rollingQuantile,
+  rollingStd,
+  rollingSum,
+  rsi,
+  simpleImputer,
+  standardScaler,
+  stratifiedKFold,
+  summarize,
+  table,
+  timeSeriesSplit,
+  volatility,
 } from '../lib/index';
 
 type Value = number | null | Value[] | string;
@@ -63,7 +114,16 @@ function check(fn: string, got: () => unknown, want: Value | undefined, context:
 for (const c of cases.features) {
   const x = series(c.x);
   const o = c.minPeriods === null ? {} : { minPeriods: c.minPeriods };
-  const ctx = () => ({ x: c.x, window: c.window, minPeriods: c.minPeriods, k: c.k, alpha: c.alpha, adjust: c.adjust, ewmMinPeriods: c.ewmMinPeriods, span: c.span });
+  const ctx = () => ({
+    x: c.x,
+    window: c.window,
+    minPeriods: c.minPeriods,
+    k: c.k,
+    alpha: c.alpha,
+    adjust: c.adjust,
+    ewmMinPeriods: c.ewmMinPeriods,
+    span: c.span,
+  });
   check('rollingMean', () => rollingMean(x, c.window, o), c.want.rollingMean, ctx);
   check('rollingSum', () => rollingSum(x, c.window, o), c.want.rollingSum, ctx);
   check('rollingStd', () => rollingStd(x, c.window, o), c.want.rollingStd, ctx);
@@ -79,8 +139,18 @@ for (const c of cases.features) {
   check('ewmStd (span)', () => ewmStd(x, { span: c.span }), c.want.ewmStd, ctx);
   check('rollingMedian', () => rollingMedian(x, c.window, o), c.want.rollingMedian, ctx);
   check('rollingQuantile', () => rollingQuantile(x, c.window, c.q, o), c.want.rollingQuantile, ctx);
-  check('rollingCov', () => rollingCov(x, series(c.y), c.window, o), c.want.rollingCov, () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }));
-  check('rollingCorr', () => rollingCorr(x, series(c.y), c.window, o), c.want.rollingCorr, () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }));
+  check(
+    'rollingCov',
+    () => rollingCov(x, series(c.y), c.window, o),
+    c.want.rollingCov,
+    () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }),
+  );
+  check(
+    'rollingCorr',
+    () => rollingCorr(x, series(c.y), c.window, o),
+    c.want.rollingCorr,
+    () => ({ x: c.x, y: c.y, window: c.window, minPeriods: c.minPeriods }),
+  );
   check('fillForward', () => fillForward(x), c.want.ffill, ctx);
   check('fillForward (limit)', () => fillForward(x, { limit: c.k }), c.want.ffillLimit, ctx);
 }
@@ -100,13 +170,28 @@ for (const c of cases.indicators) {
 const folds = (f: { train: Int32Array; test: Int32Array }[]) => f.map((x) => [Array.from(x.train), Array.from(x.test)]);
 for (const c of cases.splits.timeSeries) {
   const o = { nSplits: c.options.n_splits, gap: c.options.gap, maxTrainSize: c.options.max_train_size, testSize: c.options.test_size };
-  check('timeSeriesSplit', () => (c.folds === 'error' ? catchError(() => timeSeriesSplit(c.n, o)) : folds(timeSeriesSplit(c.n, o))), c.folds === 'error' ? 'error' : c.folds, () => ({ n: c.n, ...o }));
+  check(
+    'timeSeriesSplit',
+    () => (c.folds === 'error' ? catchError(() => timeSeriesSplit(c.n, o)) : folds(timeSeriesSplit(c.n, o))),
+    c.folds === 'error' ? 'error' : c.folds,
+    () => ({ n: c.n, ...o }),
+  );
 }
 for (const c of cases.splits.kFold) {
-  check('kFold', () => (c.folds === 'error' ? catchError(() => kFold(c.n, { k: c.k })) : kFold(c.n, { k: c.k }).map((f) => Array.from(f.test))), c.folds, () => c);
+  check(
+    'kFold',
+    () => (c.folds === 'error' ? catchError(() => kFold(c.n, { k: c.k })) : kFold(c.n, { k: c.k }).map((f) => Array.from(f.test))),
+    c.folds,
+    () => c,
+  );
 }
 for (const c of cases.splits.stratified) {
-  check('stratifiedKFold', () => stratifiedKFold(c.labels, { k: c.k }).map((f) => Array.from(f.test)), c.folds, () => c);
+  check(
+    'stratifiedKFold',
+    () => stratifiedKFold(c.labels, { k: c.k }).map((f) => Array.from(f.test)),
+    c.folds,
+    () => c,
+  );
 }
 
 /** "error" when `f` throws, else what it returned (so an expected error compares equal). */
@@ -120,7 +205,8 @@ function catchError(f: () => unknown): unknown {
 
 for (const c of cases.windows) {
   const t = table({ a: c.data.map((r: number[]) => r[0]), b: c.data.map((r: number[]) => r[1]) });
-  const w = () => makeWindows(t, { features: ['a', 'b'], targets: ['b'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
+  const w = () =>
+    makeWindows(t, { features: ['a', 'b'], targets: ['b'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
   const ctx = () => ({ rows: c.data.length, lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon });
   // Keras gives float32: compare at float32 precision.
   const f32 = (v: number[]) => v.map((x) => Math.fround(x));
@@ -134,10 +220,15 @@ for (const c of cases.csv) {
   check('readCsv rows', () => readCsv(c.csv).numRows, c.rows, ctx);
   for (const [name, col] of Object.entries<{ kind: string; values: (number | string | null)[] }>(c.columns)) {
     check('readCsv column kind', () => readCsv(c.csv).kind(name), col.kind, ctx);
-    check('readCsv values', () => {
-      const t = readCsv(c.csv);
-      return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
-    }, col.values as Value, ctx);
+    check(
+      'readCsv values',
+      () => {
+        const t = readCsv(c.csv);
+        return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
+      },
+      col.values as Value,
+      ctx,
+    );
   }
 }
 
@@ -148,33 +239,54 @@ for (const c of cases.csvLayout ?? []) {
   check('readCsv names (layout)', () => read().columnNames, c.names, ctx);
   for (const [name, col] of Object.entries<{ kind: string; values: (number | string | null)[] }>(c.columns)) {
     check('readCsv column kind (layout)', () => read().kind(name), col.kind, ctx);
-    check('readCsv values (layout)', () => {
-      const t = read();
-      return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
-    }, col.values as Value, ctx);
+    check(
+      'readCsv values (layout)',
+      () => {
+        const t = read();
+        return t.kind(name) === 'number' ? Array.from(t.numbers(name)) : t.strings(name).map((s) => (s === null ? null : s));
+      },
+      col.values as Value,
+      ctx,
+    );
   }
 }
 
 for (const c of cases.encoders ?? []) {
   const ctx = () => ({ train: c.train, test: c.test, minFrequency: c.minFrequency, maxCategories: c.maxCategories, handleUnknown: c.handleUnknown });
   const fitted = () =>
-    oneHotEncoder({ columns: ['c'], minFrequency: c.minFrequency ?? undefined, maxCategories: c.maxCategories ?? undefined, handleUnknown: c.handleUnknown }).fit(
-      table({ c: c.train }),
-    );
+    oneHotEncoder({
+      columns: ['c'],
+      minFrequency: c.minFrequency ?? undefined,
+      maxCategories: c.maxCategories ?? undefined,
+      handleUnknown: c.handleUnknown,
+    }).fit(table({ c: c.train }));
   check('oneHotEncoder output columns', () => fitted().outputColumns, c.names, ctx);
   const ordinal = () => ordinalEncoder({ columns: ['c'], handleUnknown: 'use_encoded_value', unknownValue: -1 }).fit(table({ c: c.train }));
   check('ordinalEncoder categories', () => [...ordinal().categories.c], c.ordinalCategories, ctx);
-  check('ordinalEncoder transform', () => ordinal().transform(table({ c: c.test })).numbers('c'), c.ordinal, ctx);
-  check('oneHotEncoder transform', () => {
-    const enc = fitted();
-    let t: ReturnType<typeof enc.transform>;
-    try {
-      t = enc.transform(table({ c: c.test }));
-    } catch {
-      return 'error'; // scikit-learn raised too when c.x is "error"
-    }
-    return Array.from({ length: t.numRows }, (_, i) => enc.outputColumns.map((n) => t.numbers(n)[i]));
-  }, c.x, ctx);
+  check(
+    'ordinalEncoder transform',
+    () =>
+      ordinal()
+        .transform(table({ c: c.test }))
+        .numbers('c'),
+    c.ordinal,
+    ctx,
+  );
+  check(
+    'oneHotEncoder transform',
+    () => {
+      const enc = fitted();
+      let t: ReturnType<typeof enc.transform>;
+      try {
+        t = enc.transform(table({ c: c.test }));
+      } catch {
+        return 'error'; // scikit-learn raised too when c.x is "error"
+      }
+      return Array.from({ length: t.numRows }, (_, i) => enc.outputColumns.map((n) => t.numbers(n)[i]));
+    },
+    c.x,
+    ctx,
+  );
 }
 
 for (const c of cases.classification) {
@@ -199,8 +311,24 @@ for (const c of cases.classification) {
   check('rocCurve', () => Object.values(rocCurve(c.y, c.p)), w.rocCurve, ctx);
   check('averagePrecision', () => averagePrecision(c.y, c.p), w.averagePrecision, ctx);
   check('precisionRecallCurve', () => Object.values(precisionRecallCurve(c.y, c.p)), w.precisionRecallCurve, ctx);
-  check('calibrationCurve', () => { const r = calibrationCurve(c.y, c.p); return [r.fractionPositive, r.meanPredicted]; }, w.calibration, ctx);
-  check('calibrationCurve (quantile)', () => { const r = calibrationCurve(c.y, c.p, { bins: 3, strategy: 'quantile' }); return [r.fractionPositive, r.meanPredicted]; }, w.calibrationQuantile, ctx);
+  check(
+    'calibrationCurve',
+    () => {
+      const r = calibrationCurve(c.y, c.p);
+      return [r.fractionPositive, r.meanPredicted];
+    },
+    w.calibration,
+    ctx,
+  );
+  check(
+    'calibrationCurve (quantile)',
+    () => {
+      const r = calibrationCurve(c.y, c.p, { bins: 3, strategy: 'quantile' });
+      return [r.fractionPositive, r.meanPredicted];
+    },
+    w.calibrationQuantile,
+    ctx,
+  );
   check('mse', () => mse(c.a, c.b), w.mse, ctx);
   check('mae', () => mae(c.a, c.b), w.mae, ctx);
   check('r2', () => r2(c.a, c.b), w.r2, ctx);
@@ -208,7 +336,12 @@ for (const c of cases.classification) {
 }
 
 for (const c of cases.csvDates) {
-  check(`readCsv dates ${c.format}`, () => Array.from(readCsv(c.csv, { dates: ['when'], sortBy: false, twoDigitYearStart: c.twoDigitYearStart }).dates('when')), c.want, () => c.csv);
+  check(
+    `readCsv dates ${c.format}`,
+    () => Array.from(readCsv(c.csv, { dates: ['when'], sortBy: false, twoDigitYearStart: c.twoDigitYearStart }).dates('when')),
+    c.want,
+    () => c.csv,
+  );
 }
 
 const columnsOf = (cols: Record<string, (number | null)[]>) => table(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, series(v)])));
@@ -223,65 +356,114 @@ for (const c of cases.transforms) {
   check('robustScaler', () => rows(robustScaler({ quantileRange: c.quantileRange }).fit(train).transform(test)), c.want.robust, ctx);
   const holed = columnsOf(c.holed);
   for (const strategy of ['mean', 'median', 'most_frequent'] as const) {
-    check(`simpleImputer ${strategy}`, () => { const s = simpleImputer({ strategy }).fit(holed).statistics; return [s.a, s.b]; }, c.want[`impute_${strategy}`], () => c.holed);
+    check(
+      `simpleImputer ${strategy}`,
+      () => {
+        const s = simpleImputer({ strategy }).fit(holed).statistics;
+        return [s.a, s.b];
+      },
+      c.want[`impute_${strategy}`],
+      () => c.holed,
+    );
   }
   if (c.want.indicator_columns !== undefined) {
     const imp = () => simpleImputer({ strategy: 'median', addIndicator: true }).fit(holed);
-    check('simpleImputer addIndicator columns', () => [...imp().indicators], c.want.indicator_columns, () => c.holed);
-    check('simpleImputer addIndicator transform', () => {
-      const fitted = imp();
-      const t = fitted.transform(columnsOf(c.holedTest));
-      const names = ['a', 'b', ...fitted.indicators.map((n) => `${n}_missing`)];
-      return Array.from({ length: t.numRows }, (_, i) => names.map((n) => t.numbers(n)[i]));
-    }, c.want.indicator_test, () => ({ holed: c.holed, test: c.holedTest }));
+    check(
+      'simpleImputer addIndicator columns',
+      () => [...imp().indicators],
+      c.want.indicator_columns,
+      () => c.holed,
+    );
+    check(
+      'simpleImputer addIndicator transform',
+      () => {
+        const fitted = imp();
+        const t = fitted.transform(columnsOf(c.holedTest));
+        const names = ['a', 'b', ...fitted.indicators.map((n) => `${n}_missing`)];
+        return Array.from({ length: t.numRows }, (_, i) => names.map((n) => t.numbers(n)[i]));
+      },
+      c.want.indicator_test,
+      () => ({ holed: c.holed, test: c.holedTest }),
+    );
   }
 }
 
 for (const c of cases.describe) {
   const keys = ['count', 'mean', 'std', 'min', '25%', '50%', '75%', 'max'];
-  check('summarize (describe)', () => {
-    const s = summarize(table({ x: series(c.x) })).columns[0];
-    return [s.count, s.mean, s.std, s.min, s.q25, s.median, s.q75, s.max];
-  }, keys.map((k) => c.want[k]), () => c.x);
+  check(
+    'summarize (describe)',
+    () => {
+      const s = summarize(table({ x: series(c.x) })).columns[0];
+      return [s.count, s.mean, s.std, s.min, s.q25, s.median, s.q75, s.max];
+    },
+    keys.map((k) => c.want[k]),
+    () => c.x,
+  );
 }
 
 for (const c of cases.resample) {
   const t = table({ date: c.dates.map((d: string) => new Date(`${d}T00:00:00Z`)), close: series(c.close), volume: series(c.volume) });
   for (const period of ['week', 'month'] as const) {
     const w = c.want[period];
-    check(`resampleOhlc ${period}`, () => {
-      const b = resampleOhlc(t, { period, price: 'close', volume: 'volume' });
-      return [b.displayColumn('date'), ...['open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(b.numbers(k)))];
-    }, [w.date, w.open, w.high, w.low, w.close, w.volume], () => ({ dates: c.dates, close: c.close }));
+    check(
+      `resampleOhlc ${period}`,
+      () => {
+        const b = resampleOhlc(t, { period, price: 'close', volume: 'volume' });
+        return [b.displayColumn('date'), ...['open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(b.numbers(k)))];
+      },
+      [w.date, w.open, w.high, w.low, w.close, w.volume],
+      () => ({ dates: c.dates, close: c.close }),
+    );
     const bars = c.want[`${period}Bars`];
     if (!bars) continue;
     const daily = t.withColumns({ open: series(c.open), high: series(c.high), low: series(c.low) });
-    check(`resampleOhlc ${period} of daily bars`, () => {
-      const b = resampleOhlc(daily, { period, open: 'open', high: 'high', low: 'low', price: 'close' });
-      return ['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)));
-    }, [bars.open, bars.high, bars.low, bars.close], () => ({ dates: c.dates, open: c.open, high: c.high, low: c.low, close: c.close }));
+    check(
+      `resampleOhlc ${period} of daily bars`,
+      () => {
+        const b = resampleOhlc(daily, { period, open: 'open', high: 'high', low: 'low', price: 'close' });
+        return ['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)));
+      },
+      [bars.open, bars.high, bars.low, bars.close],
+      () => ({ dates: c.dates, open: c.open, high: c.high, low: c.low, close: c.close }),
+    );
   }
 }
 
 for (const c of cases.resampleIntraday ?? []) {
   const t = table({ date: c.times.map((ms: number) => new Date(ms)), close: series(c.close) });
   const w = c.want;
-  check(`resampleOhlc ${c.rule}`, () => {
-    const b = resampleOhlc(t, { period: c.period, every: c.every });
-    return [Array.from(b.dates('date')), ...['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)))];
-  }, [w.date, w.open, w.high, w.low, w.close], () => ({ times: c.times, close: c.close, rule: c.rule }));
+  check(
+    `resampleOhlc ${c.rule}`,
+    () => {
+      const b = resampleOhlc(t, { period: c.period, every: c.every });
+      return [Array.from(b.dates('date')), ...['open', 'high', 'low', 'close'].map((k) => Array.from(b.numbers(k)))];
+    },
+    [w.date, w.open, w.high, w.low, w.close],
+    () => ({ times: c.times, close: c.close, rule: c.rule }),
+  );
 }
 
 for (const c of cases.calendar ?? []) {
   const got = calendarFeatures(series(c.ms), { parts: [...CALENDAR_PARTS] });
-  for (const p of CALENDAR_PARTS) check(`calendarFeatures ${p}`, () => got[p], c.want[p], () => c.ms);
+  for (const p of CALENDAR_PARTS)
+    check(
+      `calendarFeatures ${p}`,
+      () => got[p],
+      c.want[p],
+      () => c.ms,
+    );
 }
 
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
 for (const c of cases.joinAsOf) {
   const left = table({ date: c.left.map(utcDay), y: c.left.map((_: string, i: number) => i) });
   const right = table({ date: c.right.map(utcDay), g: series(c.g) });
-  check('joinAsOf', () => joinAsOf(left, right, { availableAfterMs: c.lagDays * 86_400_000 }).numbers('g'), c.want, () => ({ left: c.left, right: c.right, lagDays: c.lagDays }));
+  check(
+    'joinAsOf',
+    () => joinAsOf(left, right, { availableAfterMs: c.lagDays * 86_400_000 }).numbers('g'),
+    c.want,
+    () => ({ left: c.left, right: c.right, lagDays: c.lagDays }),
+  );
 }
 
 console.log(`${checks} checks against ${cases._generated_by}`);

@@ -58,7 +58,8 @@ function parseArgs(argv: string[]) {
       if (!(Number.isInteger(cellTimeout) && cellTimeout > 0)) throw new Error(`--cell-timeout must be a whole number of seconds, got ${argv[i]}`);
     } else if (a === '--check') check = true;
     else if (a === '--update-expected') update = true;
-    else if (a.startsWith('-')) throw new Error(`unknown option ${a} (valid: -p name=value, --grid FILE, --out DIR, --cell-timeout SECONDS, --check, --update-expected)`);
+    else if (a.startsWith('-'))
+      throw new Error(`unknown option ${a} (valid: -p name=value, --grid FILE, --out DIR, --cell-timeout SECONDS, --check, --update-expected)`);
     else notebooks.push(path.resolve(a));
   }
   return { notebooks, params, out, check, update, grid, cellTimeout };
@@ -68,7 +69,7 @@ function notebookTitle(file: string): string {
   try {
     const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
     const md = nb.cells.find((c: { cell_type: string }) => c.cell_type === 'markdown');
-    const src = Array.isArray(md?.source) ? md.source.join('') : md?.source ?? '';
+    const src = Array.isArray(md?.source) ? md.source.join('') : (md?.source ?? '');
     const h = /^#\s+(.+)$/m.exec(src);
     return h ? h[1].trim() : path.basename(file);
   } catch {
@@ -82,7 +83,11 @@ function indexHtml(records: RunRecord[], manifest: MetricsManifest): string {
     escapeHtml(r.name),
     r.ok ? 'ok' : `<strong>failed</strong> (<a href="${escapeHtml(r.name)}.ipynb">executed copy</a>)<pre>${escapeHtml(r.message ?? '')}</pre>`,
     r.seconds === undefined ? '' : `${r.seconds.toFixed(1)} s`,
-    escapeHtml(Object.entries(r.parameters).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')),
+    escapeHtml(
+      Object.entries(r.parameters)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', '),
+    ),
   ]);
   const table = `<table><thead><tr><th>report</th><th>run</th><th>status</th><th>run time</th><th>parameters</th></tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const failed = records.filter((r) => !r.ok).length;
@@ -98,9 +103,9 @@ async function withLock<T>(dir: string, fn: () => T): Promise<T> {
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })!?.mtimeMs;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 600_000) fs.rmSync(lock, { force: true });
-      else if (waited > 120_000) throw new Error(`${lock} is held by another run for over 2 minutes; remove it if no run is writing to ${dir}`);
+      else if (waited > 120_000) throw new Error(`${lock} is held by another run for over 2 minutes; remove it if no run is writing to ${dir}`, { cause: e });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -124,7 +129,9 @@ function checkOutFolder(out: string, runs: readonly GridRun[]): void {
   for (const r of runs) {
     const target = path.join(out, `${r.name}.ipynb`);
     if (path.dirname(r.notebook) === out || path.resolve(target) === path.resolve(r.notebook)) {
-      throw new Error(`--out ${out} is the folder of the source notebook ${path.basename(r.notebook)}: its executed copy would replace it; pass another folder (e.g. --out reports)`);
+      throw new Error(
+        `--out ${out} is the folder of the source notebook ${path.basename(r.notebook)}: its executed copy would replace it; pass another folder (e.g. --out reports)`,
+      );
     }
   }
 }
@@ -133,7 +140,10 @@ function checkOutFolder(out: string, runs: readonly GridRun[]): void {
 function resolvePaths(params: Record<string, unknown>, notebookDir: string): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(params)) {
-    out[k] = typeof v === 'string' && v !== '' && !path.isAbsolute(v) && fs.existsSync(path.resolve(v)) && path.resolve(v) !== path.resolve(notebookDir, v) ? path.resolve(v) : v;
+    out[k] =
+      typeof v === 'string' && v !== '' && !path.isAbsolute(v) && fs.existsSync(path.resolve(v)) && path.resolve(v) !== path.resolve(notebookDir, v)
+        ? path.resolve(v)
+        : v;
   }
   return out;
 }
@@ -150,12 +160,21 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   linkPackage();
   const all = args.notebooks.length === 0;
-  const notebooks = all ? fs.readdirSync(path.join(PROJECT_ROOT, 'notebooks')).filter((f) => f.endsWith('.ipynb') && !f.startsWith('.')).sort().map((f) => path.join(PROJECT_ROOT, 'notebooks', f)) : args.notebooks;
-  if (all && (args.params.length || args.grid)) throw new Error('-p and --grid apply to one notebook: name it (e.g. tsx scripts/run-notebooks.ts notebooks/02-stock-analysis.ipynb -p epochs=5)');
+  const notebooks = all
+    ? fs
+        .readdirSync(path.join(PROJECT_ROOT, 'notebooks'))
+        .filter((f) => f.endsWith('.ipynb') && !f.startsWith('.'))
+        .sort()
+        .map((f) => path.join(PROJECT_ROOT, 'notebooks', f))
+    : args.notebooks;
+  if (all && (args.params.length || args.grid))
+    throw new Error('-p and --grid apply to one notebook: name it (e.g. tsx scripts/run-notebooks.ts notebooks/02-stock-analysis.ipynb -p epochs=5)');
   if (args.grid && notebooks.length !== 1) throw new Error('--grid runs one notebook: name exactly one');
   if (args.grid && args.params.length) throw new Error('--grid and -p cannot be combined: put fixed values in every parameter set of the grid');
   const overrides = parseParameterArgs(args.params);
-  const runs: GridRun[] = args.grid ? gridRuns(notebooks[0], JSON.parse(fs.readFileSync(args.grid, 'utf8'))) : notebooks.map((nb) => ({ notebook: nb, name: path.basename(nb, '.ipynb'), parameters: overrides }));
+  const runs: GridRun[] = args.grid
+    ? gridRuns(notebooks[0], JSON.parse(fs.readFileSync(args.grid, 'utf8')))
+    : notebooks.map((nb) => ({ notebook: nb, name: path.basename(nb, '.ipynb'), parameters: overrides }));
   // Every run's parameters are checked before anything starts or is written: a refused run writes nothing.
   for (const r of runs) {
     if (!fs.existsSync(r.notebook)) throw new Error(`notebook not found: ${r.notebook}`);
@@ -177,7 +196,14 @@ async function main() {
     } catch (err) {
       console.log('FAILED');
       console.error(`  ${(err as Error).message}`);
-      records.push({ name: r.name, notebook: r.notebook, parameters: { ...r.parameters }, ok: false, message: (err as Error).message, finished: new Date().toISOString() });
+      records.push({
+        name: r.name,
+        notebook: r.notebook,
+        parameters: { ...r.parameters },
+        ok: false,
+        message: (err as Error).message,
+        finished: new Date().toISOString(),
+      });
     }
   }
   // Merge with what earlier or concurrent runs left in the folder: one entry per run name, the newest wins.
@@ -195,7 +221,9 @@ async function main() {
     writeFileAtomic(path.join(args.out, 'index.html'), indexHtml(allRecords, allMetrics));
     return allRecords;
   });
-  console.log(`[reports] index: ${path.relative(process.cwd(), path.join(args.out, 'index.html'))} (${merged.length} runs); metrics: ${path.relative(process.cwd(), path.join(args.out, 'metrics.json'))}`);
+  console.log(
+    `[reports] index: ${path.relative(process.cwd(), path.join(args.out, 'index.html'))} (${merged.length} runs); metrics: ${path.relative(process.cwd(), path.join(args.out, 'metrics.json'))}`,
+  );
   let drifted = 0;
   const expected: ExpectedMetrics = fs.existsSync(EXPECTED) ? JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) : {};
   if (args.update) {
@@ -205,7 +233,10 @@ async function main() {
     const drifts = checkDrift(manifest, expected);
     drifts.forEach((d) => console.error(`[drift] ${describeDrift(d)}`));
     drifted = drifts.length;
-    if (!drifted) console.log(`[reports] metrics match notebooks/expected-metrics.json (${Object.values(manifest).reduce((s, m) => s + Object.keys(m).length, 0)} metrics)`);
+    if (!drifted)
+      console.log(
+        `[reports] metrics match notebooks/expected-metrics.json (${Object.values(manifest).reduce((s, m) => s + Object.keys(m).length, 0)} metrics)`,
+      );
   }
   const failed = records.filter((r) => !r.ok).length;
   if (args.grid && failed) console.error(`[reports] ${failed} of ${records.length} grid runs failed; see the index`);

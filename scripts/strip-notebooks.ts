@@ -11,7 +11,9 @@ import * as path from 'path';
 const dir = path.join(__dirname, '..', 'notebooks');
 const check = process.argv.includes('--check');
 let dirty = 0;
-const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith('.ipynb') && !n.split(path.sep).includes('.ipynb_checkpoints')).sort();
+const files = (fs.readdirSync(dir, { recursive: true }) as string[])
+  .filter((n) => n.endsWith('.ipynb') && !n.split(path.sep).includes('.ipynb_checkpoints'))
+  .sort();
 for (const f of files) {
   const file = path.join(dir, f);
   const text = fs.readFileSync(file, 'utf8');

@@ -7,7 +7,11 @@ import { expect } from 'chai';
 const ROOT = path.join(__dirname, '..');
 
 function run(backend: string): any {
-  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'backend-agreement.ts'), backend], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'backend-agreement.ts'), backend], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 

@@ -17,13 +17,18 @@ async function main() {
   model.dispose();
   // A recurrent model too: LSTM windows of the 10-year yield.
   const yields = t.loadCsv(path.join(__dirname, '..', 'datasets', 'treasury-yields-monthly.csv'));
-  const scaled = t.standardScaler({ columns: ['yield_10y'] }).fit(yields.slice(0, 400)).transform(yields);
+  const scaled = t
+    .standardScaler({ columns: ['yield_10y'] })
+    .fit(yields.slice(0, 400))
+    .transform(yields);
   const w = t.windowSplit(scaled, { features: ['yield_10y'], targets: ['yield_10y'], lookback: 12, testStart: 400 });
   const lstm = t.lstmForecaster(w.train, { units: [8], seed: 2 });
   const lstmHistory = await t.fitModel(lstm, w.train, { epochs: 5, progress: 'none' });
   const lstmPred = Array.from(await t.predict(lstm, w.test));
   lstm.dispose();
-  console.log(JSON.stringify({ backend: info.backend, initial, loss: history.loss, trained, auc: t.rocAuc(testData.y, trained), lstmLoss: lstmHistory.loss, lstmPred }));
+  console.log(
+    JSON.stringify({ backend: info.backend, initial, loss: history.loss, trained, auc: t.rocAuc(testData.y, trained), lstmLoss: lstmHistory.loss, lstmPred }),
+  );
 }
 main().catch((e) => {
   console.error(e);

@@ -10,9 +10,15 @@ const ROOT = path.join(__dirname, '..');
 
 /** Runs a tiny script in a fresh Node process (the choice is made once per process). */
 function probe(env: Record<string, string>): { stdout: string; stderr: string; status: number } {
-  const script = "require('./lib/backend').initBackend().then(i => { console.log(JSON.stringify(i)); }, e => { console.error(e.constructor.name + ': ' + e.message); process.exit(3); })";
+  const script =
+    "require('./lib/backend').initBackend().then(i => { console.log(JSON.stringify(i)); }, e => { console.error(e.constructor.name + ': ' + e.message); process.exit(3); })";
   try {
-    const stdout = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { stdout, stderr: '', status: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; status: number };

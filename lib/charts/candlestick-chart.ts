@@ -22,8 +22,26 @@ export function candlestickChart(bars: Table, options: CandlestickOptions = {}):
   const withVolume = options.volume ?? bars.has('volume');
   const data: Trace[] = [];
   if (options.band) {
-    data.push({ type: 'scatter', mode: 'lines', x, y: values(options.band.upper), line: { width: 0.5, color: COLORS.baseline }, showlegend: false, hoverinfo: 'skip', name: `${options.band.name} upper` });
-    data.push({ type: 'scatter', mode: 'lines', x, y: values(options.band.lower), line: { width: 0.5, color: COLORS.baseline }, fill: 'tonexty', fillcolor: 'rgba(156,163,175,0.15)', name: options.band.name });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x,
+      y: values(options.band.upper),
+      line: { width: 0.5, color: COLORS.baseline },
+      showlegend: false,
+      hoverinfo: 'skip',
+      name: `${options.band.name} upper`,
+    });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x,
+      y: values(options.band.lower),
+      line: { width: 0.5, color: COLORS.baseline },
+      fill: 'tonexty',
+      fillcolor: 'rgba(156,163,175,0.15)',
+      name: options.band.name,
+    });
   }
   data.push({
     type: 'candlestick',
@@ -36,8 +54,14 @@ export function candlestickChart(bars: Table, options: CandlestickOptions = {}):
     increasing: { line: { color: COLORS.positive } },
     decreasing: { line: { color: COLORS.negative } },
   });
-  Object.entries(options.overlays ?? {}).forEach(([name, v], i) => data.push({ type: 'scatter', mode: 'lines', name, x, y: values(v), line: { width: 1.3, color: COLORS.palette[(i + 1) % COLORS.palette.length] } }));
-  const layout: Record<string, unknown> = { title: options.title ?? 'Price', xaxis: { type: 'date', rangeslider: { visible: false } }, yaxis: { title: { text: 'price' }, domain: withVolume ? [0.28, 1] : [0, 1] } };
+  Object.entries(options.overlays ?? {}).forEach(([name, v], i) =>
+    data.push({ type: 'scatter', mode: 'lines', name, x, y: values(v), line: { width: 1.3, color: COLORS.palette[(i + 1) % COLORS.palette.length] } }),
+  );
+  const layout: Record<string, unknown> = {
+    title: options.title ?? 'Price',
+    xaxis: { type: 'date', rangeslider: { visible: false } },
+    yaxis: { title: { text: 'price' }, domain: withVolume ? [0.28, 1] : [0, 1] },
+  };
   if (withVolume) {
     data.push({ type: 'bar', name: 'volume', x, y: values(bars.numbers('volume')), yaxis: 'y2', marker: { color: COLORS.baseline } });
     layout.yaxis2 = { domain: [0, 0.2], title: { text: 'volume' } };

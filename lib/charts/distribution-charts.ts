@@ -27,7 +27,19 @@ export function distributionByClass(table: Table, feature: string, label: string
   const y = table.strings(label);
   const classes = [...new Set(y.map(String))].sort();
   return figure(
-    classes.map((c, i) => ({ type: 'histogram', name: c, x: values(x.filter((_, j) => String(y[j]) === c)), opacity: 0.6, marker: { color: COLORS.palette[i % COLORS.palette.length] } })),
-    themed({ title: options.title ?? `${feature} by ${label}`, barmode: 'overlay', hovermode: 'closest', xaxis: { title: { text: feature } }, yaxis: { title: { text: 'count' } } }),
+    classes.map((c, i) => ({
+      type: 'histogram',
+      name: c,
+      x: values(x.filter((_, j) => String(y[j]) === c)),
+      opacity: 0.6,
+      marker: { color: COLORS.palette[i % COLORS.palette.length] },
+    })),
+    themed({
+      title: options.title ?? `${feature} by ${label}`,
+      barmode: 'overlay',
+      hovermode: 'closest',
+      xaxis: { title: { text: feature } },
+      yaxis: { title: { text: 'count' } },
+    }),
   );
 }

@@ -11,7 +11,15 @@ export function drawdownChart(dates: ArrayLike<number>, curves: Record<string, A
       peak = Math.max(peak, v);
       return (v / peak - 1) * 100;
     });
-    return { type: 'scatter', mode: 'lines', name, x: dateAxis(dates), y: dd, fill: i === 0 ? 'tozeroy' : 'none', line: { color: i === 0 ? COLORS.negative : COLORS.baseline, width: 1.2 } };
+    return {
+      type: 'scatter',
+      mode: 'lines',
+      name,
+      x: dateAxis(dates),
+      y: dd,
+      fill: i === 0 ? 'tozeroy' : 'none',
+      line: { color: i === 0 ? COLORS.negative : COLORS.baseline, width: 1.2 },
+    };
   });
   return figure(data, themed({ title: options.title ?? 'Drawdown', xaxis: { type: 'date' }, yaxis: { title: { text: 'drawdown (%)' }, ticksuffix: '%' } }));
 }

@@ -51,5 +51,8 @@ export function figure(data: Trace[], layout: Layout): Figure {
 
 /** Combines figures' traces into one, keeping the first figure's layout (Observable Plot's marks, composed). */
 export function overlay(...figures: Figure[]): Figure {
-  return figure(figures.flatMap((f) => f.data), { ...figures[0]?.layout });
+  return figure(
+    figures.flatMap((f) => f.data),
+    { ...figures[0]?.layout },
+  );
 }

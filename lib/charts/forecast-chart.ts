@@ -27,21 +27,103 @@ export function forecastChart(options: ForecastChartOptions): Figure {
   const data: Trace[] = [];
   if (options.interval) {
     const x = dateAxis(options.interval.dates);
-    data.push({ type: 'scatter', mode: 'lines', x, y: values(options.interval.upper), line: { width: 0 }, showlegend: false, hoverinfo: 'skip', name: 'upper' });
-    data.push({ type: 'scatter', mode: 'lines', x, y: values(options.interval.lower), line: { width: 0 }, fill: 'tonexty', fillcolor: COLORS.band, name: options.interval.name ?? 'interval' });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x,
+      y: values(options.interval.upper),
+      line: { width: 0 },
+      showlegend: false,
+      hoverinfo: 'skip',
+      name: 'upper',
+    });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      x,
+      y: values(options.interval.lower),
+      line: { width: 0 },
+      fill: 'tonexty',
+      fillcolor: COLORS.band,
+      name: options.interval.name ?? 'interval',
+    });
   }
-  data.push({ type: 'scatter', mode: 'lines', name: options.actualName ?? 'actual', x: dateAxis(options.dates), y: values(options.actual), line: { color: COLORS.actual, width: 1.6 } });
+  data.push({
+    type: 'scatter',
+    mode: 'lines',
+    name: options.actualName ?? 'actual',
+    x: dateAxis(options.dates),
+    y: values(options.actual),
+    line: { color: COLORS.actual, width: 1.6 },
+  });
   (options.predictions ?? []).forEach((p, i) => {
     const color = i === 0 ? COLORS.model : i === 1 ? COLORS.baseline : COLORS.palette[(i + 1) % COLORS.palette.length];
-    data.push({ type: 'scatter', mode: 'lines', name: p.name, x: dateAxis(p.dates), y: values(p.values), line: { color, width: 1.6, dash: i === 0 ? 'solid' : 'dot' } });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: p.name,
+      x: dateAxis(p.dates),
+      y: values(p.values),
+      line: { color, width: 1.6, dash: i === 0 ? 'solid' : 'dot' },
+    });
   });
-  const shapes = options.testStart === undefined ? [] : [{ type: 'rect', xref: 'x', yref: 'paper', x0: dateAxis([options.testStart])[0], x1: dateAxis([options.dates[options.dates.length - 1]])[0], y0: 0, y1: 1, fillcolor: COLORS.testShade, line: { width: 0 }, layer: 'below' }];
-  const annotations = options.testStart === undefined ? [] : [{ x: dateAxis([options.testStart])[0], y: 1, xref: 'x', yref: 'paper', text: 'test', showarrow: false, xanchor: 'left', yanchor: 'bottom', font: { color: COLORS.second } }];
-  return figure(data, themed({ title: options.title ?? 'Forecast', shapes, annotations, xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' } } }));
+  const shapes =
+    options.testStart === undefined
+      ? []
+      : [
+          {
+            type: 'rect',
+            xref: 'x',
+            yref: 'paper',
+            x0: dateAxis([options.testStart])[0],
+            x1: dateAxis([options.dates[options.dates.length - 1]])[0],
+            y0: 0,
+            y1: 1,
+            fillcolor: COLORS.testShade,
+            line: { width: 0 },
+            layer: 'below',
+          },
+        ];
+  const annotations =
+    options.testStart === undefined
+      ? []
+      : [
+          {
+            x: dateAxis([options.testStart])[0],
+            y: 1,
+            xref: 'x',
+            yref: 'paper',
+            text: 'test',
+            showarrow: false,
+            xanchor: 'left',
+            yanchor: 'bottom',
+            font: { color: COLORS.second },
+          },
+        ];
+  return figure(
+    data,
+    themed({ title: options.title ?? 'Forecast', shapes, annotations, xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' } } }),
+  );
 }
 
 /** Several series over time on one chart (e.g. yields of several maturities, or equity curves). */
-export function lineChart(options: { title?: string; dates: ArrayLike<number>; series: Record<string, ArrayLike<number>>; yTitle?: string; logY?: boolean }): Figure {
-  const data = Object.entries(options.series).map(([name, v], i) => ({ type: 'scatter', mode: 'lines', name, x: dateAxis(options.dates), y: values(v), line: { color: COLORS.palette[i % COLORS.palette.length], width: 1.5 } }));
-  return figure(data, themed({ title: options.title ?? '', xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' }, type: options.logY ? 'log' : 'linear' } }));
+export function lineChart(options: {
+  title?: string;
+  dates: ArrayLike<number>;
+  series: Record<string, ArrayLike<number>>;
+  yTitle?: string;
+  logY?: boolean;
+}): Figure {
+  const data = Object.entries(options.series).map(([name, v], i) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x: dateAxis(options.dates),
+    y: values(v),
+    line: { color: COLORS.palette[i % COLORS.palette.length], width: 1.5 },
+  }));
+  return figure(
+    data,
+    themed({ title: options.title ?? '', xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' }, type: options.logY ? 'log' : 'linear' } }),
+  );
 }

@@ -8,7 +8,12 @@ function pearson(a: Float64Array, b: Float64Array): number {
   let n = 0;
   let sa = 0;
   let sb = 0;
-  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) (sa += a[i]), (sb += b[i]), n++;
+  for (let i = 0; i < a.length; i++)
+    if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
+      sa += a[i];
+      sb += b[i];
+      n++;
+    }
   const ma = sa / n;
   const mb = sb / n;
   let cov = 0;
@@ -32,7 +37,21 @@ export function correlationMatrix(table: Table, columns: readonly string[]): num
 export function correlationHeatmap(table: Table, columns: readonly string[], options: { title?: string } = {}): Figure {
   const z = correlationMatrix(table, columns);
   return figure(
-    [{ type: 'heatmap', x: [...columns], y: [...columns], z, zmin: -1, zmax: 1, colorscale: 'RdBu', reversescale: true, text: z.map((r) => r.map((v) => v.toFixed(2))), texttemplate: '%{text}', hovertemplate: '%{y} × %{x}: %{z:.3f}<extra></extra>' }],
+    [
+      {
+        type: 'heatmap',
+        x: [...columns],
+        y: [...columns],
+        z,
+        zmin: -1,
+        zmax: 1,
+        colorscale: 'RdBu',
+        reversescale: true,
+        text: z.map((r) => r.map((v) => v.toFixed(2))),
+        texttemplate: '%{text}',
+        hovertemplate: '%{y} × %{x}: %{z:.3f}<extra></extra>',
+      },
+    ],
     themed({ title: options.title ?? 'Correlation', hovermode: 'closest', yaxis: { autorange: 'reversed' }, height: 120 + 34 * columns.length }),
   );
 }
@@ -40,13 +59,34 @@ export function correlationHeatmap(table: Table, columns: readonly string[], opt
 /** Confusion matrix as a heatmap; `normalize` shows each actual class's row as shares. */
 export function confusionMatrixChart(matrix: number[][], options: { labels?: readonly string[]; normalize?: boolean; title?: string } = {}): Figure {
   const labels = options.labels ?? matrix.map((_, i) => String(i));
-  const z = options.normalize ? matrix.map((row) => {
-    const s = row.reduce((a, b) => a + b, 0);
-    return row.map((v) => (s === 0 ? 0 : v / s));
-  }) : matrix;
+  const z = options.normalize
+    ? matrix.map((row) => {
+        const s = row.reduce((a, b) => a + b, 0);
+        return row.map((v) => (s === 0 ? 0 : v / s));
+      })
+    : matrix;
   const text = z.map((row, i) => row.map((v, j) => (options.normalize ? `${(v * 100).toFixed(1)}% (${matrix[i][j]})` : String(v))));
   return figure(
-    [{ type: 'heatmap', x: [...labels], y: [...labels], z, text, texttemplate: '%{text}', colorscale: 'Blues', showscale: false, hovertemplate: 'actual %{y}, predicted %{x}: %{text}<extra></extra>' }],
-    themed({ title: options.title ?? (options.normalize ? 'Confusion matrix (row-normalised)' : 'Confusion matrix'), hovermode: 'closest', xaxis: { title: { text: 'predicted' }, type: 'category' }, yaxis: { title: { text: 'actual' }, autorange: 'reversed', type: 'category' }, height: 380, width: 460 }),
+    [
+      {
+        type: 'heatmap',
+        x: [...labels],
+        y: [...labels],
+        z,
+        text,
+        texttemplate: '%{text}',
+        colorscale: 'Blues',
+        showscale: false,
+        hovertemplate: 'actual %{y}, predicted %{x}: %{text}<extra></extra>',
+      },
+    ],
+    themed({
+      title: options.title ?? (options.normalize ? 'Confusion matrix (row-normalised)' : 'Confusion matrix'),
+      hovermode: 'closest',
+      xaxis: { title: { text: 'predicted' }, type: 'category' },
+      yaxis: { title: { text: 'actual' }, autorange: 'reversed', type: 'category' },
+      height: 380,
+      width: 460,
+    }),
   );
 }

@@ -21,7 +21,8 @@ export function concatRows(tables: readonly Table[] | Readonly<Record<string, Ta
   const named = !Array.isArray(tables);
   const entries: [string, Table][] = named ? Object.entries(tables as Record<string, Table>) : (tables as Table[]).map((t, i) => [`table ${i}`, t]);
   if (entries.length === 0) throw new InputError('concatRows needs at least one table');
-  if (named && options.key === undefined) throw new InputError('concatRows: tables given by name need { key } to name the column that holds each row\'s table name, e.g. { key: "symbol" }');
+  if (named && options.key === undefined)
+    throw new InputError('concatRows: tables given by name need { key } to name the column that holds each row\'s table name, e.g. { key: "symbol" }');
   if (!named && options.key !== undefined) throw new InputError('concatRows: { key } labels tables given by name; pass { name: table, … } instead of an array');
   for (const [label, t] of entries) {
     if (!(t instanceof Table)) throw new InputError(`concatRows: ${label} is not a Table`);
@@ -32,12 +33,16 @@ export function concatRows(tables: readonly Table[] | Readonly<Record<string, Ta
     const missing = names.filter((n) => !t.has(n));
     const extra = t.columnNames.filter((n) => !names.includes(n));
     if (missing.length || extra.length) {
-      const parts = [missing.length ? `lacks ${formatList(missing)}` : '', extra.length ? `has ${formatList(extra)} besides` : ''].filter(Boolean).join(' and ');
+      const parts = [missing.length ? `lacks ${formatList(missing)}` : '', extra.length ? `has ${formatList(extra)} besides` : '']
+        .filter(Boolean)
+        .join(' and ');
       throw new InputError(`concatRows: ${label} ${parts} (columns of ${firstLabel}: ${formatList(names)}); select the same columns in every table`);
     }
     for (const n of names) {
       if (t.kind(n) !== first.kind(n)) {
-        throw new InputError(`concatRows: column "${n}" is ${t.kind(n)} in ${label} but ${first.kind(n)} in ${firstLabel}; load it as one kind (loadCsv's schema) in every table`);
+        throw new InputError(
+          `concatRows: column "${n}" is ${t.kind(n)} in ${label} but ${first.kind(n)} in ${firstLabel}; load it as one kind (loadCsv's schema) in every table`,
+        );
       }
     }
     if (options.key !== undefined && t.has(options.key)) throw new InputError(`concatRows: ${label} already has a column "${options.key}"; pick another key`);

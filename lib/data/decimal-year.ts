@@ -19,7 +19,10 @@ export function decimalYearToDate(decimalYear: number): number {
 export function decimalYearsToDates(decimalYears: ArrayLike<number>): Date[] {
   const out = Array.from(decimalYears, (y) => new Date(decimalYearToDate(y)));
   for (let i = 1; i < out.length; i++) {
-    if (out[i].getTime() <= out[i - 1].getTime()) throw new InputError(`decimalYearsToDates: rows ${i - 1} and ${i} (${decimalYears[i - 1]}, ${decimalYears[i]}) map to the same or an earlier day; the series is too dense for daily dates`);
+    if (out[i].getTime() <= out[i - 1].getTime())
+      throw new InputError(
+        `decimalYearsToDates: rows ${i - 1} and ${i} (${decimalYears[i - 1]}, ${decimalYears[i]}) map to the same or an earlier day; the series is too dense for daily dates`,
+      );
   }
   return out;
 }

@@ -16,7 +16,9 @@ export function groupRows(table: Table, by: string, caller: string): Map<string,
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     if (k === null) {
-      throw new InputError(`${caller}: column "${by}" is missing a value at row ${i}, so the row has no group; drop those rows first (table.dropMissing(["${by}"])) or fill them`);
+      throw new InputError(
+        `${caller}: column "${by}" is missing a value at row ${i}, so the row has no group; drop those rows first (table.dropMissing(["${by}"])) or fill them`,
+      );
     }
     const rows = groups.get(k);
     if (rows) rows.push(i);
@@ -49,7 +51,8 @@ export function mapGroups(table: Table, by: string, fn: (rows: Table, key: strin
   const results: [string, number[], Table][] = [];
   for (const [key, rows] of groups) {
     const result = fn(table.take(rows), key);
-    if (!(result instanceof Table)) throw new InputError(`mapGroups: the function returned ${typeof result} for group "${key}"; return a Table (e.g. rows.withColumn(...))`);
+    if (!(result instanceof Table))
+      throw new InputError(`mapGroups: the function returned ${typeof result} for group "${key}"; return a Table (e.g. rows.withColumn(...))`);
     if (result.numRows !== rows.length) {
       throw new InputError(
         `mapGroups: the function returned ${result.numRows} rows for group "${key}", which has ${rows.length}; return one row per row (fill the warm-up rows with NaN, drop rows after mapGroups)`,
@@ -69,7 +72,9 @@ export function mapGroups(table: Table, by: string, fn: (rows: Table, key: strin
     }
     names.forEach((n, j) => {
       if (result.kind(n) !== kinds[j]) {
-        throw new InputError(`mapGroups: column "${n}" is ${result.kind(n)} in group "${key}" but ${kinds[j]} in group "${firstKey}"; give it one kind in every group`);
+        throw new InputError(
+          `mapGroups: column "${n}" is ${result.kind(n)} in group "${key}" but ${kinds[j]} in group "${firstKey}"; give it one kind in every group`,
+        );
       }
     });
   }

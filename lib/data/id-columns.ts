@@ -5,7 +5,8 @@
  */
 import type { Table } from './table';
 
-const ID_NAMES = /^(id|index|unnamed: 0|row|rowid|row_id|record|sample|patient|subject)$|(^|[_\s-])(id|no|nr|number|code|key|index)$|^(id|patient|subject|record|sample)[_\s-]/i;
+const ID_NAMES =
+  /^(id|index|unnamed: 0|row|rowid|row_id|record|sample|patient|subject)$|(^|[_\s-])(id|no|nr|number|code|key|index)$|^(id|patient|subject|record|sample)[_\s-]/i;
 
 /**
  * Columns that look like identifiers: named like one (id, patient_id, "Sample code number", Unnamed: 0) with a

@@ -39,11 +39,15 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   for (let i = 0; i < dates.length; i++) {
     const v = dates[i];
     if (!Number.isFinite(v)) throw new InputError(`inferFrequency: date ${i} is ${v}; drop rows without a date first`);
-    if (t.length && v < t[t.length - 1]) throw new InputError(`inferFrequency: dates go back at row ${i} (${isoDate(v)} after ${isoDate(t[t.length - 1])}); sort by date first (loadCsv sorts)`);
+    if (t.length && v < t[t.length - 1])
+      throw new InputError(`inferFrequency: dates go back at row ${i} (${isoDate(v)} after ${isoDate(t[t.length - 1])}); sort by date first (loadCsv sorts)`);
     if (!t.length || v !== t[t.length - 1]) t.push(v);
   }
   if (t.length < 3) throw new InputError(`inferFrequency needs at least 3 distinct dates, got ${t.length}`);
-  const gaps = t.slice(1).map((v, i) => (v - t[i]) / DAY).sort((a, b) => a - b);
+  const gaps = t
+    .slice(1)
+    .map((v, i) => (v - t[i]) / DAY)
+    .sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)];
   if (median < 1) {
     const minutes = Math.max(1, Math.round(median * 1440));

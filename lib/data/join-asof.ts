@@ -24,7 +24,10 @@ export interface JoinAsOfOptions {
 export function joinAsOf(left: Table, right: Table, options: JoinAsOfOptions = {}): Table {
   const on = options.on ?? firstDateColumn(left);
   if (!on) throw new InputError('joinAsOf: the left table has no date column; pass { on: "<date column>" }');
-  for (const [t, side] of [[left, 'left'], [right, 'right']] as const) {
+  for (const [t, side] of [
+    [left, 'left'],
+    [right, 'right'],
+  ] as const) {
     if (!t.has(on) || t.kind(on) !== 'date') throw new InputError(`joinAsOf: ${side} table has no date column "${on}" (columns: ${formatList(t.columnNames)})`);
   }
   const lt = left.dates(on);
@@ -45,7 +48,10 @@ export function joinAsOf(left: Table, right: Table, options: JoinAsOfOptions = {
     const name = `${options.prefix ?? ''}${c}`;
     if (left.has(name)) throw new InputError(`joinAsOf: column "${name}" is in both tables; pass a prefix (e.g. { prefix: "macro_" })`);
     const v = right.numbers(c);
-    out = out.withColumn(name, Float64Array.from(source, (s) => (s < 0 ? NaN : v[s])));
+    out = out.withColumn(
+      name,
+      Float64Array.from(source, (s) => (s < 0 ? NaN : v[s])),
+    );
   }
   return out;
 }

@@ -85,7 +85,28 @@ function scanOptions(options: LoadCsvOptions): { format: NumberFormat; maxRows: 
 
 /** Node's limit for reading a file into one buffer (2 GiB - 1). */
 const MAX_FILE_BYTES = 2 ** 31 - 1;
-const DEFAULT_NA = ['', 'NA', 'N/A', 'n/a', 'NaN', 'nan', '-NaN', '-nan', 'null', 'NULL', 'None', '<NA>', '#N/A', '#N/A N/A', '#NA', '1.#IND', '-1.#IND', '1.#QNAN', '-1.#QNAN', '-'];
+const DEFAULT_NA = [
+  '',
+  'NA',
+  'N/A',
+  'n/a',
+  'NaN',
+  'nan',
+  '-NaN',
+  '-nan',
+  'null',
+  'NULL',
+  'None',
+  '<NA>',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '1.#IND',
+  '-1.#IND',
+  '1.#QNAN',
+  '-1.#QNAN',
+  '-',
+];
 const DATE_NAMES = /^(date|datetime|time|timestamp)$/i;
 
 /** A field's number, NaN for a missing marker, undefined for text. */
@@ -209,7 +230,9 @@ function datesByContent(texts: readonly (string | null)[], name: string, options
     return parseDates(texts, name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    throw new InputError(`${e.message} (the column was read as dates because its first value, ${JSON.stringify(first)}, is one; to load it as text, pass { dates: [...] } listing the date columns, or { dates: false })`);
+    throw new InputError(
+      `${e.message} (the column was read as dates because its first value, ${JSON.stringify(first)}, is one; to load it as text, pass { dates: [...] } listing the date columns, or { dates: false })`,
+    );
   }
 }
 
@@ -219,7 +242,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
   }
   if (parsed.numRows === 0) throw new InputError(`${source} has a header (${formatList(parsed.header)}) but no data rows`);
-  const na = new Set(options.keepDefaultNa === false ? options.naValues ?? [] : [...DEFAULT_NA, ...(options.naValues ?? [])]);
+  const na = new Set(options.keepDefaultNa === false ? (options.naValues ?? []) : [...DEFAULT_NA, ...(options.naValues ?? [])]);
   const keep = options.columns === undefined ? undefined : new Set(options.columns);
   for (const name of keep ?? []) {
     if (!parsed.header.includes(name)) throw new InputError(`columns names unknown column "${name}" (columns of ${source}: ${formatList(parsed.header)})`);
@@ -238,7 +261,12 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   const dateCols =
     options.dates === false
       ? Object.keys(schema).filter((n) => schema[n] === 'date')
-      : [...new Set([...(options.dates ?? parsed.header.filter((h) => DATE_NAMES.test(h) && kept(h))), ...Object.keys(schema).filter((n) => schema[n] === 'date')])];
+      : [
+          ...new Set([
+            ...(options.dates ?? parsed.header.filter((h) => DATE_NAMES.test(h) && kept(h))),
+            ...Object.keys(schema).filter((n) => schema[n] === 'date'),
+          ]),
+        ];
   for (const d of dateCols) {
     if (!parsed.header.includes(d)) throw new InputError(`date column "${d}" is not in ${source} (columns: ${formatList(parsed.header)})`);
     if (!kept(d)) throw left('date column', 'dates', d);
@@ -252,7 +280,11 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     if (dateCols.includes(name)) {
       columns[name] =
         parsed.isoDates(c) ??
-        parseDates(parsed.texts(c, na), name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart, unknownFormatFix: (first) => notADateFix(name, dateCols, options, first) });
+        parseDates(parsed.texts(c, na), name, {
+          dayFirst: options.dayFirst,
+          twoDigitYearStart: options.twoDigitYearStart,
+          unknownFormatFix: (first) => notADateFix(name, dateCols, options, first),
+        });
       kinds[name] = 'date';
       return;
     }
@@ -310,7 +342,9 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
     const order = sortOrder(t);
     if (order) {
       const newestFirst = t[0] > t[t.length - 1] && order[0] === t.length - 1;
-      notice(`${source}: rows ${newestFirst ? 'run newest first' : 'are not in date order'}; sorted by "${sortBy}" (oldest first, as time-series functions need; loadCsv's sortBy: false keeps file order)`);
+      notice(
+        `${source}: rows ${newestFirst ? 'run newest first' : 'are not in date order'}; sorted by "${sortBy}" (oldest first, as time-series functions need; loadCsv's sortBy: false keeps file order)`,
+      );
       result = result.take(order);
     }
   }
@@ -331,7 +365,10 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
   // A FIFO would block and /dev/zero never end: only regular files (a link to one is followed) are read.
-  if (!stat.isFile()) throw new InputError(`${file} is not a regular file (a pipe, device or socket); save the data to a file first, or read the text yourself and pass it to readCsv`);
+  if (!stat.isFile())
+    throw new InputError(
+      `${file} is not a regular file (a pipe, device or socket); save the data to a file first, or read the text yourself and pass it to readCsv`,
+    );
   const { format, maxRows, skipRows } = scanOptions(options);
   const encoding = options.encoding ?? 'utf8';
   const parse = (raw: Uint8Array) => {
@@ -343,7 +380,10 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
   const head = readInto(file, Buffer.alloc(4), 4);
   const compressed = compression(head);
   if (compressed === 'gzip') {
-    if (stat.size > MAX_FILE_BYTES) throw new InputError(`${file} is a gzip file of ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB: decompress it and split it by rows`);
+    if (stat.size > MAX_FILE_BYTES)
+      throw new InputError(
+        `${file} is a gzip file of ${(stat.size / 2 ** 30).toFixed(1)} GiB; loadCsv reads files up to 2 GiB: decompress it and split it by rows`,
+      );
     return tableFromCsv(parse(gunzipped(file)), options, file, format);
   }
   if (compressed !== undefined) {
@@ -353,7 +393,7 @@ export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
     // The first rows only: read a part of the file that ends at a line end (never inside a UTF-8 character),
     // then a larger one (by the bytes per row seen so far) until it holds them or is the whole file. A quoted
     // field cut at the end of a part fails to parse; the next, larger part settles it.
-    for (let size = 1 << 20; size < stat.size; ) {
+    for (let size = 1 << 20; size < stat.size;) {
       const part = lineEndPrefix(file, size);
       let rows = 0;
       try {
@@ -392,7 +432,10 @@ function gunzipped(file: string): Buffer {
   try {
     return zlib.gunzipSync(fs.readFileSync(file));
   } catch (e) {
-    const why = e instanceof RangeError ? 'it decompresses to more than Node can hold in one buffer; decompress it and split it by rows' : `its gzip stream is damaged (${(e as Error).message})`;
+    const why =
+      e instanceof RangeError
+        ? 'it decompresses to more than Node can hold in one buffer; decompress it and split it by rows'
+        : `its gzip stream is damaged (${(e as Error).message})`;
     throw new InputError(`${file} cannot be read: ${why}`);
   }
 }

@@ -99,17 +99,23 @@ export function numberFormatHint(value: string, format: NumberFormat = PLAIN_DEC
   if (beyondExactIntegers(v)) {
     return 'it is an integer beyond 2^53, which a Float64 cannot hold exactly (an ID?); keep the column as text (schema "category" when loading)';
   }
-  if (radixPrefixed(v)) return 'it is a hexadecimal, binary or octal literal, kept as text as pandas keeps it; convert it with parseInt through withColumn if it is a number';
+  if (radixPrefixed(v))
+    return 'it is a hexadecimal, binary or octal literal, kept as text as pandas keeps it; convert it with parseInt through withColumn if it is a number';
   if (/^[+-]?[\d.,]*\d\s*%$/.test(v)) return 'it is a percentage: strip the "%" (and divide by 100) with withColumn, or load the column as text';
-  if (/^[+-]?[$€£¥]\s*[\d.,]*\d$|^[+-]?[\d.,]*\d\s*[$€£¥]$/.test(v)) return 'it carries a currency symbol: strip it with withColumn, or load the column as text';
-  if (/^\(\s*[\d.,]*\d\s*\)$/.test(v)) return 'it is an accounting-style negative in parentheses: rewrite "(x)" as "-x" with withColumn, or load the column as text';
-  if (/^[\d.,]*\d-$/.test(v)) return 'it is a negative with a trailing minus (SAP and mainframe exports): move the "-" to the front with withColumn, or load the column as text';
+  if (/^[+-]?[$€£¥]\s*[\d.,]*\d$|^[+-]?[\d.,]*\d\s*[$€£¥]$/.test(v))
+    return 'it carries a currency symbol: strip it with withColumn, or load the column as text';
+  if (/^\(\s*[\d.,]*\d\s*\)$/.test(v))
+    return 'it is an accounting-style negative in parentheses: rewrite "(x)" as "-x" with withColumn, or load the column as text';
+  if (/^[\d.,]*\d-$/.test(v))
+    return 'it is a negative with a trailing minus (SAP and mainframe exports): move the "-" to the front with withColumn, or load the column as text';
   if (SPACE_GROUPED.test(v) && !(format.thousands !== undefined && SPACES.includes(format.thousands))) {
     const comma = /,\d+$/.test(v) && format.decimal !== ',';
     return `it is a number with spaces between its thousands: pass { thousands: " " }${comma ? ' and { decimal: "," }' : ''} to loadCsv`;
   }
   if (format.decimal === ',') {
-    return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.') ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option' : undefined;
+    return format.thousands !== '.' && Number.isFinite(Number(v)) && v.includes('.')
+      ? 'it has a "." decimal mark but was read with { decimal: "," }; fix the value or the option'
+      : undefined;
   }
   if (format.thousands !== undefined) return undefined;
   const thousands = THOUSANDS_COMMA.test(v);

@@ -34,11 +34,14 @@ export function numbersToDates(values: ArrayLike<number>, unit: DateNumberUnit):
       out[i] = NaN;
       continue;
     }
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`numbersToDates: value ${String(v)} at row ${i} is not a finite number; drop or fill it first`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new InputError(`numbersToDates: value ${String(v)} at row ${i} is not a finite number; drop or fill it first`);
     const ms = unit === 's' ? Math.round(v * 1000) : unit === 'ms' ? v : Math.round(SPREADSHEET_DAY0_MS + v * DAY_MS);
     // Outside years 0–9999 the unit is wrong: milliseconds read as seconds land near the year 52,000 (1577836800123 s is 51969).
     if (!(ms >= YEAR_0_MS && ms < YEAR_10000_MS)) {
-      throw new InputError(`numbersToDates: ${v} at row ${i} is ${isoYear(ms)} in unit "${unit}", outside years 0–9999; check the unit (milliseconds are 1000 times seconds)`);
+      throw new InputError(
+        `numbersToDates: ${v} at row ${i} is ${isoYear(ms)} in unit "${unit}", outside years 0–9999; check the unit (milliseconds are 1000 times seconds)`,
+      );
     }
     out[i] = ms;
   }

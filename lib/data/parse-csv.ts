@@ -103,7 +103,15 @@ function fieldEnd(b: Uint8Array, s: number, dc: number): number {
  * start of a field that is not a plain decimal, else after the row's c-th delimiter — or -1 in a row with quotes,
  * where only the quote-aware readRow finds a field the scan read as a number.
  */
-function fieldStart(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int32Array | undefined, quotedRows: Uint8Array | undefined, r: number, c: number): number {
+function fieldStart(
+  b: Uint8Array,
+  dc: number,
+  rowStarts: Int32Array,
+  starts: Int32Array | undefined,
+  quotedRows: Uint8Array | undefined,
+  r: number,
+  c: number,
+): number {
   if (c === 0) return rowStarts[r];
   return starts?.[r] || (quotedRows?.[r] ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
 }
@@ -143,7 +151,14 @@ function fieldText(b: Uint8Array, s: number, dc: number, decode: (s: number, e: 
 }
 
 /** One row's fields as text, quote-aware, and the index after its line end. */
-function readRow(b: Uint8Array, i: number, dc: number, decode: (s: number, e: number) => string, source: string, line: number): { fields: string[]; next: number } {
+function readRow(
+  b: Uint8Array,
+  i: number,
+  dc: number,
+  decode: (s: number, e: number) => string,
+  source: string,
+  line: number,
+): { fields: string[]; next: number } {
   const n = b.length;
   const fields: string[] = [];
   for (;;) {
@@ -228,7 +243,19 @@ function countLines(b: Uint8Array, i: number, end: number): number {
  * re-entering the stale compiled loop (`node --trace-deopt`: a deoptimisation at the end of each of the first
  * three calls, a recompile on the fourth). The caller trims the arrays (see also kernels/unrolled-end.ts).
  */
-function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, firstLine: number, out: Scanned): number {
+function scanRows(
+  b: Uint8Array,
+  i: number,
+  firstRow: number,
+  dc: number,
+  comma: boolean,
+  width: number,
+  maxRows: number,
+  delim: string,
+  source: string,
+  firstLine: number,
+  out: Scanned,
+): number {
   const n = b.length;
   let cols = out.cols;
   let rowStarts = out.rowStarts;
@@ -239,7 +266,7 @@ function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma:
   let line = firstLine;
   let col = 0;
   let rowStart = i;
-  let empty = false; // the last field was empty and unquoted
+  let empty: boolean; // the last field was empty and unquoted
   while (i < n) {
     const fieldStart = i;
     let value = NaN;
@@ -335,7 +362,18 @@ function scanRows(b: Uint8Array, i: number, firstRow: number, dc: number, comma:
  * does the rows and hands each row it leaves — an unclosed quote, a blank line, a wrong width — to scanRows, which
  * also makes every error the same; without the helper, scanRows does them all.
  */
-function scanAll(b: Uint8Array, i: number, dc: number, comma: boolean, width: number, maxRows: number, delim: string, source: string, line: number, out: Scanned): number {
+function scanAll(
+  b: Uint8Array,
+  i: number,
+  dc: number,
+  comma: boolean,
+  width: number,
+  maxRows: number,
+  delim: string,
+  source: string,
+  line: number,
+  out: Scanned,
+): number {
   const nativeScan = nativeRowScan(b.length);
   if (!nativeScan) return scanRows(b, i, 0, dc, comma, width, maxRows, delim, source, line, out);
   const n = b.length;
@@ -599,7 +637,15 @@ function textColumn(
  * (200,000 timestamps: 5.7 ms here, 26 + 58 ms to decode and parse) — ; undefined as soon as one field is
  * anything else or no real day or time.
  */
-function isoDates(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int32Array | undefined, quotedRows: Uint8Array | undefined, rows: number, c: number): Float64Array | undefined {
+function isoDates(
+  b: Uint8Array,
+  dc: number,
+  rowStarts: Int32Array,
+  starts: Int32Array | undefined,
+  quotedRows: Uint8Array | undefined,
+  rows: number,
+  c: number,
+): Float64Array | undefined {
   if (rows === 0) return undefined;
   const n = b.length;
   const out = new Float64Array(rows);
@@ -628,8 +674,14 @@ function isoDates(b: Uint8Array, dc: number, rowStarts: Int32Array, starts: Int3
       e++;
     }
     if (!(e === n || b[e] === dc || b[e] === 10 || b[e] === 13)) return undefined;
-    const y0 = b[s] - 48, y1 = b[s + 1] - 48, y2 = b[s + 2] - 48, y3 = b[s + 3] - 48;
-    const m0 = b[s + 5] - 48, m1 = b[s + 6] - 48, d0 = b[s + 8] - 48, d1 = b[s + 9] - 48;
+    const y0 = b[s] - 48,
+      y1 = b[s + 1] - 48,
+      y2 = b[s + 2] - 48,
+      y3 = b[s + 3] - 48;
+    const m0 = b[s + 5] - 48,
+      m1 = b[s + 6] - 48,
+      d0 = b[s + 8] - 48,
+      d1 = b[s + 9] - 48;
     // (c - 48) >>> 0 > 9 catches bytes below '0' too (they wrap to large unsigned values).
     if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return undefined;
     const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
@@ -663,7 +715,10 @@ let timeFraction = 0;
 function timeOfDay(b: Uint8Array, t: number): number {
   const n = b.length;
   if (t + 5 > n || b[t + 2] !== 58) return NaN;
-  const h0 = b[t] - 48, h1 = b[t + 1] - 48, m0 = b[t + 3] - 48, m1 = b[t + 4] - 48;
+  const h0 = b[t] - 48,
+    h1 = b[t + 1] - 48,
+    m0 = b[t + 3] - 48,
+    m1 = b[t + 4] - 48;
   if (h0 >>> 0 > 9 || h1 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9) return NaN;
   const h = h0 * 10 + h1;
   const m = m0 * 10 + m1;
@@ -673,7 +728,8 @@ function timeOfDay(b: Uint8Array, t: number): number {
   timeFraction = 0;
   if (e < n && b[e] === 58) {
     if (e + 3 > n) return NaN;
-    const s0 = b[e + 1] - 48, s1 = b[e + 2] - 48;
+    const s0 = b[e + 1] - 48,
+      s1 = b[e + 2] - 48;
     if (s0 >>> 0 > 9 || s1 >>> 0 > 9 || s0 * 10 + s1 > 59) return NaN;
     ms += (s0 * 10 + s1) * 1000;
     e += 3;

@@ -93,7 +93,11 @@ const MONTH_FIRST: DateFormat = {
   clock: true,
   shortYear: 3,
 };
-const DAY_FIRST: DateFormat = { ...MONTH_FIRST, name: 'DD/MM/YY[YY][ HH:MM[:SS][ AM|PM]]', toMs: (m, start) => dayMs(fullYear(m[3], start), +m[2], +m[1]) + clockMs(m, 4) };
+const DAY_FIRST: DateFormat = {
+  ...MONTH_FIRST,
+  name: 'DD/MM/YY[YY][ HH:MM[:SS][ AM|PM]]',
+  toMs: (m, start) => dayMs(fullYear(m[3], start), +m[2], +m[1]) + clockMs(m, 4),
+};
 
 /** The formats understood, in detection order. MM/DD/YYYY and DD/MM/YYYY look alike: see `slashOrder`. */
 export const DATE_FORMATS: readonly DateFormat[] = [
@@ -221,7 +225,9 @@ export interface ParseDatesOptions {
 /** `twoDigitYearStart` as given, when it is a year (100–9900); throws naming it otherwise. */
 export function checkTwoDigitYearStart(start: number | undefined): number | undefined {
   if (start !== undefined && !(Number.isInteger(start) && start >= 100 && start <= 9900)) {
-    throw new InputError(`twoDigitYearStart ${start} is not a year; pass the first of the hundred years two-digit years fall in, e.g. 1950 (reads "50"–"99" as 1950–1999, "00"–"49" as 2000–2049)`);
+    throw new InputError(
+      `twoDigitYearStart ${start} is not a year; pass the first of the hundred years two-digit years fall in, e.g. 1950 (reads "50"–"99" as 1950–1999, "00"–"49" as 2000–2049)`,
+    );
   }
   return start;
 }
@@ -273,8 +279,8 @@ export function parseDates(values: readonly (string | null)[], column: string, o
         : badClock
           ? `has no real time of day (${format.name}: hours 0–23, or 1–12 with AM/PM; minutes and seconds 0–59); fix or drop the row`
           : slashWhy
-          ? `is no real date read as ${format.name} (${slashWhy}); pass { dayFirst: ${format !== DAY_FIRST} } if the column is ${format === DAY_FIRST ? 'month' : 'day'} first, else fix the value`
-          : `is no real date (${format.name}: month, day or time out of range); fix or drop the row`;
+            ? `is no real date read as ${format.name} (${slashWhy}); pass { dayFirst: ${format !== DAY_FIRST} } if the column is ${format === DAY_FIRST ? 'month' : 'day'} first, else fix the value`
+            : `is no real date (${format.name}: month, day or time out of range); fix or drop the row`;
       throw new InputError(`column "${column}": row ${i} holds "${v}", which ${why}`);
     }
     out[i] = ms;

@@ -14,7 +14,9 @@ export function requireColumns(table: Table, named: Record<string, string | unde
   for (const [parameter, column] of Object.entries(named)) {
     if (column === undefined || column === '') continue;
     if (!table.columnNames.includes(column)) {
-      throw new InputError(`${parameter} "${column}" is not a column of ${source} (columns: ${formatList(table.columnNames)}); pass -p ${parameter}=<one of them>`);
+      throw new InputError(
+        `${parameter} "${column}" is not a column of ${source} (columns: ${formatList(table.columnNames)}); pass -p ${parameter}=<one of them>`,
+      );
     }
   }
 }

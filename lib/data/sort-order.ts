@@ -31,7 +31,7 @@ function runsBackwards(key: Float64Array): Int32Array {
   const n = key.length;
   const order = new Int32Array(n);
   let o = 0;
-  for (let end = n; end > 0; ) {
+  for (let end = n; end > 0;) {
     let start = end - 1;
     while (start > 0 && key[start - 1] === key[end - 1]) start--;
     for (let i = start; i < end; i++) order[o++] = i;

@@ -50,13 +50,27 @@ function describeNumbers(v: Float64Array): Partial<ColumnSummary> {
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (v[i] - mean) * (v[i] - mean);
-  return { count: n, mean, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN, min: n > 0 ? v[0] : NaN, q25: quantileSorted(v, 0.25), median: quantileSorted(v, 0.5), q75: quantileSorted(v, 0.75), max: n > 0 ? v[n - 1] : NaN };
+  return {
+    count: n,
+    mean,
+    std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN,
+    min: n > 0 ? v[0] : NaN,
+    q25: quantileSorted(v, 0.25),
+    median: quantileSorted(v, 0.5),
+    q75: quantileSorted(v, 0.75),
+    max: n > 0 ? v[n - 1] : NaN,
+  };
 }
 
 /** A gap in days as people say it: "1 day", "3.5 hours", "1 minute" (three significant digits). */
 function duration(days: number): string {
   const ms = days * 86_400_000;
-  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+  const units: [number, string][] = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1000, 'second'],
+  ];
   for (const [size, name] of units) {
     if (ms >= size) {
       const v = Number((ms / size).toPrecision(3));
@@ -116,12 +130,32 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
   const header = ['column', 'kind', 'count', 'missing', 'mean', 'std', 'min', '25%', '50%', '75%', 'max', 'unique', 'top'];
   const rows = columns.map((c) => {
     const fmt = (v: number | undefined) => (v === undefined ? '' : c.kind === 'date' ? (Number.isNaN(v) ? '' : isoDate(v)) : v);
-    return [c.column, c.kind, c.count, c.missing, c.mean ?? '', c.std ?? '', fmt(c.min), c.q25 ?? '', c.median ?? '', c.q75 ?? '', fmt(c.max), c.unique ?? '', c.top ?? ''];
+    return [
+      c.column,
+      c.kind,
+      c.count,
+      c.missing,
+      c.mean ?? '',
+      c.std ?? '',
+      fmt(c.min),
+      c.q25 ?? '',
+      c.median ?? '',
+      c.q75 ?? '',
+      fmt(c.max),
+      c.unique ?? '',
+      c.top ?? '',
+    ];
   });
   const notes = [
     `${table.numRows} rows`,
-    classBalance ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '',
-    dates ? `dates ${dates.first} to ${dates.last}${dates.distinct < dates.present ? ` (${dates.distinct} distinct)` : ''}${dates.distinct > 1 ? `, typical gap ${duration(dates.medianGapDays)}, largest ${duration(dates.maxGapDays)} after ${dates.maxGapAfter}` : ''}` : '',
+    classBalance
+      ? `class balance of ${classBalance.label}: ${Object.entries(classBalance.counts)
+          .map(([k, v]) => `${k} = ${v}`)
+          .join(', ')}`
+      : '',
+    dates
+      ? `dates ${dates.first} to ${dates.last}${dates.distinct < dates.present ? ` (${dates.distinct} distinct)` : ''}${dates.distinct > 1 ? `, typical gap ${duration(dates.medianGapDays)}, largest ${duration(dates.maxGapDays)} after ${dates.maxGapAfter}` : ''}`
+      : '',
   ].filter(Boolean);
   return {
     rows: table.numRows,

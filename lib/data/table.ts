@@ -153,10 +153,18 @@ export class Table {
   withColumn(name: string, values: Column | readonly number[] | readonly Date[], kind?: ColumnKind): Table {
     const list = values as readonly unknown[];
     if (!(values instanceof Float64Array) && list.length > 0 && list.every((v) => v instanceof Date)) {
-      return this.withColumn(name, Float64Array.from(list as Date[], (d) => d.getTime()), 'date');
+      return this.withColumn(
+        name,
+        Float64Array.from(list as Date[], (d) => d.getTime()),
+        'date',
+      );
     }
     const col: Column =
-      values instanceof Float64Array ? values : list.every((v) => typeof v === 'number') ? Float64Array.from(list as number[]) : (list as (string | null)[]).slice();
+      values instanceof Float64Array
+        ? values
+        : list.every((v) => typeof v === 'number')
+          ? Float64Array.from(list as number[])
+          : (list as (string | null)[]).slice();
     if (col.length !== this.numRows && this.columnNames.length > 0) {
       throw new InputError(`column "${name}" has ${col.length} values but the table has ${this.numRows} rows`);
     }
@@ -220,7 +228,8 @@ export class Table {
 
   /** `n` rows drawn at random without replacement, seeded (pandas' `sample(n, random_state=seed)`). */
   sample(n: number, options: { seed?: number } = {}): Table {
-    if (!(Number.isInteger(n) && n >= 0 && n <= this.numRows)) throw new InputError(`sample: n must be a whole number from 0 to ${this.numRows} (the rows there are), got ${n}`);
+    if (!(Number.isInteger(n) && n >= 0 && n <= this.numRows))
+      throw new InputError(`sample: n must be a whole number from 0 to ${this.numRows} (the rows there are), got ${n}`);
     return this.take(permutation(this.numRows, seededRng(options.seed ?? 42)).subarray(0, n));
   }
 
@@ -244,7 +253,8 @@ export class Table {
    */
   filter(keep: ArrayLike<boolean | number> | ((row: number) => boolean)): Table {
     const n = this.numRows;
-    if (typeof keep !== 'function' && keep.length !== n) throw new InputError(`filter: the mask has ${keep.length} entries but the table has ${n} rows; give one per row`);
+    if (typeof keep !== 'function' && keep.length !== n)
+      throw new InputError(`filter: the mask has ${keep.length} entries but the table has ${n} rows; give one per row`);
     const rows: number[] = [];
     for (let i = 0; i < n; i++) if (typeof keep === 'function' ? keep(i) : keep[i]) rows.push(i);
     return rows.length === n ? this : this.take(rows);
@@ -340,7 +350,9 @@ export class Table {
       dfd = require('danfojs-node');
     } catch {
       // Optional interop: danfo pins tfjs-node 3 and a CDN xlsx, so it is not a dependency of this package.
-      throw new InputError('toDanfo needs danfojs-node, which is optional: npm install danfojs-node (with the "overrides" in this README\'s Install section, as it pins tfjs-node 3 and an xlsx tarball from a CDN)');
+      throw new InputError(
+        'toDanfo needs danfojs-node, which is optional: npm install danfojs-node (with the "overrides" in this README\'s Install section, as it pins tfjs-node 3 and an xlsx tarball from a CDN)',
+      );
     }
     const data: Record<string, unknown[]> = {};
     for (const n of this.columnNames) data[n] = this.displayColumn(n);

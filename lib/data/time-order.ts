@@ -14,12 +14,15 @@ export function firstDateColumn(table: Table): string | undefined {
 
 function checkNoMissingDate(t: Float64Array, column: string): void {
   for (let i = 0; i < t.length; i++) {
-    if (t[i] !== t[i]) throw new InputError(`column "${column}" has no date at row ${i}; a time series needs a date on every row (fill or drop that row first)`);
+    if (t[i] !== t[i])
+      throw new InputError(`column "${column}" has no date at row ${i}; a time series needs a date on every row (fill or drop that row first)`);
   }
 }
 
 function notSorted(t: Float64Array, i: number, column: string): InputError {
-  return new InputError(`column "${column}" is not sorted: ${isoDate(t[i])} at row ${i} comes after ${isoDate(t[i - 1])}; sort by date first (loadCsv sorts by default)`);
+  return new InputError(
+    `column "${column}" is not sorted: ${isoDate(t[i])} at row ${i} comes after ${isoDate(t[i - 1])}; sort by date first (loadCsv sorts by default)`,
+  );
 }
 
 /**
@@ -31,7 +34,9 @@ export function checkStrictlyIncreasing(t: Float64Array, column: string, panelHi
   for (let i = 1; i < t.length; i++) {
     if (t[i] === t[i - 1]) {
       const panel = panelHint ? '; if the table stacks several series (a symbol or id column), pass { series: "<that column>" }' : '';
-      throw new InputError(`column "${column}" has a duplicate date ${isoDate(t[i])} at rows ${i - 1} and ${i}; a time series needs one row per date (aggregate or de-duplicate first)${panel}`);
+      throw new InputError(
+        `column "${column}" has a duplicate date ${isoDate(t[i])} at rows ${i - 1} and ${i}; a time series needs one row per date (aggregate or de-duplicate first)${panel}`,
+      );
     }
     if (t[i] < t[i - 1]) throw notSorted(t, i, column);
   }
@@ -71,7 +76,10 @@ export function panelRows(table: Table, dateColumn: string, series: string, call
 export function timeColumn(table: Table, dateColumn: string | undefined, ordered: boolean | undefined, caller: string): string | undefined {
   const column = dateColumn ?? firstDateColumn(table);
   if (column !== undefined) {
-    if (table.kind(column) !== 'date') throw new InputError(`${caller}: dateColumn "${column}" holds ${table.kind(column)}s, not dates; load it as dates (loadCsv's dates option) or name the date column`);
+    if (table.kind(column) !== 'date')
+      throw new InputError(
+        `${caller}: dateColumn "${column}" holds ${table.kind(column)}s, not dates; load it as dates (loadCsv's dates option) or name the date column`,
+      );
     return column;
   }
   if (ordered === true) return undefined;

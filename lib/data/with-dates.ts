@@ -32,25 +32,35 @@ function isDecimalYears(v: Float64Array): boolean {
  * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
  */
 export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
-  const name = column === undefined || column === '' ? firstDateColumn(table) ?? decimalYearColumn(table) : column;
+  const name = column === undefined || column === '' ? (firstDateColumn(table) ?? decimalYearColumn(table)) : column;
   if (name === undefined) {
-    throw new InputError(`the table has no date column (columns: ${formatList(table.columnNames)}); name it with -p dateColumn=<column> (dates in any format loadCsv reads, or decimal years)`);
+    throw new InputError(
+      `the table has no date column (columns: ${formatList(table.columnNames)}); name it with -p dateColumn=<column> (dates in any format loadCsv reads, or decimal years)`,
+    );
   }
-  if (!table.columnNames.includes(name)) throw new InputError(`dateColumn "${name}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<one of them>`);
+  if (!table.columnNames.includes(name))
+    throw new InputError(`dateColumn "${name}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<one of them>`);
   let out = table;
   if (table.kind(name) === 'number') {
     const v = table.numbers(name);
     if (!isDecimalYears(v)) {
-      throw new InputError(`dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); load it as dates (epoch seconds or days: numbersToDates), or name another column`);
+      throw new InputError(
+        `dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); load it as dates (epoch seconds or days: numbersToDates), or name another column`,
+      );
     }
     // Newest-first decimal years: convert in time order, then put back in the table's order.
     const order = Int32Array.from(v, (_, i) => i).sort((a, b) => v[a] - v[b]);
     const dates = decimalYearsToDates(Array.from(order, (i) => v[i]));
     const ms = new Float64Array(v.length);
     order.forEach((row, k) => (ms[row] = dates[k].getTime()));
-    out = table.withColumn(name, Array.from(ms, (m) => new Date(m)));
+    out = table.withColumn(
+      name,
+      Array.from(ms, (m) => new Date(m)),
+    );
   } else if (table.kind(name) !== 'date') {
-    throw new InputError(`dateColumn "${name}" holds ${table.kind(name)} values that did not load as dates (e.g. ${JSON.stringify(table.strings(name)[0])}); load it with loadCsv's { dates: ["${name}"] } to see why, or name another column`);
+    throw new InputError(
+      `dateColumn "${name}" holds ${table.kind(name)} values that did not load as dates (e.g. ${JSON.stringify(table.strings(name)[0])}); load it with loadCsv's { dates: ["${name}"] } to see why, or name another column`,
+    );
   }
   const t = out.dates(name);
   let sorted = true;

@@ -12,12 +12,21 @@ export function findChromium(): string | undefined {
 }
 
 /** Flags that keep Chromium off the network (it is closed here) and quiet. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** @internal Launches headless Chromium (Debian's, via playwright-core; an optional dependency, so its types stay out of the published declarations). */
 export async function launchBrowser(): Promise<import('playwright-core').Browser> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium found: install Debian\'s chromium (apt-get install chromium) or set TSDL_CHROMIUM');
+  if (!executablePath) throw new Error("no Chromium found: install Debian's chromium (apt-get install chromium) or set TSDL_CHROMIUM");
   let playwright: typeof import('playwright-core');
   try {
     playwright = require('playwright-core');

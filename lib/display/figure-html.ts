@@ -26,7 +26,14 @@ const TEMPLATE_KEYS = new Set(['hovertemplate', 'texttemplate']);
 
 /** A copy of a figure with every data string HTML-escaped, so no title, name or label can inject markup. */
 export function sanitizeFigure<T>(value: T, key = ''): T {
-  if (typeof value === 'string') return (TEMPLATE_KEYS.has(key) ? value : escapeHtml(value).replace(/&#39;/g, "'").replace(/&quot;/g, '"')) as T;
+  if (typeof value === 'string')
+    return (
+      TEMPLATE_KEYS.has(key)
+        ? value
+        : escapeHtml(value)
+            .replace(/&#39;/g, "'")
+            .replace(/&quot;/g, '"')
+    ) as T;
   if (Array.isArray(value)) return value.map((v) => sanitizeFigure(v, key)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeFigure(v, k)])) as T;
   return value;
@@ -34,7 +41,12 @@ export function sanitizeFigure<T>(value: T, key = ''): T {
 
 /** JSON that is safe inside a <script> element (no "</script>" or "<!--" can appear). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A div and the script that draws the figure into it once plotly.js is loaded. */

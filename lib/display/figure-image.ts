@@ -50,7 +50,15 @@ export async function closeImageBrowser(): Promise<void> {
 async function render(page: Page, figure: Figure, format: 'png' | 'svg', width: number, height: number, scale: number): Promise<Buffer | string> {
   const url = await page.evaluate(
     async ({ fig, format, width, height, scale }) => {
-      const P = (window as unknown as { Plotly: any }).Plotly;
+      const P = (
+        window as unknown as {
+          Plotly: {
+            newPlot(id: string, data: unknown, layout: unknown, config: object): Promise<unknown>;
+            toImage(id: string, options: object): Promise<string>;
+            purge(id: string): void;
+          };
+        }
+      ).Plotly;
       await P.newPlot('f', fig.data, fig.layout, { staticPlot: true });
       const image = await P.toImage('f', { format, width, height, scale });
       P.purge('f');

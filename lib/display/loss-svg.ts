@@ -22,7 +22,10 @@ export function lossSvg(history: { loss: readonly number[]; valLoss: readonly nu
   const n = Math.max(2, ...series.map((s) => s.values.length));
   const x = (i: number) => PAD.left + (i / (n - 1)) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - lo) / span) * (H - PAD.top - PAD.bottom);
-  const lines = series.map((s) => `<polyline data-series="${s.name}" fill="none" stroke="${s.color}" stroke-width="2" points="${s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"/>`);
+  const lines = series.map(
+    (s) =>
+      `<polyline data-series="${s.name}" fill="none" stroke="${s.color}" stroke-width="2" points="${s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}"/>`,
+  );
   const legend = series.map((s, i) => `<text x="${W - PAD.right - 150 + i * 70}" y="16" font-size="12" fill="${s.color}">${s.name}</text>`);
   const fmt = (v: number) => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : v.toFixed(4));
   return (

@@ -32,7 +32,7 @@ export function isFigure(x: unknown): x is Figure {
 
 function titleOf(f: Figure): string {
   const t = f.layout.title as { text?: string } | string | undefined;
-  return typeof t === 'string' ? t : t?.text ?? 'chart';
+  return typeof t === 'string' ? t : (t?.text ?? 'chart');
 }
 
 /** The MIME bundle of a figure. `includePlotly` embeds plotly.js in its HTML. */
@@ -83,7 +83,10 @@ export function show(x: unknown, options: ShowOptions = {}): Promise<void> {
   sendBundle(bundle, { displayId });
   if (includePlotly) plotlySent = true;
   if (!wantPng) return Promise.resolve();
-  if (!findChromium()) return Promise.resolve(skipPng('no Chromium found; charts still work. apt-get install chromium adds PNGs for viewers without JavaScript; TSDL_PNG=0 silences this'));
+  if (!findChromium())
+    return Promise.resolve(
+      skipPng('no Chromium found; charts still work. apt-get install chromium adds PNGs for viewers without JavaScript; TSDL_PNG=0 silences this'),
+    );
   // Scale 1: JupyterLab's Plotly renderer shows this PNG at its pixel size until the pointer enters, then draws live.
   return figureImage(x as Figure, { format: 'png', scale: 1, keepBrowser: true }).then(
     (png) => void sendBundle({ ...bundle, 'image/png': (png as Buffer).toString('base64') }, { displayId, update: true }),
@@ -124,7 +127,10 @@ export function inertMarkdown(markdown: string): string {
 
 /** The bundle `showMarkdown` sends. */
 export function markdownBundle(markdown: string, options: ShowMarkdownOptions = {}): MimeBundle {
-  if (typeof markdown !== 'string') throw new InputError(`showMarkdown takes a string, got ${markdown === null ? 'null' : typeof markdown}; build the text first (e.g. with a template literal)`);
+  if (typeof markdown !== 'string')
+    throw new InputError(
+      `showMarkdown takes a string, got ${markdown === null ? 'null' : typeof markdown}; build the text first (e.g. with a template literal)`,
+    );
   const text = options.trusted ? markdown : inertMarkdown(markdown);
   return { 'text/markdown': text, 'text/plain': markdown };
 }

@@ -8,7 +8,19 @@
 import { InputError } from '../util/errors';
 import { daysFromCivil, daysInMonth } from '../data/parse-date';
 
-export const CALENDAR_PARTS = ['year', 'quarter', 'month', 'day', 'dayOfWeek', 'dayOfYear', 'weekOfYear', 'hour', 'minute', 'isMonthStart', 'isMonthEnd'] as const;
+export const CALENDAR_PARTS = [
+  'year',
+  'quarter',
+  'month',
+  'day',
+  'dayOfWeek',
+  'dayOfYear',
+  'weekOfYear',
+  'hour',
+  'minute',
+  'isMonthStart',
+  'isMonthEnd',
+] as const;
 export type CalendarPart = (typeof CALENDAR_PARTS)[number];
 
 export interface CalendarFeaturesOptions {
@@ -40,7 +52,15 @@ interface DateFields {
 
 function fieldsOf(ms: number): DateFields {
   const d = new Date(ms);
-  return { ms, y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, day: d.getUTCDate(), dow: (d.getUTCDay() + 6) % 7, hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  return {
+    ms,
+    y: d.getUTCFullYear(),
+    m: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    dow: (d.getUTCDay() + 6) % 7,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
 }
 
 /** The value of a part, and its position in its cycle (0 ≤ phase < 1) where it has one. */

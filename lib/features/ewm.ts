@@ -24,7 +24,13 @@ export function ewmAlpha(options: EwmOptions): number {
   const given = (['span', 'alpha', 'com', 'halflife'] as const).filter((k) => options[k] !== undefined);
   if (given.length !== 1) throw new InputError(`ewm needs exactly one of span, alpha, com, halflife (got ${given.join(', ') || 'none'})`);
   const alpha =
-    options.span !== undefined ? 2 / (options.span + 1) : options.alpha !== undefined ? options.alpha : options.com !== undefined ? 1 / (1 + options.com) : 1 - Math.exp(-Math.LN2 / options.halflife!);
+    options.span !== undefined
+      ? 2 / (options.span + 1)
+      : options.alpha !== undefined
+        ? options.alpha
+        : options.com !== undefined
+          ? 1 / (1 + options.com)
+          : 1 - Math.exp(-Math.LN2 / options.halflife!);
   if (!(alpha > 0 && alpha <= 1)) throw new InputError(`ewm: ${given[0]} = ${options[given[0]]} gives α = ${alpha}; α must be in (0, 1]`);
   return alpha;
 }
@@ -66,11 +72,14 @@ export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
       if (den > 0) y = num / den;
     } else if (valid) {
       // Weights of the observations since the last valid one decay too (ignore_na = False).
-      y = seen === 0 ? v : (() => {
-        let w = 1 - alpha;
-        for (let back = t - 1; back >= 0 && Number.isNaN(x[back]); back--) w *= 1 - alpha;
-        return (w * y + alpha * v) / (w + alpha);
-      })();
+      y =
+        seen === 0
+          ? v
+          : (() => {
+              let w = 1 - alpha;
+              for (let back = t - 1; back >= 0 && Number.isNaN(x[back]); back--) w *= 1 - alpha;
+              return (w * y + alpha * v) / (w + alpha);
+            })();
     }
     if (valid) seen++;
     if (seen > 0 && seen >= minPeriods) out[t] = y;

@@ -81,7 +81,8 @@ export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table 
     const missing = (['open', 'high', 'low'] as const).filter((k) => options[k] === undefined);
     throw new InputError(`resampleOhlc: ${given.join(' and ')} given without ${missing.join(' and ')}; pass all three bar columns (open, high, low) or none`);
   }
-  const [opens, highs, lows] = given.length === 3 ? [table.numbers(options.open!), table.numbers(options.high!), table.numbers(options.low!)] : [price, price, price];
+  const [opens, highs, lows] =
+    given.length === 3 ? [table.numbers(options.open!), table.numbers(options.high!), table.numbers(options.low!)] : [price, price, price];
   const volume = options.volume ? table.numbers(options.volume) : undefined;
   const out = { date: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
   // A bar's label: the period's last day for week and month; for fixed widths, the start of its bin, the bins

@@ -21,7 +21,9 @@ export function logReturns(x: ArrayLike<number>, k = 1): Float64Array {
   checkPositiveInt('k', k);
   for (let t = 0; t < x.length; t++) {
     if (x[t] <= 0 || x[t] === Infinity) {
-      throw new InputError(`log returns need positive prices, but row ${t} holds ${x[t]}; use pctChange for a series that can reach zero or below (yields, spreads)`);
+      throw new InputError(
+        `log returns need positive prices, but row ${t} holds ${x[t]}; use pctChange for a series that can reach zero or below (yields, spreads)`,
+      );
     }
   }
   const out = new Float64Array(x.length).fill(NaN);

@@ -17,7 +17,8 @@ function checkedMinPeriods(window: number, options: RollingOptions): number {
   checkPositiveInt('window', window);
   const minPeriods = checkPositiveInt('minPeriods', options.minPeriods ?? window);
   // A window never holds more than `window` values: the feature would be NaN on every row.
-  if (minPeriods > window) throw new InputError(`minPeriods ${minPeriods} is more than the window of ${window} rows, so every value would be NaN; use minPeriods ≤ ${window}`);
+  if (minPeriods > window)
+    throw new InputError(`minPeriods ${minPeriods} is more than the window of ${window} rows, so every value would be NaN; use minPeriods ≤ ${window}`);
   return minPeriods;
 }
 
@@ -221,7 +222,14 @@ export function rollingQuantile(x: ArrayLike<number>, window: number, q: number,
  * leave the window, as `rollingStd` keeps one series'. `constant` says whether either series holds one value
  * across the window (its squared deviations are then rounding residue, not spread).
  */
-function rollingComoments(x: ArrayLike<number>, y: ArrayLike<number>, window: number, options: RollingOptions, what: string, emit: (t: number, n: number, cxy: number, cxx: number, cyy: number, constant: boolean) => void): void {
+function rollingComoments(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  window: number,
+  options: RollingOptions,
+  what: string,
+  emit: (t: number, n: number, cxy: number, cxx: number, cyy: number, constant: boolean) => void,
+): void {
   checkAligned(what, x, y);
   const minPeriods = checkedMinPeriods(window, options);
   let n = 0;
@@ -275,7 +283,11 @@ function rollingComoments(x: ArrayLike<number>, y: ArrayLike<number>, window: nu
       // passes as NumPy would, which keeps the whole pass O(n).
       let sx = 0;
       let sy = 0;
-      for (let r = t - window + 1; r <= t; r++) if (x[r] === x[r] && y[r] === y[r]) (sx += x[r]), (sy += y[r]);
+      for (let r = t - window + 1; r <= t; r++)
+        if (x[r] === x[r] && y[r] === y[r]) {
+          sx += x[r];
+          sy += y[r];
+        }
       mx = sx / n;
       my = sy / n;
       cxy = cxx = cyy = 0;

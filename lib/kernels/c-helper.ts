@@ -17,12 +17,34 @@
 import * as path from 'path';
 
 /** The buffers of a recurrent forward call: inputs, dims [B, T, F, H], then the outputs it fills. */
-export type RnnForwardArgs = [x: Float32Array, w: Float32Array, u: Float32Array, bias: Float32Array, dims: Float64Array, gates: Float32Array, state: Float32Array, h: Float32Array];
+export type RnnForwardArgs = [
+  x: Float32Array,
+  w: Float32Array,
+  u: Float32Array,
+  bias: Float32Array,
+  dims: Float64Array,
+  gates: Float32Array,
+  state: Float32Array,
+  h: Float32Array,
+];
 /** The buffers of a recurrent backward call: the forward's inputs and saved activations, the incoming gradient, the gradients it fills, work space. */
 export type RnnBackwardArgs = [
-  x: Float32Array, w: Float32Array, u: Float32Array, gates: Float32Array, state: Float32Array, h: Float32Array,
-  dhSeq: Float32Array | undefined, dhLast: Float32Array | undefined, dims: Float64Array,
-  dx: Float32Array, dw: Float32Array, du: Float32Array, db: Float32Array, dz: Float32Array, scratch1: Float32Array, scratch2: Float32Array,
+  x: Float32Array,
+  w: Float32Array,
+  u: Float32Array,
+  gates: Float32Array,
+  state: Float32Array,
+  h: Float32Array,
+  dhSeq: Float32Array | undefined,
+  dhLast: Float32Array | undefined,
+  dims: Float64Array,
+  dx: Float32Array,
+  dw: Float32Array,
+  du: Float32Array,
+  db: Float32Array,
+  dz: Float32Array,
+  scratch1: Float32Array,
+  scratch2: Float32Array,
 ];
 
 export interface CHelper {
@@ -72,7 +94,19 @@ export interface CHelper {
 /** Below this many values a call into C costs more than it saves. */
 export const C_HELPER_MIN_LENGTH = 256;
 
-const FUNCTIONS = ['adviseHugePages', 'setMallocThresholds', 'pctChange', 'subtractDivideAdd', 'multiplyAdd', 'minMax', 'scanRows', 'fillWindowInputs', 'rnnForward', 'rnnBackward', 'useKernels'] as const;
+const FUNCTIONS = [
+  'adviseHugePages',
+  'setMallocThresholds',
+  'pctChange',
+  'subtractDivideAdd',
+  'multiplyAdd',
+  'minMax',
+  'scanRows',
+  'fillWindowInputs',
+  'rnnForward',
+  'rnnBackward',
+  'useKernels',
+] as const;
 
 /** Why the helper is not in use, when it is not. */
 let absent = '';

@@ -194,35 +194,96 @@ function moduleBytes(): Uint8Array {
   const [PMIN, PMAX, MIN, MAX, NE, OR] = [0xf6, 0xf7, 0xf4, 0xf5, 0x48, 0x50]; // f64x2.pmin … v128.or
   // locals: 0 $n (param), 1 $mn0, 2 $mx0, 3 $mn1, 4 $mx1, 5 $nan, 6 $v (v128), 7 $i (i32)
   const step = (at: number, mn: number, mx: number) => [
-    ...get(7), ...load(CHUNK_AT + at), ...set(6),
-    ...get(6), ...get(mn), ...simd(PMIN), ...set(mn),
-    ...get(6), ...get(mx), ...simd(PMAX), ...set(mx),
-    ...get(5), ...get(6), ...get(6), ...simd(NE), ...simd(OR), ...set(5),
+    ...get(7),
+    ...load(CHUNK_AT + at),
+    ...set(6),
+    ...get(6),
+    ...get(mn),
+    ...simd(PMIN),
+    ...set(mn),
+    ...get(6),
+    ...get(mx),
+    ...simd(PMAX),
+    ...set(mx),
+    ...get(5),
+    ...get(6),
+    ...get(6),
+    ...simd(NE),
+    ...simd(OR),
+    ...set(5),
   ];
   const body = [
-    ...vec([[6, V128], [1, I32]]),
-    ...i32(0), ...load(0), ...set(1),
-    ...i32(0), ...load(16), ...set(2),
-    ...i32(0), ...load(32), ...set(5),
-    ...get(1), ...set(3), ...get(2), ...set(4),
-    0x02, 0x40, // block
-    ...get(0), 0x45, 0x0d, 0, // br_if 0 (i32.eqz $n)
-    0x03, 0x40, // loop
+    ...vec([
+      [6, V128],
+      [1, I32],
+    ]),
+    ...i32(0),
+    ...load(0),
+    ...set(1),
+    ...i32(0),
+    ...load(16),
+    ...set(2),
+    ...i32(0),
+    ...load(32),
+    ...set(5),
+    ...get(1),
+    ...set(3),
+    ...get(2),
+    ...set(4),
+    0x02,
+    0x40, // block
+    ...get(0),
+    0x45,
+    0x0d,
+    0, // br_if 0 (i32.eqz $n)
+    0x03,
+    0x40, // loop
     ...step(0, 1, 2),
     ...step(16, 3, 4),
-    ...get(7), ...i32(32), 0x6a, ...tee(7), ...get(0), 0x49, 0x0d, 0, // $i += 32; br_if 0 ($i <u $n)
-    0x0b, 0x0b, // end loop, end block
-    ...i32(0), ...get(1), ...get(3), ...simd(MIN), ...store(0),
-    ...i32(0), ...get(2), ...get(4), ...simd(MAX), ...store(16),
-    ...i32(0), ...get(5), ...store(32),
+    ...get(7),
+    ...i32(32),
+    0x6a,
+    ...tee(7),
+    ...get(0),
+    0x49,
+    0x0d,
+    0, // $i += 32; br_if 0 ($i <u $n)
+    0x0b,
+    0x0b, // end loop, end block
+    ...i32(0),
+    ...get(1),
+    ...get(3),
+    ...simd(MIN),
+    ...store(0),
+    ...i32(0),
+    ...get(2),
+    ...get(4),
+    ...simd(MAX),
+    ...store(16),
+    ...i32(0),
+    ...get(5),
+    ...store(32),
     0x0b,
   ];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00, // "\0asm", version 1
     ...section(1, vec([[0x60, ...vec([[I32]]), 0]])), // type 0: (i32) -> ()
     ...section(3, vec([[0]])), // one function of type 0
     ...section(5, vec([[0x00, 2]])), // memory: 2 pages (128 KiB), no maximum
-    ...section(7, vec([[...name('memory'), 0x02, 0], [...name('minmax'), 0x00, 0]])),
+    ...section(
+      7,
+      vec([
+        [...name('memory'), 0x02, 0],
+        [...name('minmax'), 0x00, 0],
+      ]),
+    ),
     ...section(10, vec([[...uleb(body.length), ...body]])),
   ]);
 }

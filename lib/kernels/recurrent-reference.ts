@@ -9,7 +9,23 @@ import { gateWidth, RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE }
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 /** a[m×k] (or its transpose) times b, added to c scaled by beta: the row-major product the C code calls sgemm for. */
-function gemm(ta: boolean, tb: boolean, m: number, n: number, k: number, a: Float32Array, ao: number, lda: number, b: Float32Array, bo: number, ldb: number, beta: number, c: Float32Array, co: number, ldc: number): void {
+function gemm(
+  ta: boolean,
+  tb: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  ao: number,
+  lda: number,
+  b: Float32Array,
+  bo: number,
+  ldb: number,
+  beta: number,
+  c: Float32Array,
+  co: number,
+  ldc: number,
+): void {
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
       let s = 0;
@@ -26,7 +42,10 @@ function firstNonFinite(x: Float32Array, n: number): number {
 
 export function referenceForward(cell: RecurrentCell, ...args: RnnForwardArgs): number {
   const [x, w, u, bias, dims, gates, state, h] = args;
-  const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
+  const B = dims[0],
+    T = dims[1],
+    F = dims[2],
+    H = dims[3];
   const G = gateWidth(cell, H);
   const bad = firstNonFinite(x, B * T * F);
   if (bad >= 0) return bad;
@@ -78,7 +97,10 @@ export function referenceForward(cell: RecurrentCell, ...args: RnnForwardArgs): 
 
 export function referenceBackward(cell: RecurrentCell, ...args: RnnBackwardArgs): number {
   const [x, w, u, gates, state, h, dhSeq, dhLast, dims, dx, dw, du, db, dz, dhNext, scratch] = args;
-  const B = dims[0], T = dims[1], F = dims[2], H = dims[3];
+  const B = dims[0],
+    T = dims[1],
+    F = dims[2],
+    H = dims[3];
   const G = gateWidth(cell, H);
   if ((dhSeq && firstNonFinite(dhSeq, B * T * H) >= 0) || (dhLast && firstNonFinite(dhLast, B * H) >= 0)) return RNN_BAD_GRADIENT;
   dhNext.fill(0, 0, B * H);
@@ -91,7 +113,10 @@ export function referenceBackward(cell: RecurrentCell, ...args: RnnBackwardArgs)
         const dh = dhNext[b * H + k] + (dhSeq ? dhSeq[o + k] : 0) + (dhLast && t === T - 1 ? dhLast[b * H + k] : 0);
         const prev = t > 0 ? (cell === 'lstm' ? state : h)[o - H + k] : 0;
         if (cell === 'lstm') {
-          const i = gates[z + k], f = gates[z + H + k], g = gates[z + 2 * H + k], og = gates[z + 3 * H + k];
+          const i = gates[z + k],
+            f = gates[z + H + k],
+            g = gates[z + 2 * H + k],
+            og = gates[z + 3 * H + k];
           const th = Math.tanh(state[o + k]);
           const dc = scratch[b * H + k] + dh * og * (1 - th * th);
           dz[z + k] = dc * g * i * (1 - i);
@@ -100,7 +125,8 @@ export function referenceBackward(cell: RecurrentCell, ...args: RnnBackwardArgs)
           dz[z + 3 * H + k] = dh * th * og * (1 - og);
           scratch[b * H + k] = dc * f;
         } else {
-          const zz = gates[z + k], hh = gates[z + 2 * H + k];
+          const zz = gates[z + k],
+            hh = gates[z + 2 * H + k];
           dz[z + k] = dh * (prev - hh) * zz * (1 - zz);
           dz[z + 2 * H + k] = dh * (1 - zz) * (1 - hh * hh);
           dhNext[b * H + k] = dh * zz;

@@ -136,7 +136,8 @@ export function backtest(options: BacktestOptions): BacktestResult {
   if (prices.length !== signal.length) throw new InputError(`backtest: ${prices.length} prices but ${signal.length} signals; give one signal per price`);
   if (prices.length < 3) throw new InputError(`backtest needs at least 3 prices, got ${prices.length}`);
   for (let i = 0; i < prices.length; i++) {
-    if (!(prices[i] > 0) || !Number.isFinite(prices[i])) throw new InputError(`backtest: price ${prices[i]} at index ${i} is missing or not positive; fill or drop that period first`);
+    if (!(prices[i] > 0) || !Number.isFinite(prices[i]))
+      throw new InputError(`backtest: price ${prices[i]} at index ${i} is missing or not positive; fill or drop that period first`);
     if (!Number.isFinite(signal[i])) throw new InputError(`backtest: signal ${signal[i]} at index ${i} is not a number`);
   }
   const rule = checkOneOf('rule', options.rule ?? 'long-flat', ['long-short', 'long-flat', 'threshold'] as const);

@@ -24,7 +24,11 @@ export function persistenceForecast(series: ArrayLike<number>, targetRows: Array
 }
 
 /** Seasonal naive: the value one season earlier (the latest such value known at forecast time). */
-export function seasonalNaiveForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: ForecastBaselineOptions & { season: number }): Float64Array {
+export function seasonalNaiveForecast(
+  series: ArrayLike<number>,
+  targetRows: ArrayLike<number>,
+  options: ForecastBaselineOptions & { season: number },
+): Float64Array {
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   const m = checkPositiveInt('season', options.season);
   const back = m * Math.ceil(h / m);
@@ -32,7 +36,11 @@ export function seasonalNaiveForecast(series: ArrayLike<number>, targetRows: Arr
 }
 
 /** Moving average of the last `window` observed values. */
-export function movingAverageForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: ForecastBaselineOptions & { window: number }): Float64Array {
+export function movingAverageForecast(
+  series: ArrayLike<number>,
+  targetRows: ArrayLike<number>,
+  options: ForecastBaselineOptions & { window: number },
+): Float64Array {
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   const w = checkPositiveInt('window', options.window);
   return Float64Array.from(targetRows, (r) => {

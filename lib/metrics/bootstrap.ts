@@ -26,7 +26,12 @@ export interface ConfidenceInterval {
  * Resamples rows with replacement and reports the metric's percentile interval.
  * @example bootstrapCi(rocAuc, yTest, pTest, { seed: 7 })  // { estimate: 0.99, lower: 0.97, upper: 1, ... }
  */
-export function bootstrapCi(metric: (a: ArrayLike<number>, b: ArrayLike<number>) => number, actual: ArrayLike<number>, predicted: ArrayLike<number>, options: BootstrapOptions = {}): ConfidenceInterval {
+export function bootstrapCi(
+  metric: (a: ArrayLike<number>, b: ArrayLike<number>) => number,
+  actual: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  options: BootstrapOptions = {},
+): ConfidenceInterval {
   const resamples = checkPositiveInt('resamples', options.resamples ?? 1000, 10);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);

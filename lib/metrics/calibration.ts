@@ -11,7 +11,11 @@ export interface CalibrationOptions {
 }
 
 /** Per non-empty bin: the fraction of positives, the mean predicted probability, and the count. */
-export function calibrationCurve(actual: ArrayLike<number>, probability: ArrayLike<number>, options: CalibrationOptions = {}): { fractionPositive: number[]; meanPredicted: number[]; count: number[] } {
+export function calibrationCurve(
+  actual: ArrayLike<number>,
+  probability: ArrayLike<number>,
+  options: CalibrationOptions = {},
+): { fractionPositive: number[]; meanPredicted: number[]; count: number[] } {
   checkPair('calibrationCurve', actual, probability);
   checkBinaryLabels('calibrationCurve', actual);
   checkProbabilities('calibrationCurve', probability);

@@ -7,7 +7,9 @@ export function checkPair(metric: string, actual: ArrayLike<number>, predicted: 
   const k = predicted.length / actual.length;
   if (actual.length > 0 && k >= 3 && Number.isInteger(k)) {
     // Probabilities of k classes, one row per sample: the binary metric cannot take them.
-    throw new InputError(`${metric}: predicted has ${k} values per sample (${predicted.length} for ${actual.length} labels), as a ${k}-class model predicts; for ${k} classes use rocAucOvr(actual, probabilities, ${k}), or predictClasses with accuracy, f1 and confusionMatrix`);
+    throw new InputError(
+      `${metric}: predicted has ${k} values per sample (${predicted.length} for ${actual.length} labels), as a ${k}-class model predicts; for ${k} classes use rocAucOvr(actual, probabilities, ${k}), or predictClasses with accuracy, f1 and confusionMatrix`,
+    );
   }
   checkSameLength(`${metric}: actual`, actual, 'predicted', predicted);
   for (let i = 0; i < actual.length; i++) {
@@ -24,6 +26,7 @@ export function checkBinaryLabels(metric: string, y: ArrayLike<number>): void {
 
 export function checkProbabilities(metric: string, p: ArrayLike<number>): void {
   for (let i = 0; i < p.length; i++) {
-    if (!(p[i] >= 0 && p[i] <= 1)) throw new InputError(`${metric}: probabilities must lie in [0, 1], but index ${i} holds ${p[i]}; pass predict()'s probabilities, not scores or logits`);
+    if (!(p[i] >= 0 && p[i] <= 1))
+      throw new InputError(`${metric}: probabilities must lie in [0, 1], but index ${i} holds ${p[i]}; pass predict()'s probabilities, not scores or logits`);
   }
 }

@@ -69,17 +69,26 @@ function perClass(actual: ArrayLike<number>, predicted: ArrayLike<number>): PerC
 /** scikit-learn's zero_division = "warn" → 0. */
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-function scored(metric: string, actual: ArrayLike<number>, predicted: ArrayLike<number>, options: ClassMetricOptions, f: (tp: number, fp: number, fn: number, tn: number) => number): number {
+function scored(
+  metric: string,
+  actual: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  options: ClassMetricOptions,
+  f: (tp: number, fp: number, fn: number, tn: number) => number,
+): number {
   checkPair(metric, actual, predicted);
   const average = options.average ?? 'binary';
   const pc = perClass(actual, predicted);
   if (average === 'binary') {
     const pos = options.posLabel ?? 1;
-    if (pc.labels.length > 2) throw new InputError(`${metric}: ${pc.labels.length} classes found (${pc.labels.join(', ')}); pass { average: "macro" | "micro" | "weighted" }`);
+    if (pc.labels.length > 2)
+      throw new InputError(`${metric}: ${pc.labels.length} classes found (${pc.labels.join(', ')}); pass { average: "macro" | "micro" | "weighted" }`);
     const i = pc.labels.indexOf(pos);
     if (i < 0 && pc.labels.length === 2) {
       // Labels 0/2, or 1/2 scored with posLabel 0: scoring a class that is not there would silently give 0.
-      throw new InputError(`${metric}: posLabel ${pos} is not one of the labels (${pc.labels.join(', ')}); pass { posLabel: ${pc.labels[1]} } or encode the labels as 0/1`);
+      throw new InputError(
+        `${metric}: posLabel ${pos} is not one of the labels (${pc.labels.join(', ')}); pass { posLabel: ${pc.labels[1]} } or encode the labels as 0/1`,
+      );
     }
     if (i < 0) return f(0, 0, 0, actual.length);
     return f(pc.tp[i], pc.fp[i], pc.fn[i], pc.tn[i]);
@@ -87,7 +96,11 @@ function scored(metric: string, actual: ArrayLike<number>, predicted: ArrayLike<
   if (average === 'micro') return f(sum(pc.tp), sum(pc.fp), sum(pc.fn), sum(pc.tn));
   const scores = pc.labels.map((_, i) => f(pc.tp[i], pc.fp[i], pc.fn[i], pc.tn[i]));
   if (average === 'macro') return sum(scores) / scores.length;
-  if (average === 'weighted') return ratio(scores.reduce((s, v, i) => s + v * pc.support[i], 0), sum(pc.support));
+  if (average === 'weighted')
+    return ratio(
+      scores.reduce((s, v, i) => s + v * pc.support[i], 0),
+      sum(pc.support),
+    );
   throw new InputError(`unknown average "${average}" (valid: binary, macro, micro, weighted)`);
 }
 
@@ -155,21 +168,37 @@ export interface ReportRow {
 }
 
 /** Per-class precision, recall, F1 and support, plus macro and weighted averages (scikit-learn's report). */
-export function classificationReport(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: { names?: readonly string[] } = {}): { rows: ReportRow[]; accuracy: number; toHTML(): string; toString(): string } {
+export function classificationReport(
+  actual: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  options: { names?: readonly string[] } = {},
+): { rows: ReportRow[]; accuracy: number; toHTML(): string; toString(): string } {
   checkPair('classificationReport', actual, predicted);
   const pc = perClass(actual, predicted);
   const rows: ReportRow[] = pc.labels.map((l, i) => {
     const p = ratio(pc.tp[i], pc.tp[i] + pc.fp[i]);
     const r = ratio(pc.tp[i], pc.tp[i] + pc.fn[i]);
-    return { label: options.names?.[l] ?? String(l), precision: p, recall: r, f1: ratio(2 * pc.tp[i], 2 * pc.tp[i] + pc.fp[i] + pc.fn[i]), support: pc.support[i] };
+    return {
+      label: options.names?.[l] ?? String(l),
+      precision: p,
+      recall: r,
+      f1: ratio(2 * pc.tp[i], 2 * pc.tp[i] + pc.fp[i] + pc.fn[i]),
+      support: pc.support[i],
+    };
   });
   const total = sum(pc.support);
-  const avg = (k: 'precision' | 'recall' | 'f1', w: boolean) => (w ? rows.reduce((s, r) => s + r[k] * r.support, 0) / total : rows.reduce((s, r) => s + r[k], 0) / rows.length);
+  const avg = (k: 'precision' | 'recall' | 'f1', w: boolean) =>
+    w ? rows.reduce((s, r) => s + r[k] * r.support, 0) / total : rows.reduce((s, r) => s + r[k], 0) / rows.length;
   const macro = { label: 'macro avg', precision: avg('precision', false), recall: avg('recall', false), f1: avg('f1', false), support: total };
   const weighted = { label: 'weighted avg', precision: avg('precision', true), recall: avg('recall', true), f1: avg('f1', true), support: total };
   rows.push(macro, weighted);
   const acc = accuracy(actual, predicted);
   const header = ['', 'precision', 'recall', 'f1', 'support'];
   const body = () => rows.map((r) => [r.label, r.precision, r.recall, r.f1, r.support]);
-  return { rows, accuracy: acc, toHTML: () => htmlTable(header, body(), { caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }), toString: () => textTable(header, body()) };
+  return {
+    rows,
+    accuracy: acc,
+    toHTML: () => htmlTable(header, body(), { caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }),
+    toString: () => textTable(header, body()),
+  };
 }

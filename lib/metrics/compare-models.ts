@@ -17,7 +17,11 @@ export interface ModelScore {
  * Scores each named forecast against the same actual values.
  * @example compareModels(actual, { lstm: yHat, persistence: naive }, { previous })
  */
-export function compareModels(actual: ArrayLike<number>, forecasts: Record<string, ArrayLike<number>>, options: { previous?: ArrayLike<number> } = {}): { rows: ModelScore[]; toHTML(): string; toString(): string } {
+export function compareModels(
+  actual: ArrayLike<number>,
+  forecasts: Record<string, ArrayLike<number>>,
+  options: { previous?: ArrayLike<number> } = {},
+): { rows: ModelScore[]; toHTML(): string; toString(): string } {
   const rows = Object.entries(forecasts)
     .map(([name, f]) => {
       let m = NaN;

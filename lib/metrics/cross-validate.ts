@@ -44,7 +44,13 @@ export async function crossValidate(table: Table, folds: readonly Fold[], run: F
   const header = ['fold', 'train rows', 'test rows', ...names];
   const rows: unknown[][] = results.map((r) => [r.fold, r.trainSize, r.testSize, ...names.map((k) => r[k])]);
   rows.push(['mean', '', '', ...names.map((k) => mean[k])], ['std', '', '', ...names.map((k) => std[k])]);
-  return { folds: results, mean, std, toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }), toString: () => textTable(header, rows) };
+  return {
+    folds: results,
+    mean,
+    std,
+    toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }),
+    toString: () => textTable(header, rows),
+  };
 }
 
 export interface WalkForwardOptions extends TimeSeriesSplitOptions {
@@ -67,12 +73,16 @@ export interface WalkForwardOptions extends TimeSeriesSplitOptions {
  */
 export async function walkForward(table: Table, options: WalkForwardOptions, run: FoldRunner): Promise<CvResult> {
   // A panel names its own date column below; one series must have dates or be vouched for.
-  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'walkForward');
+  const dateColumn =
+    options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'walkForward');
   if (options.series === undefined) {
     if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
     return crossValidate(table, timeSeriesSplit(table.numRows, options), run);
   }
-  if (!dateColumn) throw new InputError(`walkForward: series "${options.series}" needs a date column to cut folds at dates, and the table has none; load the dates (loadCsv's dates option)`);
+  if (!dateColumn)
+    throw new InputError(
+      `walkForward: series "${options.series}" needs a date column to cut folds at dates, and the table has none; load the dates (loadCsv's dates option)`,
+    );
   panelRows(table, dateColumn, options.series, 'walkForward');
   // Row ranges of each distinct date (the table is sorted by date): date k holds rows firstRow[k] … firstRow[k+1]-1.
   const t = table.dates(dateColumn);

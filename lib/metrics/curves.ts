@@ -33,10 +33,10 @@ function binaryClfCurve(actual: ArrayLike<number>, score: ArrayLike<number>): Cl
   const thresholds: number[] = [];
   let tp = 0;
   let fp = 0;
-  for (let i = pos.length - 1, j = neg.length - 1; i >= 0 || j >= 0; ) {
+  for (let i = pos.length - 1, j = neg.length - 1; i >= 0 || j >= 0;) {
     const s = i < 0 ? neg[j] : j < 0 ? pos[i] : Math.max(pos[i], neg[j]);
-    while (i >= 0 && pos[i] === s) (tp++, i--);
-    while (j >= 0 && neg[j] === s) (fp++, j--);
+    for (; i >= 0 && pos[i] === s; i--) tp++;
+    for (; j >= 0 && neg[j] === s; j--) fp++;
     tps.push(tp);
     fps.push(fp);
     thresholds.push(s);
@@ -45,7 +45,11 @@ function binaryClfCurve(actual: ArrayLike<number>, score: ArrayLike<number>): Cl
 }
 
 /** ROC curve points: false positive rate, true positive rate, and the threshold of each point (first is +∞). */
-export function rocCurve(actual: ArrayLike<number>, score: ArrayLike<number>, options: { dropIntermediate?: boolean } = {}): { fpr: number[]; tpr: number[]; thresholds: number[] } {
+export function rocCurve(
+  actual: ArrayLike<number>,
+  score: ArrayLike<number>,
+  options: { dropIntermediate?: boolean } = {},
+): { fpr: number[]; tpr: number[]; thresholds: number[] } {
   checkPair('rocCurve', actual, score);
   checkBinaryLabels('rocCurve', actual);
   let { fps, tps, thresholds } = binaryClfCurve(actual, score);
@@ -78,7 +82,9 @@ export function rocAuc(actual: ArrayLike<number>, score: ArrayLike<number>): num
   let pos = 0;
   for (let i = 0; i < actual.length; i++) pos += actual[i];
   if (pos === 0 || pos === actual.length) {
-    throw new InputError(`rocAuc is undefined when actual holds one class only (all ${pos === 0 ? 0 : 1}); score on data with both classes (a stratified split keeps both)`);
+    throw new InputError(
+      `rocAuc is undefined when actual holds one class only (all ${pos === 0 ? 0 : 1}); score on data with both classes (a stratified split keeps both)`,
+    );
   }
   const { fpr, tpr } = rocCurve(actual, score);
   return trapezoid(fpr, tpr);
@@ -105,7 +111,8 @@ export function averagePrecision(actual: ArrayLike<number>, score: ArrayLike<num
 
 /** Multi-class ROC AUC, one-vs-rest, macro-averaged; `probabilities` is row-major [n × k]. */
 export function rocAucOvr(actual: ArrayLike<number>, probabilities: ArrayLike<number>, k: number): number {
-  if (probabilities.length !== actual.length * k) throw new InputError(`rocAucOvr: probabilities has ${probabilities.length} values, expected ${actual.length} × ${k}`);
+  if (probabilities.length !== actual.length * k)
+    throw new InputError(`rocAucOvr: probabilities has ${probabilities.length} values, expected ${actual.length} × ${k}`);
   let total = 0;
   for (let c = 0; c < k; c++) {
     const y = Float64Array.from(actual, (v) => (v === c ? 1 : 0));

@@ -37,7 +37,9 @@ export function mape(actual: ArrayLike<number>, predicted: ArrayLike<number>, op
   let s = 0;
   for (let i = 0; i < actual.length; i++) {
     if (Math.abs(actual[i]) <= guard) {
-      throw new InputError(`mape: actual value ${actual[i]} at index ${i} is zero (or near it), where a percentage error is undefined; use mae, smape or mase instead`);
+      throw new InputError(
+        `mape: actual value ${actual[i]} at index ${i} is zero (or near it), where a percentage error is undefined; use mae, smape or mase instead`,
+      );
     }
     s += Math.abs((actual[i] - predicted[i]) / actual[i]);
   }

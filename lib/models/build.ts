@@ -75,8 +75,17 @@ export function sampleShape(data: ShapedData, want: 1 | 2, builder: string): num
 export function head(task: Task, units: number, seeds: Seeds, inputShape?: number[]): { layer: tf.layers.Layer; loss: string; metrics: string[] } {
   const first = inputShape ? { inputShape } : {};
   if (task === 'regression') return { layer: tf.layers.dense({ units, kernelInitializer: seeds.glorot(), ...first }), loss: 'meanSquaredError', metrics: [] };
-  if (task === 'binary') return { layer: tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeds.glorot(), ...first }), loss: 'binaryCrossentropy', metrics: ['accuracy'] };
-  return { layer: tf.layers.dense({ units, activation: 'softmax', kernelInitializer: seeds.glorot(), ...first }), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] };
+  if (task === 'binary')
+    return {
+      layer: tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeds.glorot(), ...first }),
+      loss: 'binaryCrossentropy',
+      metrics: ['accuracy'],
+    };
+  return {
+    layer: tf.layers.dense({ units, activation: 'softmax', kernelInitializer: seeds.glorot(), ...first }),
+    loss: 'sparseCategoricalCrossentropy',
+    metrics: ['accuracy'],
+  };
 }
 
 /** Loss and metrics of a task, for builders that make their own output layer. */
@@ -86,7 +95,12 @@ export function lossOf(task: Task): { loss: string; metrics: string[] } {
 }
 
 /** Builds, compiles and wraps a sequential model. */
-export function compile(layers: tf.layers.Layer[], spec: Omit<ModelSpec, 'seed' | 'learningRate'> & { seed: number; learningRate?: number }, loss: string, metrics: string[]): Model {
+export function compile(
+  layers: tf.layers.Layer[],
+  spec: Omit<ModelSpec, 'seed' | 'learningRate'> & { seed: number; learningRate?: number },
+  loss: string,
+  metrics: string[],
+): Model {
   requireBackend();
   const learningRate = spec.learningRate ?? 1e-3;
   if (!(learningRate > 0)) throw new InputError(`learningRate must be > 0, got ${learningRate}`);

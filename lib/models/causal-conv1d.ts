@@ -57,9 +57,22 @@ export class CausalConv1D extends tf.layers.Layer {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
       const [B, T, F] = x.shape;
       const K = this.kernelSize;
-      const padded = K > 1 ? tf.pad(x, [[0, 0], [K - 1, 0], [0, 0]]) : x;
+      const padded =
+        K > 1
+          ? tf.pad(x, [
+              [0, 0],
+              [K - 1, 0],
+              [0, 0],
+            ])
+          : x;
       // patches[b, t] = [x[t−K+1], …, x[t]] (k major, feature minor: the kernel's [K, F] order).
-      const patches = K > 1 ? tf.concat(Array.from({ length: K }, (_, k) => tf.slice(padded, [0, k, 0], [B, T, F])), 2) : x;
+      const patches =
+        K > 1
+          ? tf.concat(
+              Array.from({ length: K }, (_, k) => tf.slice(padded, [0, k, 0], [B, T, F])),
+              2,
+            )
+          : x;
       const y = tf.add(tf.matMul(tf.reshape(patches, [B * T, K * F]), tf.reshape(this.kernel!.read(), [K * F, this.filters])), this.bias!.read());
       return tf.reshape(this.activation === 'relu' ? tf.relu(y) : y, [B, T, this.filters]);
     });

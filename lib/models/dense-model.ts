@@ -41,7 +41,12 @@ function dense(data: ShapedData, task: Task, outputSize: number, builder: string
   });
   const h = head(task, outputSize, seeds, layers.length === 0 ? inputShape : undefined);
   layers.push(h.layer);
-  return compile(layers, { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } }, h.loss, h.metrics);
+  return compile(
+    layers,
+    { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } },
+    h.loss,
+    h.metrics,
+  );
 }
 
 /**
@@ -59,6 +64,7 @@ export function denseRegressor(data: ShapedData, options: DenseOptions = {}): Mo
  */
 export function denseClassifier(data: ShapedData, options: DenseClassifierOptions = {}): Model {
   const classes = checkPositiveInt('classes', options.classes ?? 2, 2);
-  if (classes > 2 && data.yShape && data.yShape[1] !== 1) throw new InputError(`a multi-class classifier takes one label column of class codes, got yShape [${data.yShape.join(', ')}]`);
+  if (classes > 2 && data.yShape && data.yShape[1] !== 1)
+    throw new InputError(`a multi-class classifier takes one label column of class codes, got yShape [${data.yShape.join(', ')}]`);
   return dense(data, classes === 2 ? 'binary' : 'multiclass', classes === 2 ? 1 : classes, 'denseClassifier', options);
 }

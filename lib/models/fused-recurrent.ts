@@ -30,13 +30,20 @@ export interface FusedRecurrentArgs {
 
 function kernelFailure(layer: string, code: number, dims: ArrayLike<number>): Error {
   if (code >= 0) {
-    const T = dims[1], F = dims[2];
+    const T = dims[1],
+      F = dims[2];
     const sample = Math.floor(code / (T * F));
     const step = Math.floor((code % (T * F)) / F);
-    return new InputError(`${layer} got NaN or infinity in its input (sample ${sample}, step ${step}, feature ${code % F}): fill or drop missing values before making windows (e.g. fillForward or dropna)`);
+    return new InputError(
+      `${layer} got NaN or infinity in its input (sample ${sample}, step ${step}, feature ${code % F}): fill or drop missing values before making windows (e.g. fillForward or dropna)`,
+    );
   }
-  if (code === RNN_BAD_WEIGHTS) return new InputError(`${layer}'s weights hold NaN or infinity: training diverged; lower the learning rate or scale the inputs (standardScaler), then build the model again`);
-  if (code === RNN_BAD_GRADIENT) return new InputError(`${layer} received a NaN or infinite gradient: the loss diverged; lower the learning rate or scale the target`);
+  if (code === RNN_BAD_WEIGHTS)
+    return new InputError(
+      `${layer}'s weights hold NaN or infinity: training diverged; lower the learning rate or scale the inputs (standardScaler), then build the model again`,
+    );
+  if (code === RNN_BAD_GRADIENT)
+    return new InputError(`${layer} received a NaN or infinite gradient: the loss diverged; lower the learning rate or scale the target`);
   if (code === RNN_NO_MEMORY) return new Error(`${layer}: out of memory in the recurrent kernel`);
   return new Error(`${layer}: the recurrent kernel failed (code ${code})`);
 }
@@ -70,7 +77,25 @@ function recurrentOp(cell: RecurrentCell, layer: string, returnSequences: boolea
       const dw = new Float32Array(F * G);
       const du = new Float32Array(H * G);
       const db = new Float32Array(G);
-      const r = kernel.backward(cell, xs, ws, us, gates, state, h, returnSequences ? d : undefined, returnSequences ? undefined : d, dims, dx, dw, du, db, new Float32Array(B * T * G), new Float32Array(B * H), new Float32Array(B * H));
+      const r = kernel.backward(
+        cell,
+        xs,
+        ws,
+        us,
+        gates,
+        state,
+        h,
+        returnSequences ? d : undefined,
+        returnSequences ? undefined : d,
+        dims,
+        dx,
+        dw,
+        du,
+        db,
+        new Float32Array(B * T * G),
+        new Float32Array(B * H),
+        new Float32Array(B * H),
+      );
       if (r !== RNN_DONE) throw kernelFailure(layer, r, dims);
       return [tf.tensor3d(dx, [B, T, F]), tf.tensor2d(dw, [F, G]), tf.tensor2d(du, [H, G]), tf.tensor1d(db)];
     };
@@ -92,13 +117,18 @@ abstract class FusedRecurrent extends tf.layers.Layer {
     this.cell = cell;
     this.units = checkPositiveInt('units', args.units);
     this.returnSequences = args.returnSequences ?? false;
-    this.initializers = [args.kernelInitializer ?? tf.initializers.glorotUniform({}), args.recurrentInitializer ?? tf.initializers.orthogonal({}), args.biasInitializer ?? tf.initializers.zeros()];
+    this.initializers = [
+      args.kernelInitializer ?? tf.initializers.glorotUniform({}),
+      args.recurrentInitializer ?? tf.initializers.orthogonal({}),
+      args.biasInitializer ?? tf.initializers.zeros(),
+    ];
     this.kernelRegularizer = args.kernelRegularizer;
   }
 
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
-    if (shape.length !== 3 || shape[2] == null) throw new InputError(`${this.name} expects windows [samples, steps, features], got input shape [${shape.join(', ')}]`);
+    if (shape.length !== 3 || shape[2] == null)
+      throw new InputError(`${this.name} expects windows [samples, steps, features], got input shape [${shape.join(', ')}]`);
     const G = gateWidth(this.cell, this.units);
     this.weightsOf = {
       kernel: this.addWeight('kernel', [shape[2], G], 'float32', this.initializers[0], this.kernelRegularizer, true),
@@ -112,7 +142,15 @@ abstract class FusedRecurrent extends tf.layers.Layer {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     if (x.rank !== 3) throw new InputError(`${this.name} expects windows [samples, steps, features], got a tensor of shape [${x.shape.join(', ')}]`);
     const wt = this.weightsOf!;
-    return recurrentOp(this.cell, this.name, this.returnSequences, x.dtype === 'float32' ? x : tf.cast(x, 'float32'), wt.kernel.read(), wt.recurrent.read(), wt.bias.read());
+    return recurrentOp(
+      this.cell,
+      this.name,
+      this.returnSequences,
+      x.dtype === 'float32' ? x : tf.cast(x, 'float32'),
+      wt.kernel.read(),
+      wt.recurrent.read(),
+      wt.bias.read(),
+    );
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {

@@ -8,7 +8,7 @@ function linear(data: ShapedData, task: Task, builder: string, options: Omit<Com
   const flat = data.xShape.length === 3;
   const inputShape = flat ? sampleShape(data, 2, builder) : sampleShape(data, 1, builder);
   const seeds = new Seeds(options.seed ?? 42);
-  const outputSize = task === 'binary' ? 1 : task === 'multiclass' ? classes : data.yShape?.[1] ?? 1;
+  const outputSize = task === 'binary' ? 1 : task === 'multiclass' ? classes : (data.yShape?.[1] ?? 1);
   const h = lossOf(task);
   const out = tf.layers.dense({
     units: outputSize,
@@ -19,7 +19,12 @@ function linear(data: ShapedData, task: Task, builder: string, options: Omit<Com
   });
   // Windows are flattened: a linear autoregression on the lookback rows.
   const layers = flat ? [tf.layers.flatten({ inputShape }), out] : [out];
-  return compile(layers, { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate ?? 0.01, options: { ...options } }, h.loss, h.metrics);
+  return compile(
+    layers,
+    { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate ?? 0.01, options: { ...options } },
+    h.loss,
+    h.metrics,
+  );
 }
 
 /** Linear regression on rows, or a linear autoregression on flattened windows. */

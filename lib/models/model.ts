@@ -72,7 +72,9 @@ export class Model {
     const want = this.spec.inputShape;
     if (sampleShape.length !== want.length || sampleShape.some((d, i) => d !== want[i])) {
       const hint = want.length === 2 ? ' (a sequence model takes windows [samples, lookback, features])' : ' (a dense model takes rows [samples, features])';
-      throw new ShapeError(`${what} has sample shape [${sampleShape.join(', ')}] but the model expects [${want.join(', ')}]${hint}; prepare it with the same feature columns (and lookback) as the training data`);
+      throw new ShapeError(
+        `${what} has sample shape [${sampleShape.join(', ')}] but the model expects [${want.join(', ')}]${hint}; prepare it with the same feature columns (and lookback) as the training data`,
+      );
     }
   }
 

@@ -41,20 +41,42 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
     const last = i === units.length - 1;
     if (cell === 'conv1d') {
       const kernelSize = checkPositiveInt('kernelSize', options.kernelSize ?? 3);
-      layers.push(new CausalConv1D({ filters: u, kernelSize, activation: 'relu', kernelInitializer: seeds.glorot(), kernelRegularizer: regularizer(options.l2), ...first }));
+      layers.push(
+        new CausalConv1D({
+          filters: u,
+          kernelSize,
+          activation: 'relu',
+          kernelInitializer: seeds.glorot(),
+          kernelRegularizer: regularizer(options.l2),
+          ...first,
+        }),
+      );
       if (last) layers.push(tf.layers.globalAveragePooling1d());
     } else {
       // recurrentActivation 'sigmoid' as in Keras (tfjs defaults to hardSigmoid: a different model, and 3 ops per gate instead of 1).
-      const args = { units: u, returnSequences: !last, recurrentActivation: 'sigmoid' as const, kernelInitializer: seeds.glorot(), recurrentInitializer: seeds.orthogonal(), kernelRegularizer: regularizer(options.l2), ...first };
+      const args = {
+        units: u,
+        returnSequences: !last,
+        recurrentActivation: 'sigmoid' as const,
+        kernelInitializer: seeds.glorot(),
+        recurrentInitializer: seeds.orthogonal(),
+        kernelRegularizer: regularizer(options.l2),
+        ...first,
+      };
       if (fused) layers.push(cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args));
       else layers.push(cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
     }
     if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
   });
-  const outputSize = task === 'binary' ? 1 : data.yShape?.[1] ?? 1;
+  const outputSize = task === 'binary' ? 1 : (data.yShape?.[1] ?? 1);
   const h = head(task, outputSize, seeds);
   layers.push(h.layer);
-  return compile(layers, { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } }, h.loss, h.metrics);
+  return compile(
+    layers,
+    { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } },
+    h.loss,
+    h.metrics,
+  );
 }
 
 /**

@@ -29,7 +29,9 @@ const OUTPUT_ACTIVATION: Partial<Record<Task, string>> = { binary: 'sigmoid', mu
 function fixedShape(shape: (number | null)[], what: string): number[] {
   const s = shape.slice(1);
   if (s.length === 0 || s.some((d) => d == null || !(d > 0))) {
-    throw new InputError(`the model's ${what} shape is [${shape.map((d) => d ?? 'None').join(', ')}]: wrapModel needs every axis but the batch fixed (give the first layer inputShape, e.g. [30, 5] for windows or [20] for rows)`);
+    throw new InputError(
+      `the model's ${what} shape is [${shape.map((d) => d ?? 'None').join(', ')}]: wrapModel needs every axis but the batch fixed (give the first layer inputShape, e.g. [30, 5] for windows or [20] for rows)`,
+    );
   }
   return s as number[];
 }
@@ -42,27 +44,39 @@ function fixedShape(shape: (number | null)[], what: string): number[] {
  */
 export function wrapModel(net: tf.LayersModel, options: WrapModelOptions): Model {
   requireBackend();
-  if (!(net instanceof tf.LayersModel)) throw new InputError(`wrapModel takes a tf.LayersModel (tf.sequential() or tf.model()), got ${net === null ? 'null' : typeof net === 'object' ? (net as object).constructor?.name : typeof net}`);
+  if (!(net instanceof tf.LayersModel))
+    throw new InputError(
+      `wrapModel takes a tf.LayersModel (tf.sequential() or tf.model()), got ${net === null ? 'null' : typeof net === 'object' ? (net as object).constructor?.name : typeof net}`,
+    );
   const task = options?.task;
   if (!(task in TASK_LOSS)) throw new InputError(`wrapModel needs { task }: "regression", "binary" or "multiclass", got ${JSON.stringify(task)}`);
-  if (net.inputs.length !== 1 || net.outputs.length !== 1) throw new InputError(`wrapModel takes a model with one input and one output; this one has ${net.inputs.length} and ${net.outputs.length}`);
+  if (net.inputs.length !== 1 || net.outputs.length !== 1)
+    throw new InputError(`wrapModel takes a model with one input and one output; this one has ${net.inputs.length} and ${net.outputs.length}`);
   const inputShape = fixedShape(net.inputs[0].shape, 'input');
   const outShape = fixedShape(net.outputs[0].shape, 'output');
   const outputSize = outShape.reduce((a, b) => a * b, 1);
-  if (task === 'binary' && outputSize !== 1) throw new InputError(`a binary classifier has one output (the probability of class 1); this model has ${outputSize}: use task "multiclass" with softmax, or end with dense({ units: 1, activation: 'sigmoid' })`);
-  if (task === 'multiclass' && outputSize < 2) throw new InputError(`a multiclass model has one output per class; this one has ${outputSize}: end with dense({ units: classes, activation: 'softmax' })`);
+  if (task === 'binary' && outputSize !== 1)
+    throw new InputError(
+      `a binary classifier has one output (the probability of class 1); this model has ${outputSize}: use task "multiclass" with softmax, or end with dense({ units: 1, activation: 'sigmoid' })`,
+    );
+  if (task === 'multiclass' && outputSize < 2)
+    throw new InputError(`a multiclass model has one output per class; this one has ${outputSize}: end with dense({ units: classes, activation: 'softmax' })`);
   const want = OUTPUT_ACTIVATION[task];
   const last = net.layers[net.layers.length - 1];
   const activation = (last.getConfig() as { activation?: unknown }).activation;
   if (want && typeof activation === 'string' && activation !== want) {
-    throw new InputError(`the last layer (${last.name}) has activation "${activation}", so its outputs are not probabilities for task "${task}": use activation '${want}' there`);
+    throw new InputError(
+      `the last layer (${last.name}) has activation "${activation}", so its outputs are not probabilities for task "${task}": use activation '${want}' there`,
+    );
   }
   let optimizer = net.optimizer;
   if (optimizer) {
     const loss = (net as unknown as { loss?: unknown }).loss;
     const name = typeof loss === 'string' ? loss : Array.isArray(loss) && typeof loss[0] === 'string' ? loss[0] : undefined;
     if (name !== undefined && !ACCEPTED_LOSSES[task].includes(name)) {
-      throw new InputError(`the model is compiled with loss "${name}", which does not fit task "${task}" (the library passes ${task === 'multiclass' ? 'class codes 0…k-1' : task === 'binary' ? '0/1 labels' : 'numbers'}): compile it with "${TASK_LOSS[task]}" or leave it uncompiled`);
+      throw new InputError(
+        `the model is compiled with loss "${name}", which does not fit task "${task}" (the library passes ${task === 'multiclass' ? 'class codes 0…k-1' : task === 'binary' ? '0/1 labels' : 'numbers'}): compile it with "${TASK_LOSS[task]}" or leave it uncompiled`,
+      );
     }
   } else {
     const lr = options.learningRate ?? 1e-3;
@@ -71,15 +85,19 @@ export function wrapModel(net: tf.LayersModel, options: WrapModelOptions): Model
     net.compile({ optimizer, loss: TASK_LOSS[task], metrics: task === 'regression' ? [] : ['accuracy'] });
   }
   const rate = (optimizer as unknown as { learningRate?: unknown }).learningRate;
-  return new Model(net, {
-    builder: net.name || 'model',
-    task,
-    inputShape,
-    outputSize,
-    seed: options.seed ?? 42,
-    learningRate: typeof rate === 'number' && rate > 0 ? rate : options.learningRate ?? 1e-3,
-    options: { wrapped: true },
-  }, optimizer);
+  return new Model(
+    net,
+    {
+      builder: net.name || 'model',
+      task,
+      inputShape,
+      outputSize,
+      seed: options.seed ?? 42,
+      learningRate: typeof rate === 'number' && rate > 0 ? rate : (options.learningRate ?? 1e-3),
+      options: { wrapped: true },
+    },
+    optimizer,
+  );
 }
 
 /** The loss the library compiles for a task (also used when a saved model is loaded for more training). */

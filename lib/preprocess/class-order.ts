@@ -31,7 +31,10 @@ function compareLabels(a: string, b: string): number {
  */
 export function classOrder(labels: readonly (string | null)[], options: { positive?: string } = {}): ClassOrder {
   const classes = [...new Set(labels.filter((l): l is string => l !== null))].sort(compareLabels);
-  if (classes.length < 2) throw new InputError(`the label column holds ${classes.length === 0 ? 'no values' : `one class only (${formatList(classes)})`}; a classifier needs at least two classes`);
+  if (classes.length < 2)
+    throw new InputError(
+      `the label column holds ${classes.length === 0 ? 'no values' : `one class only (${formatList(classes)})`}; a classifier needs at least two classes`,
+    );
   const positive = options.positive ?? '';
   if (classes.length > 2) return { classes, note: positive ? `positive "${positive}" is not used: there are ${classes.length} classes` : '' };
   if (positive !== '' && classes.includes(positive)) return { classes: [classes.find((c) => c !== positive)!, positive], positive, note: '' };

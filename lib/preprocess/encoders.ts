@@ -27,7 +27,8 @@ function encodedColumns(table: Table, named: readonly string[] | undefined, kind
 function presentValues(table: Table, column: string, kind: string): string[] {
   const values = table.strings(column);
   const missing = values.indexOf(null);
-  if (missing >= 0) throw new InputError(`${kind}: column "${column}" is missing a value at row ${missing}; impute it first (simpleImputer({ strategy: "most_frequent" }))`);
+  if (missing >= 0)
+    throw new InputError(`${kind}: column "${column}" is missing a value at row ${missing}; impute it first (simpleImputer({ strategy: "most_frequent" }))`);
   return values as string[];
 }
 
@@ -105,14 +106,18 @@ export class FittedOneHotEncoder implements FittedTransform {
         const j = index.get(v);
         if (j !== undefined) onehot[j][i] = 1;
         else if (this.handleUnknown === 'error') {
-          throw new InputError(`oneHotEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "ignore" } to encode it as all zeros`);
+          throw new InputError(
+            `oneHotEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "ignore" } to encode it as all zeros`,
+          );
         } else if (unknownTo >= 0) onehot[unknownTo][i] = 1;
       });
       out = out.drop([c]);
       names.forEach((name, j) => {
         if (out.has(name)) {
           const what = j < frequent.length ? `category ${JSON.stringify(frequent[j])}` : 'infrequent categories';
-          throw new InputError(`oneHotEncoder: the column for ${what} of "${c}" would be named "${name}", which the table already has; rename that column first`);
+          throw new InputError(
+            `oneHotEncoder: the column for ${what} of "${c}" would be named "${name}", which the table already has; rename that column first`,
+          );
         }
         out = out.withColumn(name, onehot[j]);
       });
@@ -126,7 +131,13 @@ export class FittedOneHotEncoder implements FittedTransform {
 }
 registerTransform(
   'oneHotEncoder',
-  (s) => new FittedOneHotEncoder(s.columns as string[], s.categories as Record<string, string[]>, s.handleUnknown as HandleUnknown, (s.infrequent ?? {}) as Record<string, string[]>),
+  (s) =>
+    new FittedOneHotEncoder(
+      s.columns as string[],
+      s.categories as Record<string, string[]>,
+      s.handleUnknown as HandleUnknown,
+      (s.infrequent ?? {}) as Record<string, string[]>,
+    ),
 );
 
 /**
@@ -134,7 +145,12 @@ registerTransform(
  * `minFrequency` (a fraction is of the training rows); then all but the `maxCategories - 1` most frequent, where
  * among equal counts the category that sorts first is the one grouped.
  */
-function infrequentCategories(values: readonly string[], sorted: readonly string[], minFrequency: number | undefined, maxCategories: number | undefined): string[] {
+function infrequentCategories(
+  values: readonly string[],
+  sorted: readonly string[],
+  minFrequency: number | undefined,
+  maxCategories: number | undefined,
+): string[] {
   const count = new Map<string, number>(sorted.map((k) => [k, 0]));
   for (const v of values) count.set(v, count.get(v)! + 1);
   const min = minFrequency === undefined ? 0 : minFrequency < 1 ? minFrequency * values.length : minFrequency;
@@ -179,7 +195,10 @@ export function oneHotEncoder(options: OneHotEncoderOptions = {}) {
 /** A fitted label encoder: `classes[code]` is the label of a code. */
 export class FittedLabelEncoder implements FittedTransform {
   readonly kind = 'labelEncoder';
-  constructor(readonly column: string, readonly classes: readonly string[]) {}
+  constructor(
+    readonly column: string,
+    readonly classes: readonly string[],
+  ) {}
 
   get columns(): readonly string[] {
     return [this.column];
@@ -190,7 +209,10 @@ export class FittedLabelEncoder implements FittedTransform {
     const index = new Map(this.classes.map((k, j) => [k, j]));
     return Float64Array.from(labels, (l, i) => {
       const j = l === null ? undefined : index.get(String(l));
-      if (j === undefined) throw new InputError(`labelEncoder: label ${JSON.stringify(l)} at row ${i} in column "${this.column}" was not seen in training (classes: ${formatList(this.classes)})`);
+      if (j === undefined)
+        throw new InputError(
+          `labelEncoder: label ${JSON.stringify(l)} at row ${i} in column "${this.column}" was not seen in training (classes: ${formatList(this.classes)})`,
+        );
       return j;
     });
   }
@@ -233,7 +255,10 @@ export function labelEncoder(options: { column: string; classes?: readonly strin
       const seen = sortedCategories(presentValues(table, options.column, 'labelEncoder'));
       if (!options.classes) return new FittedLabelEncoder(options.column, seen);
       const extra = seen.filter((c) => !options.classes!.includes(c));
-      if (extra.length) throw new InputError(`labelEncoder: column "${options.column}" holds ${formatList(extra)}, not in classes ${formatList(options.classes)}; add them to classes or fix the data`);
+      if (extra.length)
+        throw new InputError(
+          `labelEncoder: column "${options.column}" holds ${formatList(extra)}, not in classes ${formatList(options.classes)}; add them to classes or fix the data`,
+        );
       return new FittedLabelEncoder(options.column, [...options.classes]);
     },
   };
@@ -273,7 +298,9 @@ export class FittedOrdinalEncoder implements FittedTransform {
         const j = index.get(v);
         if (j !== undefined) return j;
         if (this.handleUnknown === 'error') {
-          throw new InputError(`ordinalEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "use_encoded_value", unknownValue: -1 }`);
+          throw new InputError(
+            `ordinalEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "use_encoded_value", unknownValue: -1 }`,
+          );
         }
         return this.unknownValue;
       });
@@ -286,18 +313,34 @@ export class FittedOrdinalEncoder implements FittedTransform {
     let out = table;
     for (const c of this.columns) {
       const cats = this.categories[c];
-      out = out.withColumn(c, Array.from(table.numbers(c), (code) => (Number.isInteger(code) && code >= 0 && code < cats.length ? cats[code] : null)), 'string');
+      out = out.withColumn(
+        c,
+        Array.from(table.numbers(c), (code) => (Number.isInteger(code) && code >= 0 && code < cats.length ? cats[code] : null)),
+        'string',
+      );
     }
     return out;
   }
 
   toJSON(): TransformState {
-    return { kind: this.kind, columns: [...this.columns], categories: this.categories, handleUnknown: this.handleUnknown, unknownValue: Number.isNaN(this.unknownValue) ? null : this.unknownValue };
+    return {
+      kind: this.kind,
+      columns: [...this.columns],
+      categories: this.categories,
+      handleUnknown: this.handleUnknown,
+      unknownValue: Number.isNaN(this.unknownValue) ? null : this.unknownValue,
+    };
   }
 }
 registerTransform(
   'ordinalEncoder',
-  (s) => new FittedOrdinalEncoder(s.columns as string[], s.categories as Record<string, string[]>, s.handleUnknown as 'error' | 'use_encoded_value', s.unknownValue === null ? NaN : (s.unknownValue as number)),
+  (s) =>
+    new FittedOrdinalEncoder(
+      s.columns as string[],
+      s.categories as Record<string, string[]>,
+      s.handleUnknown as 'error' | 'use_encoded_value',
+      s.unknownValue === null ? NaN : (s.unknownValue as number),
+    ),
 );
 
 /**
@@ -310,7 +353,9 @@ export function ordinalEncoder(options: OrdinalEncoderOptions = {}) {
   const handleUnknown = checkOneOf('handleUnknown', options.handleUnknown ?? 'error', ['error', 'use_encoded_value'] as const);
   const unknownValue = options.unknownValue;
   if (handleUnknown === 'use_encoded_value' && !(typeof unknownValue === 'number' && (Number.isInteger(unknownValue) || Number.isNaN(unknownValue)))) {
-    throw new InputError(`ordinalEncoder: handleUnknown "use_encoded_value" needs { unknownValue } to be an integer (e.g. -1) or NaN, got ${String(unknownValue)}`);
+    throw new InputError(
+      `ordinalEncoder: handleUnknown "use_encoded_value" needs { unknownValue } to be an integer (e.g. -1) or NaN, got ${String(unknownValue)}`,
+    );
   }
   return {
     kind: 'ordinalEncoder',
@@ -321,7 +366,9 @@ export function ordinalEncoder(options: OrdinalEncoderOptions = {}) {
       for (const c of columns) {
         categories[c] = sortedCategories(presentValues(table, c, 'ordinalEncoder'));
         if (handleUnknown === 'use_encoded_value' && unknownValue! >= 0 && unknownValue! < categories[c].length) {
-          throw new InputError(`ordinalEncoder: unknownValue ${unknownValue} is already the code of ${JSON.stringify(categories[c][unknownValue!])} in column "${c}"; use -1, or ${categories[c].length} or more`);
+          throw new InputError(
+            `ordinalEncoder: unknownValue ${unknownValue} is already the code of ${JSON.stringify(categories[c][unknownValue!])} in column "${c}"; use -1, or ${categories[c].length} or more`,
+          );
         }
       }
       return new FittedOrdinalEncoder(columns, categories, handleUnknown, handleUnknown === 'use_encoded_value' ? unknownValue : NaN);

@@ -59,9 +59,13 @@ export function stratifiedKFold(labels: readonly (string | number)[] | Table, op
   if (labels instanceof Table) {
     // A table, as trainTestSplit takes: the label column names the classes.
     if (!options.stratify) throw new InputError(`stratifiedKFold of a table needs { stratify: "<label column>" } (columns: ${labels.columnNames.join(', ')})`);
-    return stratifiedKFold(labels.strings(options.stratify).map((v) => (v === null ? 'null' : v)), options);
+    return stratifiedKFold(
+      labels.strings(options.stratify).map((v) => (v === null ? 'null' : v)),
+      options,
+    );
   }
-  if (!Array.isArray(labels)) throw new InputError(`stratifiedKFold takes the class labels (an array) or a table with { stratify }, got ${labels === null ? 'null' : typeof labels}`);
+  if (!Array.isArray(labels))
+    throw new InputError(`stratifiedKFold takes the class labels (an array) or a table with { stratify }, got ${labels === null ? 'null' : typeof labels}`);
   const k = checkPositiveInt('k', options.k ?? 5, 2);
   const n = labels.length;
   const classes: (string | number)[] = [];
@@ -77,7 +81,10 @@ export function stratifiedKFold(labels: readonly (string | number)[] | Table, op
   const counts = new Array<number>(classes.length).fill(0);
   for (let i = 0; i < n; i++) counts[encoded[i]]++;
   counts.forEach((cnt, c) => {
-    if (cnt < k) throw new InputError(`class ${JSON.stringify(classes[c])} has ${cnt} rows but k = ${k} folds need at least ${k} per class; lower k or merge rare classes`);
+    if (cnt < k)
+      throw new InputError(
+        `class ${JSON.stringify(classes[c])} has ${cnt} rows but k = ${k} folds need at least ${k} per class; lower k or merge rare classes`,
+      );
   });
   // allocation[f][c]: rows of class c in fold f, from dealing the sorted labels to folds in turn.
   // In the sorted labels class c fills positions [start, start + counts[c]), so position i goes to fold i % k.

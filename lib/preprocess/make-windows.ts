@@ -59,7 +59,8 @@ export interface Windows {
 }
 
 function checkedColumns(table: Table, names: readonly string[], what: string): Float64Array[] {
-  if (!Array.isArray(names) || names.length === 0) throw new InputError(`makeWindows needs at least one ${what} column (columns: ${table.columnNames.join(', ')})`);
+  if (!Array.isArray(names) || names.length === 0)
+    throw new InputError(`makeWindows needs at least one ${what} column (columns: ${table.columnNames.join(', ')})`);
   return names.map((n) => table.numbers(n));
 }
 
@@ -82,15 +83,21 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   const targetStart = options.targetStart ?? 0;
   const targetEnd = options.targetEnd ?? n;
   // A panel names its own date column below; one series must have dates or be vouched for.
-  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'makeWindows');
+  const dateColumn =
+    options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'makeWindows');
   if (options.series !== undefined) return panelWindows(table, options, options.series, dateColumn, xs, ys, shape, targetStart, targetEnd);
   // Windows over rows out of time order, or over several series stacked by date, would mix times silently.
   if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
   const { s0, count, span, firstTarget0 } = windowLayout(n, shape, targetStart, targetEnd);
   if (span >= n) {
-    throw new InputError(`the series has ${n} rows, too short for lookback ${lookback} × samplingRate ${rate} + horizon ${horizon} + steps ${steps}; use a shorter lookback or more data`);
+    throw new InputError(
+      `the series has ${n} rows, too short for lookback ${lookback} × samplingRate ${rate} + horizon ${horizon} + steps ${steps}; use a shorter lookback or more data`,
+    );
   }
-  if (count === 0) throw new InputError(`no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`);
+  if (count === 0)
+    throw new InputError(
+      `no window fits between target rows ${targetStart} and ${targetEnd} (lookback ${lookback}, horizon ${horizon}, steps ${steps}); widen the range or shorten the lookback`,
+    );
 
   // Every row a window reads must be finite: a NaN would silently poison training.
   const firstRow = s0;
@@ -106,7 +113,16 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   const targetRows = new Int32Array(count);
   fillWindows(x, y, targetRows, xs, ys, { s0, count, stride, lookback, rate, firstTarget0, steps });
   const targetDates = dateColumn ? gather(table.dates(dateColumn), targetRows) : undefined;
-  return { x, xShape: [count, lookback, nf], y, yShape: [count, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
+  return {
+    x,
+    xShape: [count, lookback, nf],
+    y,
+    yShape: [count, steps * nt],
+    targetRows,
+    targetDates,
+    features: [...options.features],
+    targets: [...options.targets],
+  };
 }
 
 /** The most bytes of window inputs makeWindows allocates: half the machine's memory, and at most 2^32 (V8's largest typed array). */
@@ -172,7 +188,10 @@ function panelWindows(
   targetStart: number,
   targetEnd: number,
 ): Windows {
-  if (!dateColumn) throw new InputError(`series "${series}" needs a date column to check each series' time order, and the table has none; load the dates (loadCsv's dates option)`);
+  if (!dateColumn)
+    throw new InputError(
+      `series "${series}" needs a date column to check each series' time order, and the table has none; load the dates (loadCsv's dates option)`,
+    );
   const { lookback, steps, stride, rate } = shape;
   const parts: { rows: Int32Array; s0: number; count: number; firstTarget0: number }[] = [];
   let longest = 0;
@@ -233,7 +252,16 @@ function panelWindows(
     targetRows[w] = target[i];
   });
   const targetDates = gather(table.dates(dateColumn), targetRows);
-  return { x, xShape: [total, lookback, nf], y, yShape: [total, steps * nt], targetRows, targetDates, features: [...options.features], targets: [...options.targets] };
+  return {
+    x,
+    xShape: [total, lookback, nf],
+    y,
+    yShape: [total, steps * nt],
+    targetRows,
+    targetDates,
+    features: [...options.features],
+    targets: [...options.targets],
+  };
 }
 
 interface Layout {
@@ -271,7 +299,10 @@ function gather(values: Float64Array, rows: Int32Array): Float64Array {
  * test windows' targets lie at or after it, and their inputs may reach back into the training rows
  * (context), never forward.
  */
-export function windowSplit(table: Table, options: Omit<WindowOptions, 'targetStart' | 'targetEnd'> & { testStart: number }): { train: Windows; test: Windows } {
+export function windowSplit(
+  table: Table,
+  options: Omit<WindowOptions, 'targetStart' | 'targetEnd'> & { testStart: number },
+): { train: Windows; test: Windows } {
   const testStart = checkPositiveInt('testStart', options.testStart);
   return {
     train: makeWindows(table, { ...options, targetEnd: testStart }),

@@ -116,7 +116,9 @@ const EPSILON = Number.EPSILON;
 /** A learned scale, refused when it overflowed. */
 function checkScale(scale: number, column: string, kind: string): number {
   if (!Number.isFinite(scale)) {
-    throw new InputError(`${kind}.fit: column "${column}" has values too large to scale (its spread overflows to ${scale}); divide the column by a power of ten first`);
+    throw new InputError(
+      `${kind}.fit: column "${column}" has values too large to scale (its spread overflows to ${scale}); divide the column by a power of ten first`,
+    );
   }
   return scale;
 }
@@ -176,7 +178,13 @@ export function minMaxScaler(options: MinMaxScalerOptions = {}) {
       min.push(mn);
       scale.push(spreadOrOne(mx - mn, c, 'minMaxScaler') / (hi - lo));
     }
-    return new FittedScaler('minMaxScaler', columns, min, scale, columns.map(() => lo));
+    return new FittedScaler(
+      'minMaxScaler',
+      columns,
+      min,
+      scale,
+      columns.map(() => lo),
+    );
   });
 }
 

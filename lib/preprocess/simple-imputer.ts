@@ -36,14 +36,23 @@ export class FittedImputer implements FittedTransform {
     checkFittedColumns(table, this.columns, this.kind);
     const flags: [string, Float64Array][] = this.indicators.map((c) => {
       const name = `${c}_missing`;
-      if (table.has(name)) throw new InputError(`simpleImputer: the indicator of "${c}" would be named "${name}", which the table already has; rename that column first`);
+      if (table.has(name))
+        throw new InputError(`simpleImputer: the indicator of "${c}" would be named "${name}", which the table already has; rename that column first`);
       return [name, missingFlags(table, c)];
     });
     const filled = this.columns.reduce((t, c) => {
       const fill = this.statistics[c];
-      if (t.kind(c) === 'string') return t.withColumn(c, t.strings(c).map((v) => (v === null ? String(fill) : v)));
+      if (t.kind(c) === 'string')
+        return t.withColumn(
+          c,
+          t.strings(c).map((v) => (v === null ? String(fill) : v)),
+        );
       const x = t.numbers(c);
-      return t.withColumn(c, x.map((v) => (Number.isNaN(v) ? (fill as number) : v)), t.kind(c));
+      return t.withColumn(
+        c,
+        x.map((v) => (Number.isNaN(v) ? (fill as number) : v)),
+        t.kind(c),
+      );
     }, table);
     return flags.length ? filled.withColumns(Object.fromEntries(flags)) : filled;
   }
@@ -52,7 +61,10 @@ export class FittedImputer implements FittedTransform {
     return { kind: this.kind, columns: [...this.columns], statistics: { ...this.statistics }, indicators: [...this.indicators] };
   }
 }
-registerTransform('simpleImputer', (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]));
+registerTransform(
+  'simpleImputer',
+  (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]),
+);
 
 /** 1 where column c is missing (NaN or null), else 0. */
 function missingFlags(table: Table, c: string): Float64Array {
@@ -71,11 +83,15 @@ function mostFrequent(values: readonly (string | number)[]): string | number {
 function constantFill(fillValue: number | string | undefined, column: string, kind: string): number | string {
   if (kind === 'string') return fillValue ?? 'missing';
   if (kind === 'date') {
-    throw new InputError(`simpleImputer: strategy "constant" cannot fill date column "${column}" (a number would become a date near 1970-01-01); drop the rows with missing dates, or use strategy "most_frequent"`);
+    throw new InputError(
+      `simpleImputer: strategy "constant" cannot fill date column "${column}" (a number would become a date near 1970-01-01); drop the rows with missing dates, or use strategy "most_frequent"`,
+    );
   }
   if (fillValue === undefined) return 0;
   if (typeof fillValue !== 'number' || !Number.isFinite(fillValue)) {
-    throw new InputError(`simpleImputer: fillValue ${typeof fillValue === 'string' ? JSON.stringify(fillValue) : String(fillValue)} cannot fill numeric column "${column}" (its missing values would stay NaN); give a finite number, or name only the text columns in { columns }`);
+    throw new InputError(
+      `simpleImputer: fillValue ${typeof fillValue === 'string' ? JSON.stringify(fillValue) : String(fillValue)} cannot fill numeric column "${column}" (its missing values would stay NaN); give a finite number, or name only the text columns in { columns }`,
+    );
   }
   return fillValue;
 }
@@ -103,19 +119,20 @@ export function simpleImputer(options: SimpleImputerOptions = {}) {
           statistics[c] = constantFill(options.fillValue, c, table.kind(c));
           continue;
         }
-        if (isText && numericOnly) throw new InputError(`simpleImputer: strategy "${strategy}" needs numbers but column "${c}" is text; use "most_frequent" or "constant"`);
+        if (isText && numericOnly)
+          throw new InputError(`simpleImputer: strategy "${strategy}" needs numbers but column "${c}" is text; use "most_frequent" or "constant"`);
         const present = isText ? table.strings(c).filter((v): v is string => v !== null) : Array.from(table.numbers(c)).filter((v) => !Number.isNaN(v));
         if (present.length === 0) {
-          throw new InputError(`simpleImputer: column "${c}" is entirely missing in the training rows, so there is nothing to learn a ${strategy} from; drop the column or use strategy "constant"`);
+          throw new InputError(
+            `simpleImputer: column "${c}" is entirely missing in the training rows, so there is nothing to learn a ${strategy} from; drop the column or use strategy "constant"`,
+          );
         }
         if (strategy === 'most_frequent') statistics[c] = mostFrequent(present);
         else if (strategy === 'median') statistics[c] = quantile(present as number[], 0.5);
         else statistics[c] = (present as number[]).reduce((s, v) => s + v, 0) / present.length;
       }
       // Flags only for columns with a gap in training, as scikit-learn's MissingIndicator(features="missing-only").
-      const indicators = options.addIndicator
-        ? columns.filter((c) => missingFlags(table, c).includes(1))
-        : [];
+      const indicators = options.addIndicator ? columns.filter((c) => missingFlags(table, c).includes(1)) : [];
       return new FittedImputer(columns, statistics, indicators);
     },
   };

@@ -54,9 +54,13 @@ function cutoffMs(text: string): number {
  */
 export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Split {
   // A panel names its own date column below; one series must have dates or be vouched for.
-  const dateColumn = options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'splitByTime');
+  const dateColumn =
+    options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'splitByTime');
   if (options.series !== undefined) {
-    if (!dateColumn) throw new InputError(`series "${options.series}" needs a date column to split every series at the same date, and the table has none; load the dates (loadCsv's dates option)`);
+    if (!dateColumn)
+      throw new InputError(
+        `series "${options.series}" needs a date column to split every series at the same date, and the table has none; load the dates (loadCsv's dates option)`,
+      );
     panelRows(table, dateColumn, options.series, 'splitByTime');
   } else if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
   let cut: number;
@@ -77,7 +81,9 @@ export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Spl
     }
   }
   if (cut <= 0 || cut >= table.numRows) {
-    throw new InputError(`the split leaves ${cut <= 0 ? 'no training' : 'no test'} rows (${table.numRows} rows, split at row ${cut}); move the cutoff or change testSize`);
+    throw new InputError(
+      `the split leaves ${cut <= 0 ? 'no training' : 'no test'} rows (${table.numRows} rows, split at row ${cut}); move the cutoff or change testSize`,
+    );
   }
   const gap = checkPositiveInt('gap', options.gap ?? 0, 0);
   let trainEnd = cut;

@@ -61,5 +61,13 @@ export function toDataset(table: Table, options: ToDatasetOptions): Dataset {
   const y = new Float32Array(n * targets.length);
   fill(table, features, x, 'feature');
   fill(table, targets, y, 'target');
-  return { x, xShape: [n, features.length], y, yShape: [n, targets.length], features, targets, ordered: options.ordered ?? firstDateColumn(table) !== undefined };
+  return {
+    x,
+    xShape: [n, features.length],
+    y,
+    yShape: [n, targets.length],
+    features,
+    targets,
+    ordered: options.ordered ?? firstDateColumn(table) !== undefined,
+  };
 }

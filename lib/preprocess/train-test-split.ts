@@ -47,7 +47,9 @@ export function splitIndices(labels: readonly string[] | number, options: TrainT
     const classes = [...byClass].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     for (const [label, rows] of classes) {
       if (rows.length < 2) {
-        throw new InputError(`class ${JSON.stringify(label)} has ${rows.length} row; a stratified split needs at least 2 per class (merge rare classes or drop stratify)`);
+        throw new InputError(
+          `class ${JSON.stringify(label)} has ${rows.length} row; a stratified split needs at least 2 per class (merge rare classes or drop stratify)`,
+        );
       }
     }
     // Test rows per class: exactly nTest in total, like scikit-learn (each class its floored share of nTest,

@@ -60,7 +60,9 @@ export function resolveColumns(table: Table, columns: readonly string[] | undefi
 export function checkFittedColumns(table: Table, columns: readonly string[], kind: string): void {
   const missing = columns.filter((c) => !table.has(c));
   if (missing.length) {
-    throw new InputError(`${kind}.transform: ${missing.length > 1 ? `columns ${formatList(missing)} were` : `column "${missing[0]}" was`} fitted but ${missing.length > 1 ? 'are' : 'is'} missing (table has: ${formatList(table.columnNames)}); transform tables with the same columns as the training split`);
+    throw new InputError(
+      `${kind}.transform: ${missing.length > 1 ? `columns ${formatList(missing)} were` : `column "${missing[0]}" was`} fitted but ${missing.length > 1 ? 'are' : 'is'} missing (table has: ${formatList(table.columnNames)}); transform tables with the same columns as the training split`,
+    );
   }
 }
 

@@ -18,7 +18,10 @@ const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || typeof v 
 
 /** Parameter sets of a grid: a list of objects, or the product of an object of lists. */
 export function gridParameterSets(grid: unknown): Record<string, Scalar>[] {
-  const bad = (why: string) => new ReportError(`grid: ${why}; write a JSON array of parameter objects ([{"price": "SMI"}, {"price": "DAX"}]) or an object of value lists ({"price": ["SMI", "DAX"], "epochs": [20]})`);
+  const bad = (why: string) =>
+    new ReportError(
+      `grid: ${why}; write a JSON array of parameter objects ([{"price": "SMI"}, {"price": "DAX"}]) or an object of value lists ({"price": ["SMI", "DAX"], "epochs": [20]})`,
+    );
   let sets: Record<string, unknown>[];
   if (Array.isArray(grid)) {
     sets = grid.map((s, i) => {

@@ -37,7 +37,8 @@ export function checkDrift(actual: MetricsManifest, expected: ExpectedMetrics): 
 /** One line per drift, for the terminal. */
 export function describeDrift(d: Drift): string {
   if (d.problem === 'missing') return `${d.notebook}: metric "${d.metric}" was not reported (expected ${d.expected})`;
-  if (d.problem === 'unexpected') return `${d.notebook}: metric "${d.metric}" = ${d.actual} has no expectation; add it to notebooks/expected-metrics.json with a tolerance`;
+  if (d.problem === 'unexpected')
+    return `${d.notebook}: metric "${d.metric}" = ${d.actual} has no expectation; add it to notebooks/expected-metrics.json with a tolerance`;
   return `${d.notebook}: ${d.metric} = ${d.actual}, expected ${d.expected} ± ${d.tolerance} (off by ${Math.abs(d.actual! - d.expected!).toPrecision(3)})`;
 }
 
@@ -45,7 +46,9 @@ export function describeDrift(d: Drift): string {
 export function expectationsFrom(actual: MetricsManifest, previous: ExpectedMetrics, defaultTolerance = 0.02): ExpectedMetrics {
   const out: ExpectedMetrics = { ...previous };
   for (const [notebook, metrics] of Object.entries(actual)) {
-    out[notebook] = Object.fromEntries(Object.entries(metrics).map(([m, v]) => [m, { ...previous[notebook]?.[m], value: v, tolerance: previous[notebook]?.[m]?.tolerance ?? defaultTolerance }]));
+    out[notebook] = Object.fromEntries(
+      Object.entries(metrics).map(([m, v]) => [m, { ...previous[notebook]?.[m], value: v, tolerance: previous[notebook]?.[m]?.tolerance ?? defaultTolerance }]),
+    );
   }
   return out;
 }

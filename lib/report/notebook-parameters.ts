@@ -59,7 +59,8 @@ export function readParameters(nb: Notebook, name = 'notebook'): Parameter[] {
       if (!line.trim() || /^\s*\/\//.test(line)) return;
       const m = DECLARATION.exec(line);
       const value = m ? parseLiteral(m[2]) : undefined;
-      if (!m || value === undefined) throw new ReportError(`${name}: line ${i + 1} of the parameters cell is not "const name = number | "string" | true/false;": ${line.trim()}`);
+      if (!m || value === undefined)
+        throw new ReportError(`${name}: line ${i + 1} of the parameters cell is not "const name = number | "string" | true/false;": ${line.trim()}`);
       params.push({ name: m[1], type: typeof value as Parameter['type'], default: value });
     });
   return params;
@@ -73,7 +74,8 @@ export function parseParameterArgs(args: readonly string[]): Record<string, stri
     const eq = arg.indexOf('=');
     if (eq <= 0) throw new ReportError(`parameter "${arg}" is not name=value (e.g. -p epochs=20)`);
     const name = arg.slice(0, eq).trim();
-    if (!IDENTIFIER.test(name)) throw new ReportError(`parameter name "${name}" is not a TypeScript identifier (letters, digits, _ and $); use the name declared in the parameters cell`);
+    if (!IDENTIFIER.test(name))
+      throw new ReportError(`parameter name "${name}" is not a TypeScript identifier (letters, digits, _ and $); use the name declared in the parameters cell`);
     out[name] = arg.slice(eq + 1);
   }
   return out;
@@ -85,11 +87,14 @@ const DECIMAL = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
 /** A JSON string literal that is also a safe TypeScript literal on one line (U+2028 and U+2029 escaped). */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function coerce(p: Parameter, raw: unknown, where: string): ParameterValue {
-  const bad = () => new ReportError(`${where}: parameter "${p.name}" must be a ${p.type} like its default ${JSON.stringify(p.default)}, got ${JSON.stringify(raw)}`);
+  const bad = () =>
+    new ReportError(`${where}: parameter "${p.name}" must be a ${p.type} like its default ${JSON.stringify(p.default)}, got ${JSON.stringify(raw)}`);
   if (p.type === 'number') {
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(n)) throw bad();
@@ -108,11 +113,16 @@ function coerce(p: Parameter, raw: unknown, where: string): ParameterValue {
  * A copy of the notebook with an `injected-parameters` cell after the `parameters` cell (replacing an earlier
  * injected cell). Unknown names and values of the wrong type are refused, naming the valid parameters.
  */
-export function injectParameters(nb: Notebook, overrides: Record<string, unknown>, name = 'notebook'): { notebook: Notebook; values: Record<string, ParameterValue> } {
+export function injectParameters(
+  nb: Notebook,
+  overrides: Record<string, unknown>,
+  name = 'notebook',
+): { notebook: Notebook; values: Record<string, ParameterValue> } {
   const keys = Object.keys(overrides);
   const params = readParameters(nb, name);
   const index = parametersCellIndex(nb);
-  if (keys.length && index < 0) throw new ReportError(`${name} has no cell tagged "parameters", so ${keys.join(', ')} cannot be set; tag the cell that declares the defaults`);
+  if (keys.length && index < 0)
+    throw new ReportError(`${name} has no cell tagged "parameters", so ${keys.join(', ')} cannot be set; tag the cell that declares the defaults`);
   const values: Record<string, ParameterValue> = Object.assign(Object.create(null), Object.fromEntries(params.map((p) => [p.name, p.default])));
   for (const key of keys) {
     const p = Object.prototype.hasOwnProperty.call(overrides, key) ? params.find((q) => q.name === key) : undefined;
@@ -124,7 +134,14 @@ export function injectParameters(nb: Notebook, overrides: Record<string, unknown
     // Typed as the parameter's type, not its literal: `const macroCsv = ""` would narrow to "" and make `if (macroCsv)` code unreachable to the type checker.
     const literal = (k: string) => (typeof values[k] === 'string' ? stringLiteral(values[k] as string) : JSON.stringify(values[k]));
     const source = ['// Injected parameters', ...keys.map((k) => `const ${k}: ${params.find((q) => q.name === k)!.type} = ${literal(k)};`)].join('\n');
-    cells.splice(index + 1, 0, { id: 'injected-parameters', cell_type: 'code', source, metadata: { tags: ['injected-parameters'] }, outputs: [], execution_count: null });
+    cells.splice(index + 1, 0, {
+      id: 'injected-parameters',
+      cell_type: 'code',
+      source,
+      metadata: { tags: ['injected-parameters'] },
+      outputs: [],
+      execution_count: null,
+    });
   }
   return { notebook: { ...nb, cells }, values };
 }

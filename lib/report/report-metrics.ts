@@ -16,7 +16,11 @@ export function reportMetrics(metrics: Record<string, number>): void {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`reportMetrics: "${k}" is ${v}, not a finite number; report only finite metrics`);
   }
   const rows = Object.entries(metrics).map(([k, v]) => [k, v]);
-  const bundle = { [METRICS_MIME]: metrics, 'text/html': htmlTable(['metric', 'value'], rows, { caption: 'Key metrics (recorded in the report manifest)' }), 'text/plain': textTable(['metric', 'value'], rows) };
+  const bundle = {
+    [METRICS_MIME]: metrics,
+    'text/html': htmlTable(['metric', 'value'], rows, { caption: 'Key metrics (recorded in the report manifest)' }),
+    'text/plain': textTable(['metric', 'value'], rows),
+  };
   if (!sendBundle(bundle)) console.log(bundle['text/plain']);
 }
 

@@ -58,7 +58,9 @@ function ensureWritable(dir: string): void {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch (err) {
-    throw new ReportError(`report folder ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass a writable outDir (--out DIR)`);
+    throw new ReportError(
+      `report folder ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass a writable outDir (--out DIR)`,
+    );
   }
 }
 
@@ -111,7 +113,11 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
     if (!result.ok) {
       const first = (result.source ?? '').split('\n').find((l) => l.trim() && !l.trim().startsWith('//')) ?? '';
       const where = result.cell === undefined ? '' : ` in cell ${result.cell + 1} (code cell ${result.codeCell}: ${JSON.stringify(first.trim().slice(0, 80))})`;
-      throw new NotebookError(`${path.relative(process.cwd(), file) || file} failed${where}: ${result.ename || result.error}: ${result.evalue ?? ''}\n  executed copy with the error: ${finalNb}`, result.cell, finalNb);
+      throw new NotebookError(
+        `${path.relative(process.cwd(), file) || file} failed${where}: ${result.ename || result.error}: ${result.evalue ?? ''}\n  executed copy with the error: ${finalNb}`,
+        result.cell,
+        finalNb,
+      );
     }
     const executedNb = JSON.parse(fs.readFileSync(finalNb, 'utf8')) as Notebook;
     return { notebook: file, executed: finalNb, html: finalHtml, seconds: result.seconds, parameters: values, metrics: readMetrics(executedNb) };

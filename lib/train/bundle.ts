@@ -253,7 +253,10 @@ function removeQuietly(dir: string): void {
 function regularFile(file: string, what: string): void {
   const st = fs.lstatSync(file, { throwIfNoEntry: false });
   if (!st) throw new BundleError(`${what} is missing: ${file}; this folder is not a complete bundle (save it again with saveBundle)`);
-  if (!st.isFile()) throw new BundleError(`${what} in ${path.dirname(file)} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a bundle holds its own files only (save it again with saveBundle)`);
+  if (!st.isFile())
+    throw new BundleError(
+      `${what} in ${path.dirname(file)} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a bundle holds its own files only (save it again with saveBundle)`,
+    );
 }
 
 function readJson<T>(file: string, what: string): T {
@@ -267,7 +270,10 @@ function readJson<T>(file: string, what: string): T {
 
 /** The manifest with every field the loader uses checked, naming the first bad one. */
 function checkManifest(m: unknown, dir: string): Manifest {
-  const bad = (field: string, want: string, got: unknown) => new BundleError(`${dir}/bundle.json: "${field}" must be ${want}, got ${JSON.stringify(got) ?? String(got)}; the file is damaged or from elsewhere (save the bundle again with saveBundle)`);
+  const bad = (field: string, want: string, got: unknown) =>
+    new BundleError(
+      `${dir}/bundle.json: "${field}" must be ${want}, got ${JSON.stringify(got) ?? String(got)}; the file is damaged or from elsewhere (save the bundle again with saveBundle)`,
+    );
   if (!m || typeof m !== 'object' || Array.isArray(m)) throw bad('(the whole file)', 'an object', m);
   const o = m as Record<string, unknown>;
   if (o.format !== BUNDLE_FORMAT) throw new BundleError(`${dir}/bundle.json has format ${JSON.stringify(o.format)}, expected ${BUNDLE_FORMAT}`);
@@ -275,14 +281,17 @@ function checkManifest(m: unknown, dir: string): Manifest {
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw bad('spec', 'an object', o.spec);
   if (!['regression', 'binary', 'multiclass'].includes(spec.task as string)) throw bad('spec.task', '"regression", "binary" or "multiclass"', spec.task);
   if (!(typeof spec.learningRate === 'number' && spec.learningRate > 0)) throw bad('spec.learningRate', 'a positive number', spec.learningRate);
-  if (!Array.isArray(spec.inputShape) || !spec.inputShape.every((d) => Number.isInteger(d) && d > 0)) throw bad('spec.inputShape', 'a list of positive integers', spec.inputShape);
-  for (const f of ['features', 'targets'] as const) if (!Array.isArray(o[f]) || !(o[f] as unknown[]).every((x) => typeof x === 'string')) throw bad(f, 'a list of column names', o[f]);
+  if (!Array.isArray(spec.inputShape) || !spec.inputShape.every((d) => Number.isInteger(d) && d > 0))
+    throw bad('spec.inputShape', 'a list of positive integers', spec.inputShape);
+  for (const f of ['features', 'targets'] as const)
+    if (!Array.isArray(o[f]) || !(o[f] as unknown[]).every((x) => typeof x === 'string')) throw bad(f, 'a list of column names', o[f]);
   if (!(Number.isInteger(o.weightsBytes) && (o.weightsBytes as number) >= 0)) throw bad('weightsBytes', 'a whole number of bytes', o.weightsBytes);
   if (o.window !== undefined) {
     const w = o.window as Record<string, unknown>;
     if (!w || typeof w !== 'object') throw bad('window', 'an object', o.window);
     if (!(Number.isInteger(w.lookback) && (w.lookback as number) >= 1)) throw bad('window.lookback', 'an integer ≥ 1', w.lookback);
-    if (w.samplingRate !== undefined && !(Number.isInteger(w.samplingRate) && (w.samplingRate as number) >= 1)) throw bad('window.samplingRate', 'an integer ≥ 1', w.samplingRate);
+    if (w.samplingRate !== undefined && !(Number.isInteger(w.samplingRate) && (w.samplingRate as number) >= 1))
+      throw bad('window.samplingRate', 'an integer ≥ 1', w.samplingRate);
   }
   if (o.preprocess !== undefined && (!o.preprocess || typeof o.preprocess !== 'object')) throw bad('preprocess', 'an object', o.preprocess);
   return o as unknown as Manifest;

@@ -28,7 +28,9 @@ export function checkX(model: Model, data: InputData, what = 'x'): number {
   const width = size / Math.max(n, 1);
   for (let i = 0; i < data.x.length; i++) {
     if (!Number.isFinite(data.x[i])) {
-      throw new InputError(`${what} holds ${data.x[i]} in sample ${Math.floor(i / width)} (position ${i % width}); impute it (simpleImputer) or drop missing rows (dropMissing) before training or predicting`);
+      throw new InputError(
+        `${what} holds ${data.x[i]} in sample ${Math.floor(i / width)} (position ${i % width}); impute it (simpleImputer) or drop missing rows (dropMissing) before training or predicting`,
+      );
     }
   }
   return n;
@@ -37,7 +39,10 @@ export function checkX(model: Model, data: InputData, what = 'x'): number {
 export function checkTrainingData(model: Model, data: TrainingData, what = 'training data'): number {
   const n = checkX(model, data, what);
   if (!(data.y instanceof Float32Array) || !Array.isArray(data.yShape)) throw new InputError(`${what} has no targets y/yShape`);
-  if (data.yShape[0] !== n) throw new ShapeError(`${what}: x has ${n} samples but y has ${data.yShape[0]}; they must match (build x and y from the same rows: toDataset or makeWindows keep them aligned)`);
+  if (data.yShape[0] !== n)
+    throw new ShapeError(
+      `${what}: x has ${n} samples but y has ${data.yShape[0]}; they must match (build x and y from the same rows: toDataset or makeWindows keep them aligned)`,
+    );
   const yWidth = data.yShape.slice(1).reduce((a, b) => a * b, 1);
   if (data.y.length !== n * yWidth) throw new ShapeError(`${what}: y has ${data.y.length} values but yShape [${data.yShape.join(', ')}] needs ${n * yWidth}`);
   const want = model.task === 'multiclass' ? 1 : model.outputSize;
@@ -53,7 +58,10 @@ export function checkTrainingData(model: Model, data: TrainingData, what = 'trai
         else if (u > max) max = u;
       }
       // Labels already coded 0..k-1 need a k-class model, not another encoding.
-      const fix = codes && max < 1000 ? `the labels look like ${max + 1} class codes (0..${max}): build the model with { classes: ${max + 1} }` : 'encode labels with labelEncoder';
+      const fix =
+        codes && max < 1000
+          ? `the labels look like ${max + 1} class codes (0..${max}): build the model with { classes: ${max + 1} }`
+          : 'encode labels with labelEncoder';
       throw new InputError(`${what}: a binary classifier needs labels 0 or 1, but sample ${i} has ${v}; ${fix}`);
     }
     if (model.task === 'multiclass' && (!Number.isInteger(v) || v < 0 || v >= model.outputSize)) {

@@ -128,7 +128,10 @@ function resolveClassWeight(model: Model, y: Float32Array, option: FitOptions['c
  * const history = await fitModel(model, train, { epochs: 100, validationSplit: 0.2, earlyStopping: { patience: 10 } });
  */
 export async function fitModel(model: Model, train: TrainingData, options: FitOptions = {}): Promise<History> {
-  if (checkTrainingData(model, train, 'training data') === 0) throw new InputError('the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)');
+  if (checkTrainingData(model, train, 'training data') === 0)
+    throw new InputError(
+      'the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)',
+    );
   const epochs = checkPositiveInt('epochs', options.epochs ?? 50);
   const batchSize = checkPositiveInt('batchSize', options.batchSize ?? 32);
   const classWeight = resolveClassWeight(model, train.y, options.classWeight);
@@ -139,18 +142,26 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
   let val: ArraysOf | undefined;
   let validation = 'none';
   if (options.validationData) {
-    if (checkTrainingData(model, options.validationData, 'validationData') === 0) throw new InputError('validationData has no samples; pass a non-empty set or leave it out');
+    if (checkTrainingData(model, options.validationData, 'validationData') === 0)
+      throw new InputError('validationData has no samples; pass a non-empty set or leave it out');
     val = { x: options.validationData.x, xShape: [...options.validationData.xShape], y: options.validationData.y, yShape: [...options.validationData.yShape] };
     validation = 'validationData';
   } else if (options.validationSplit !== undefined) {
-    const rows = validationRows(train, options.validationSplit, model.task, options.validationFrom, seededRng(deriveSeed(options.seed ?? model.spec.seed, 104729 + model.epochsTrained)));
+    const rows = validationRows(
+      train,
+      options.validationSplit,
+      model.task,
+      options.validationFrom,
+      seededRng(deriveSeed(options.seed ?? model.spec.seed, 104729 + model.epochsTrained)),
+    );
     tx = { data: rows.train.x, shape: rows.train.xShape };
     ty = { data: rows.train.y, shape: rows.train.yShape };
     val = rows.val;
     validation = rows.description;
   }
   const nTrain = tx.shape[0];
-  if (model.task !== 'regression') checkClassCoverage(ty.data, val?.y, validation === 'validationData' ? 'validationData' : `the validation samples (${validation})`);
+  if (model.task !== 'regression')
+    checkClassCoverage(ty.data, val?.y, validation === 'validationData' ? 'validationData' : `the validation samples (${validation})`);
   const divergence = options.divergenceFactor ?? 1000;
   if (!(divergence > 1)) throw new InputError(`divergenceFactor must be > 1 (or Infinity to turn the guard off), got ${divergence}`);
   // The scale a sane fit starts from: the untrained model's loss, or a constant prediction's if that is larger.
@@ -158,8 +169,12 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
   const startLoss = Number.isFinite(divergence) ? Math.max(constantLoss(model, ty.data), untrainedLoss(model, tx, ty, batchSize)) : 0;
   const lossBound = divergence * startLoss;
 
-  const es = options.earlyStopping ? { patience: 10, minDelta: 0, restoreBestWeights: true, ...(options.earlyStopping === true ? {} : options.earlyStopping) } : undefined;
-  const rl = options.reduceLrOnPlateau ? { factor: 0.5, patience: 5, minLr: 1e-6, ...(options.reduceLrOnPlateau === true ? {} : options.reduceLrOnPlateau) } : undefined;
+  const es = options.earlyStopping
+    ? { patience: 10, minDelta: 0, restoreBestWeights: true, ...(options.earlyStopping === true ? {} : options.earlyStopping) }
+    : undefined;
+  const rl = options.reduceLrOnPlateau
+    ? { factor: 0.5, patience: 5, minLr: 1e-6, ...(options.reduceLrOnPlateau === true ? {} : options.reduceLrOnPlateau) }
+    : undefined;
   if (es) checkPositiveInt('earlyStopping.patience', es.patience);
   const rng = seededRng(deriveSeed(options.seed ?? model.spec.seed, 7919 + model.epochsTrained));
   const progress = resolveProgress(options.progress);
@@ -221,7 +236,15 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
       if (valLoss !== undefined) history.valLoss.push(valLoss);
       for (const [k, v] of Object.entries(h.history)) if (k !== 'loss' && k !== 'val_loss') (history.metrics[k] ??= []).push(v[0] as number);
       history.learningRate.push(optimizer.learningRate);
-      progress.epoch?.({ epoch, epochs, loss, valLoss, learningRate: optimizer.learningRate, seconds: (Date.now() - t0) / 1000, history: { loss: history.loss, valLoss: history.valLoss } });
+      progress.epoch?.({
+        epoch,
+        epochs,
+        loss,
+        valLoss,
+        learningRate: optimizer.learningRate,
+        seconds: (Date.now() - t0) / 1000,
+        history: { loss: history.loss, valLoss: history.valLoss },
+      });
 
       const monitored = valLoss ?? loss;
       if (monitored < best - (es?.minDelta ?? 0)) {

@@ -24,19 +24,24 @@ const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uin
 
 function specBytes(spec: tf.io.WeightsManifestEntry): number {
   const q = spec.quantization;
-  const per = q ? DTYPE_BYTES[q.dtype] ?? 4 : DTYPE_BYTES[spec.dtype] ?? 4;
+  const per = q ? (DTYPE_BYTES[q.dtype] ?? 4) : (DTYPE_BYTES[spec.dtype] ?? 4);
   return spec.shape.reduce((a, b) => a * b, 1) * per;
 }
 
 /** A shard named in model.json: a regular file inside the model's folder (no path that leaves it, no link). */
 function shardPath(dir: string, name: string, jsonFile: string): string {
   if (typeof name !== 'string' || name === '' || path.isAbsolute(name) || name.split(/[\\/]/).includes('..')) {
-    throw new BundleError(`${jsonFile} names the weights file ${JSON.stringify(name)}, which is not a file inside its folder; the file is damaged or not a TF.js model`);
+    throw new BundleError(
+      `${jsonFile} names the weights file ${JSON.stringify(name)}, which is not a file inside its folder; the file is damaged or not a TF.js model`,
+    );
   }
   const file = path.join(dir, name);
   const st = fs.lstatSync(file, { throwIfNoEntry: false });
   if (!st) throw new BundleError(`the weights file ${file} named in ${jsonFile} is missing; copy the whole model folder (model.json and its .bin files)`);
-  if (!st.isFile()) throw new BundleError(`the weights file ${file} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a model folder holds its own files only`);
+  if (!st.isFile())
+    throw new BundleError(
+      `the weights file ${file} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a model folder holds its own files only`,
+    );
   return file;
 }
 
@@ -52,18 +57,24 @@ export function readModelFiles(jsonFile: string): tf.io.ModelArtifacts & { weigh
     throw new BundleError(`${jsonFile} is not valid JSON: ${(err as Error).message}`);
   }
   if (!json || typeof json.modelTopology !== 'object' || json.modelTopology === null) {
-    throw new BundleError(`${jsonFile} has no modelTopology: it is not a TF.js layers model (a graph model from tf.saved_model conversion cannot be trained; convert the Keras model with --output_format tfjs_layers_model)`);
+    throw new BundleError(
+      `${jsonFile} has no modelTopology: it is not a TF.js layers model (a graph model from tf.saved_model conversion cannot be trained; convert the Keras model with --output_format tfjs_layers_model)`,
+    );
   }
-  if (!Array.isArray(json.weightsManifest)) throw new BundleError(`${jsonFile} has no weightsManifest list, so its weights cannot be found; save or convert the model again`);
+  if (!Array.isArray(json.weightsManifest))
+    throw new BundleError(`${jsonFile} has no weightsManifest list, so its weights cannot be found; save or convert the model again`);
   const dir = path.dirname(jsonFile);
   const specs: tf.io.WeightsManifestEntry[] = [];
   const parts: Buffer[] = [];
   for (const group of json.weightsManifest) {
-    if (!group || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new BundleError(`${jsonFile}: each weightsManifest entry needs "paths" and "weights" lists`);
+    if (!group || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+      throw new BundleError(`${jsonFile}: each weightsManifest entry needs "paths" and "weights" lists`);
     const data = Buffer.concat(group.paths.map((p) => fs.readFileSync(shardPath(dir, p, jsonFile))));
     const want = group.weights.reduce((a, w) => a + specBytes(w), 0);
     if (data.length !== want) {
-      throw new BundleError(`the weights files ${group.paths.join(', ')} hold ${data.length} bytes but ${jsonFile} describes ${want}; a file is truncated or from another model`);
+      throw new BundleError(
+        `the weights files ${group.paths.join(', ')} hold ${data.length} bytes but ${jsonFile} describes ${want}; a file is truncated or from another model`,
+      );
     }
     specs.push(...group.weights);
     parts.push(data);

@@ -36,7 +36,12 @@ function sliceRows(data: TrainingData, start: number, end: number): ArraysOf {
   const n = data.xShape[0];
   const xw = data.x.length / n;
   const yw = data.y.length / n;
-  return { x: data.x.subarray(start * xw, end * xw), xShape: [end - start, ...data.xShape.slice(1)], y: data.y.subarray(start * yw, end * yw), yShape: [end - start, ...data.yShape.slice(1)] };
+  return {
+    x: data.x.subarray(start * xw, end * xw),
+    xShape: [end - start, ...data.xShape.slice(1)],
+    y: data.y.subarray(start * yw, end * yw),
+    yShape: [end - start, ...data.yShape.slice(1)],
+  };
 }
 
 /** Whether the samples are in time order: windows (they carry target rows) or a dataset from a dated table. */
@@ -92,7 +97,11 @@ function classCounts(y: Float32Array): Map<number, number> {
   return counts;
 }
 
-const countsText = (c: Map<number, number>) => [...c.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}: ${v}`).join(', ');
+const countsText = (c: Map<number, number>) =>
+  [...c.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ');
 
 /**
  * Refuses training labels of one class, and gives a notice when the validation samples lack a class that

@@ -50,7 +50,12 @@ function zeroTimesSum(x: Float64Array, even: number): number {
 }
 
 /** Throws naming the first NaN or ±Infinity in `values`; `firstRow` is the row number of values[0] in errors. */
-export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impute or drop missing values first (simpleImputer, dropMissing)', firstRow = 0): void {
+export function checkFinite(
+  values: ArrayLike<number>,
+  what: string,
+  fix = 'impute or drop missing values first (simpleImputer, dropMissing)',
+  firstRow = 0,
+): void {
   if (values instanceof Float64Array && allFinite(values)) return;
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) throw new InputError(`${what} holds ${formatValue(values[i])} at row ${firstRow + i}; ${fix}`);
@@ -59,7 +64,8 @@ export function checkFinite(values: ArrayLike<number>, what: string, fix = 'impu
 
 /** Two time series row for row (a spread, a rolling correlation): the same length, or the fix for aligning them. */
 export function checkAligned(what: string, a: ArrayLike<unknown>, b: ArrayLike<unknown>): void {
-  if (a.length !== b.length) throw new InputError(`${what}: series have ${a.length} and ${b.length} values; align them first (joinAsOf, or both columns of one table)`);
+  if (a.length !== b.length)
+    throw new InputError(`${what}: series have ${a.length} and ${b.length} values; align them first (joinAsOf, or both columns of one table)`);
 }
 
 /** Two arrays of the same length (actual vs predicted, x vs y). */

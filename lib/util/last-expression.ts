@@ -25,7 +25,10 @@ function printedByTslab(): boolean {
   Error.stackTraceLimit = 40;
   const stack = new Error().stack ?? '';
   Error.stackTraceLimit = limit;
-  const frames = stack.split('\n').slice(1).filter((f) => !/\(node:|at node:/.test(f));
+  const frames = stack
+    .split('\n')
+    .slice(1)
+    .filter((f) => !/\(node:|at node:/.test(f));
   return /tslab[\\/]dist[\\/]executor\.js/.test(frames[3] ?? '');
 }
 

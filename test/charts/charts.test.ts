@@ -1,8 +1,22 @@
 // Chart builders: pure functions from small fixed data to Plotly figure JSON, compared with snapshots.
 import { expect } from 'chai';
 import {
-  calibrationChart, candlestickChart, confusionMatrixChart, correlationHeatmap, correlationMatrix, distributionByClass,
-  drawdownChart, foldsChart, forecastChart, historyChart, histogramChart, lineChart, overlay, prChart, residualsChart, rocChart,
+  calibrationChart,
+  candlestickChart,
+  confusionMatrixChart,
+  correlationHeatmap,
+  correlationMatrix,
+  distributionByClass,
+  drawdownChart,
+  foldsChart,
+  forecastChart,
+  historyChart,
+  histogramChart,
+  lineChart,
+  overlay,
+  prChart,
+  residualsChart,
+  rocChart,
 } from '../../lib/index';
 import { table } from '../../lib/data/table';
 import { expectSnapshot } from '../snapshot';
@@ -15,8 +29,15 @@ const score = [0.1, 0.4, 0.35, 0.8, 0.2, 0.9, 0.6, 0.55];
 describe('chart builders (snapshots of the figure JSON)', () => {
   it('forecastChart: actual, predictions, interval band and the shaded test period', () => {
     const fig = forecastChart({
-      title: '10-year yield', dates, actual: [1, 2, 3, 2.5, NaN, 3.5], testStart: day(3), yTitle: '%',
-      predictions: [{ name: 'LSTM', dates: dates.slice(3), values: [2.4, 2.9, 3.1] }, { name: 'persistence', dates: dates.slice(3), values: [3, 2.5, 2.5] }],
+      title: '10-year yield',
+      dates,
+      actual: [1, 2, 3, 2.5, NaN, 3.5],
+      testStart: day(3),
+      yTitle: '%',
+      predictions: [
+        { name: 'LSTM', dates: dates.slice(3), values: [2.4, 2.9, 3.1] },
+        { name: 'persistence', dates: dates.slice(3), values: [3, 2.5, 2.5] },
+      ],
       interval: { dates: dates.slice(3), lower: [2, 2.5, 2.7], upper: [2.8, 3.3, 3.5], name: '90% interval' },
     });
     expect(fig.data.map((t) => t.name)).to.deep.equal(['upper', '90% interval', 'actual', 'LSTM', 'persistence']);
@@ -42,8 +63,19 @@ describe('chart builders (snapshots of the figure JSON)', () => {
   });
 
   it('candlestickChart: candles, volume on a second axis, indicator lines and a band', () => {
-    const bars = table({ date: dates.slice(0, 3).map((d) => new Date(d)), open: [1, 2, 3], high: [2, 3, 4], low: [0.5, 1.5, 2.5], close: [1.5, 2.5, 3.5], volume: [100, 200, 150] });
-    const fig = candlestickChart(bars, { title: 'DAX weekly', overlays: { 'MA 2': [NaN, 2, 3] }, band: { name: 'Bollinger', lower: [1, 1, 2], upper: [3, 3, 4] } });
+    const bars = table({
+      date: dates.slice(0, 3).map((d) => new Date(d)),
+      open: [1, 2, 3],
+      high: [2, 3, 4],
+      low: [0.5, 1.5, 2.5],
+      close: [1.5, 2.5, 3.5],
+      volume: [100, 200, 150],
+    });
+    const fig = candlestickChart(bars, {
+      title: 'DAX weekly',
+      overlays: { 'MA 2': [NaN, 2, 3] },
+      band: { name: 'Bollinger', lower: [1, 1, 2], upper: [3, 3, 4] },
+    });
     expect(fig.data.map((t) => t.type)).to.deep.equal(['scatter', 'scatter', 'candlestick', 'scatter', 'bar']);
     expect(fig.data[4].yaxis).to.equal('y2');
     expectSnapshot('candlestick-chart', fig);
@@ -70,9 +102,21 @@ describe('chart builders (snapshots of the figure JSON)', () => {
   });
 
   it('confusion matrix heatmap: counts and row-normalised', () => {
-    const counts = confusionMatrixChart([[50, 3], [4, 30]], { labels: ['benign', 'malignant'] });
+    const counts = confusionMatrixChart(
+      [
+        [50, 3],
+        [4, 30],
+      ],
+      { labels: ['benign', 'malignant'] },
+    );
     expectSnapshot('confusion-matrix', counts);
-    const norm = confusionMatrixChart([[50, 3], [4, 30]], { labels: ['benign', 'malignant'], normalize: true });
+    const norm = confusionMatrixChart(
+      [
+        [50, 3],
+        [4, 30],
+      ],
+      { labels: ['benign', 'malignant'], normalize: true },
+    );
     expect((norm.data[0].z as number[][])[1][0]).to.be.closeTo(4 / 34, 1e-12);
     expectSnapshot('confusion-matrix-normalised', norm);
   });
@@ -86,7 +130,15 @@ describe('chart builders (snapshots of the figure JSON)', () => {
     expectSnapshot('calibration-chart', calibrationChart([{ name: 'model', actual, score }], { bins: 4 }));
     expectSnapshot('history-chart', historyChart({ epochs: [1, 2, 3], loss: [1, 0.5, 0.4], valLoss: [1.1, 0.6, 0.7], bestEpoch: 2 }));
     expectSnapshot('residuals-chart', residualsChart([1, 2, 3], [1.5, 2, 2]));
-    const cv = { folds: [{ fold: 1, trainSize: 10, testSize: 5, rmse: 0.3 }, { fold: 2, trainSize: 15, testSize: 5, rmse: 0.25 }], mean: { rmse: 0.275 }, std: { rmse: 0.025 }, toHTML: () => '' };
+    const cv = {
+      folds: [
+        { fold: 1, trainSize: 10, testSize: 5, rmse: 0.3 },
+        { fold: 2, trainSize: 15, testSize: 5, rmse: 0.25 },
+      ],
+      mean: { rmse: 0.275 },
+      std: { rmse: 0.025 },
+      toHTML: () => '',
+    };
     expectSnapshot('folds-chart', foldsChart(cv, ['rmse']));
   });
 

@@ -22,7 +22,7 @@ describe('concatRows', () => {
     expect(Array.from(rebuilt.numbers('price'))).to.deep.equal(Array.from(stacked.numbers('price')));
   });
 
-  it('stacks tables in order, columns in the first table\'s order; text, numbers and dates alike', () => {
+  it("stacks tables in order, columns in the first table's order; text, numbers and dates alike", () => {
     const a = readCsv('date,x,note\n2020-01-02,1,a\n2020-01-03,2,\n');
     const b = readCsv('note,x,date\nc,3,2020-01-01\n');
     const t = concatRows([a, b]);
@@ -32,8 +32,6 @@ describe('concatRows', () => {
     expect(Array.from(t.dates('date'), isoDate)).to.deep.equal(['2020-01-02', '2020-01-03', '2020-01-01']);
     expect(Array.from(a.numbers('x'))).to.deep.equal([1, 2]); // inputs untouched
   });
-
-
 
   describe('bad input', () => {
     it('different columns or kinds name the table and the fix', () => {

@@ -40,9 +40,7 @@ describe('groupBy and mapGroups', () => {
     const stocks = loadCsv(path.join(DATASETS, 'stocks-monthly-2000-2010.csv'));
     expect(stocks.strings('symbol')).to.deep.equal(f.symbol); // the same interleaving: a stable sort by date
     expect(Array.from(stocks.dates('date'), isoDate)).to.deep.equal(f.date);
-    const out = mapGroups(stocks, 'symbol', (rows) =>
-      rows.withColumns({ ret: pctChange(rows.numbers('price')), ma3: rollingMean(rows.numbers('price'), 3) }),
-    );
+    const out = mapGroups(stocks, 'symbol', (rows) => rows.withColumns({ ret: pctChange(rows.numbers('price')), ma3: rollingMean(rows.numbers('price'), 3) }));
     expectClose(Array.from(out.numbers('ret')), f.pct_change, 1e-12);
     expectClose(Array.from(out.numbers('ma3')), f.rolling_mean_3, 1e-12);
     expect(Array.from(out.dates('date'), isoDate)).to.deep.equal(f.date); // date column kept as dates
@@ -51,7 +49,12 @@ describe('groupBy and mapGroups', () => {
   });
 
   it('text columns and dropped columns come back too', () => {
-    const out = mapGroups(panel, 'symbol', (rows, key) => rows.drop(['price']).withColumn('label', rows.strings('symbol').map((s) => `${s}-${key}`)));
+    const out = mapGroups(panel, 'symbol', (rows, key) =>
+      rows.drop(['price']).withColumn(
+        'label',
+        rows.strings('symbol').map((s) => `${s}-${key}`),
+      ),
+    );
     expect(out.columnNames).to.deep.equal(['symbol', 'label']);
     expect(out.strings('label')).to.deep.equal(['A-A', 'B-B', 'A-A', 'B-B', 'A-A', 'B-B']);
   });

@@ -58,7 +58,12 @@ describe('inferFrequency', () => {
 
   it('formats a date as a reader of that frequency writes it', () => {
     const t = utc(2001, 8, 1);
-    expect([{ name: 'monthly' }, { name: 'quarterly' }, { name: 'yearly' }, { name: 'daily' }].map((f) => formatPeriod(t, f as never))).to.deep.equal(['Aug 2001', '2001Q3', '2001', '2001-08-01']);
+    expect([{ name: 'monthly' }, { name: 'quarterly' }, { name: 'yearly' }, { name: 'daily' }].map((f) => formatPeriod(t, f as never))).to.deep.equal([
+      'Aug 2001',
+      '2001Q3',
+      '2001',
+      '2001-08-01',
+    ]);
   });
 });
 

@@ -91,7 +91,8 @@ describe('loadCsv', () => {
   });
 
   it('slash dates: day first when the column shows it, month first otherwise, dayFirst to choose', () => {
-    const days = (text: string, dayFirst?: boolean) => Array.from(readCsv(text, { dayFirst, sortBy: false }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
+    const days = (text: string, dayFirst?: boolean) =>
+      Array.from(readCsv(text, { dayFirst, sortBy: false }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
     // Row 1's 13 can only be a day: the whole column is read day first, row 0 included.
     expect(days('date,x\n01/02/2020,1\n13/02/2020,2\n')).to.deep.equal(['2020-02-01', '2020-02-13']);
     // Nothing settles the order: month first, as pandas reads it; dayFirst turns it.
@@ -116,7 +117,8 @@ describe('loadCsv', () => {
   });
 
   it('monthly and quarterly periods, YYYY.MM.DD, " UTC" timestamps and two-digit years with an explicit century', () => {
-    const days = (v: string, o = {}) => Array.from(readCsv(`date,x\n${v}\n`, { sortBy: false, ...o }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
+    const days = (v: string, o = {}) =>
+      Array.from(readCsv(`date,x\n${v}\n`, { sortBy: false, ...o }).dates('date'), (d) => new Date(d).toISOString().slice(0, 10));
     // All refused before as "not a date format the loader knows"; pandas reads each as here.
     expect(days('Jan 2000,1\nFeb 2000,2\nSept. 2000,3')).to.deep.equal(['2000-01-01', '2000-02-01', '2000-09-01']);
     expect(days('Jan-2000,1\nDecember 2001,2')).to.deep.equal(['2000-01-01', '2001-12-01']);
@@ -146,7 +148,16 @@ describe('loadCsv', () => {
   it('a column read as dates only because of its name, holding no date, says how to load it as it is', () => {
     // Binance-style epoch seconds, and a forex export's Time of day beside its Date: both were loadable only by
     // guessing the option from a generic message.
-    expectError(() => readCsv('timestamp,price\n1577836800,1\n'), InputError, '"1577836800"', 'because of its name', 'dates: []', 'as numbers', 'epoch seconds', 'numbersToDates');
+    expectError(
+      () => readCsv('timestamp,price\n1577836800,1\n'),
+      InputError,
+      '"1577836800"',
+      'because of its name',
+      'dates: []',
+      'as numbers',
+      'epoch seconds',
+      'numbersToDates',
+    );
     expectError(() => readCsv('Date,Time,Open\n2020.01.02,09:30,1\n'), InputError, 'column "Time"', 'dates: ["Date"]', 'as text');
     const t = readCsv('Date,Time,Open\n2020.01.02,09:30,1\n', { dates: ['Date'] });
     expect([t.kind('Date'), t.kind('Time')]).to.deep.equal(['date', 'string']);
@@ -180,7 +191,8 @@ describe('loadCsv', () => {
     // Across a daylight-saving change the offsets differ and the instants stay in order.
     const t = readCsv('time,x\n2020-03-29T01:30:00+01:00,1\n2020-03-29T03:30:00+02:00,2\n');
     expect(t.numbers('time')[1] - t.numbers('time')[0]).to.equal(3600e3);
-    for (const v of ['2020-01-02T09:30:00+19:00', '2020-01-02T09:30:00+01:75']) expectError(() => readCsv(`time,x\n${v},1\n`), InputError, `"${v}"`, 'no real date');
+    for (const v of ['2020-01-02T09:30:00+19:00', '2020-01-02T09:30:00+01:75'])
+      expectError(() => readCsv(`time,x\n${v},1\n`), InputError, `"${v}"`, 'no real date');
   });
 
   it('columns loads only the named columns, in file order; nrows only the first rows, before sorting', () => {
@@ -300,7 +312,13 @@ describe('loadCsv', () => {
     it('columns and nrows: unknown names listed, left-out date and schema columns named, nrows checked', () => {
       const text = 'date,open,close\n2000-01-03,1,2\n';
       expectError(() => readCsv(text, { columns: ['date', 'clse'] }), InputError, '"clse"', 'date, open, close');
-      expectError(() => readCsv(text, { columns: ['close'], dates: ['date'] }), InputError, 'date column "date"', 'left out by { columns }', 'leave it out of dates');
+      expectError(
+        () => readCsv(text, { columns: ['close'], dates: ['date'] }),
+        InputError,
+        'date column "date"',
+        'left out by { columns }',
+        'leave it out of dates',
+      );
       expectError(() => readCsv(text, { columns: ['close'], schema: { open: 'number' } }), InputError, 'schema column "open"', 'add it to columns');
       expectError(() => readCsv(text, { nrows: 0 }), InputError, 'nrows', 'got 0');
     });

@@ -108,7 +108,7 @@ describe('parseCsv (byte scan)', () => {
     expect(fromText.strings('name')).to.deep.equal(fromFile.strings('name'));
   });
 
-  it('a file with every field quoted: plain decimals and ISO dates read from between the quotes, each field\'s own text', () => {
+  it("a file with every field quoted: plain decimals and ISO dates read from between the quotes, each field's own text", () => {
     // As some exports write every field; values hand-written here.
     const text = '"date","close","name","note"\n"2000-01-03","12.5","a","x, ""y"""\n"2000-01-04 09:30","-0","b,c","two\nlines"\n"2000-01-05","1e5","d",""\n';
     const p = parseCsv(text);
@@ -179,11 +179,18 @@ describe('parseCsv (byte scan)', () => {
 
   it('ISO dates and times read from bytes equal parseDates to the bit, and anything it would refuse is left to it: property', () => {
     const pad = (v: number, w: number) => String(v).padStart(w, '0');
-    const time = fc.record({
-      sep: fc.constantFrom(' ', 'T'), h: fc.integer({ min: 0, max: 25 }), mi: fc.integer({ min: 0, max: 61 }), s: fc.option(fc.integer({ min: 0, max: 61 })),
-      f: fc.option(fc.stringMatching(/^[0-9]{1,17}$/)), z: fc.boolean(),
-    }).map((t) => `${t.sep}${pad(t.h, 2)}:${pad(t.mi, 2)}${t.s !== null ? `:${pad(t.s, 2)}${t.f !== null ? `.${t.f}` : ''}` : ''}${t.z ? 'Z' : ''}`);
-    const iso = fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.option(time))
+    const time = fc
+      .record({
+        sep: fc.constantFrom(' ', 'T'),
+        h: fc.integer({ min: 0, max: 25 }),
+        mi: fc.integer({ min: 0, max: 61 }),
+        s: fc.option(fc.integer({ min: 0, max: 61 })),
+        f: fc.option(fc.stringMatching(/^[0-9]{1,17}$/)),
+        z: fc.boolean(),
+      })
+      .map((t) => `${t.sep}${pad(t.h, 2)}:${pad(t.mi, 2)}${t.s !== null ? `:${pad(t.s, 2)}${t.f !== null ? `.${t.f}` : ''}` : ''}${t.z ? 'Z' : ''}`);
+    const iso = fc
+      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.option(time))
       .map(([y, m, d, t]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}${t ?? ''}`);
     let fromBytes = 0;
     fc.assert(

@@ -62,13 +62,24 @@ describe('Table', () => {
   it('dropMissing keeps exactly the rows with no NaN or null, for any pattern; ±Infinity is a value, not missing', () => {
     const cell = fc.oneof(fc.constant(NaN), fc.constant(Infinity), fc.constant(-Infinity), fc.integer({ min: -9, max: 9 }));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(fc.array(cell, { minLength: n, maxLength: n }), fc.array(cell, { minLength: n, maxLength: n }), fc.array(fc.option(fc.constantFrom('a', 'b'), { nil: null }), { minLength: n, maxLength: n }))), ([x, y, s]) => {
-        const kept = x.map((_, i) => i).filter((i) => !Number.isNaN(x[i]) && !Number.isNaN(y[i]) && s[i] !== null);
-        const d = table({ x, y, s: s.map((v) => v ?? null) }).dropMissing();
-        expect(Array.from(d.numbers('x'))).to.deep.equal(kept.map((i) => x[i]));
-        expect(Array.from(d.numbers('y'))).to.deep.equal(kept.map((i) => y[i]));
-        expect(d.strings('s')).to.deep.equal(kept.map((i) => s[i]));
-      }),
+      fc.property(
+        fc
+          .integer({ min: 0, max: 12 })
+          .chain((n) =>
+            fc.tuple(
+              fc.array(cell, { minLength: n, maxLength: n }),
+              fc.array(cell, { minLength: n, maxLength: n }),
+              fc.array(fc.option(fc.constantFrom('a', 'b'), { nil: null }), { minLength: n, maxLength: n }),
+            ),
+          ),
+        ([x, y, s]) => {
+          const kept = x.map((_, i) => i).filter((i) => !Number.isNaN(x[i]) && !Number.isNaN(y[i]) && s[i] !== null);
+          const d = table({ x, y, s: s.map((v) => v ?? null) }).dropMissing();
+          expect(Array.from(d.numbers('x'))).to.deep.equal(kept.map((i) => x[i]));
+          expect(Array.from(d.numbers('y'))).to.deep.equal(kept.map((i) => y[i]));
+          expect(d.strings('s')).to.deep.equal(kept.map((i) => s[i]));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -98,12 +109,19 @@ describe('summarize', () => {
     for (const col of ['open', 'close', 'volume']) {
       const c = s.columns.find((x) => x.column === col)!;
       const g = golden[col];
-      expectClose([c.count, c.mean!, c.std!, c.min!, c.q25!, c.median!, c.q75!, c.max!], [g.count, g.mean, g.std, g.min, g['25%'], g['50%'], g['75%'], g.max], 1e-9, col);
+      expectClose(
+        [c.count, c.mean!, c.std!, c.min!, c.q25!, c.median!, c.q75!, c.max!],
+        [g.count, g.mean, g.std, g.min, g['25%'], g['50%'], g['75%'], g.max],
+        1e-9,
+        col,
+      );
     }
   });
 
   it('counts missing values (where danfo describe throws), class balance and date gaps', () => {
-    const s = summarize(table({ date: [new Date('2001-09-07'), new Date('2001-09-10'), new Date('2001-09-17')], x: [1, NaN, 3], label: ['M', 'B', 'B'] }), { label: 'label' });
+    const s = summarize(table({ date: [new Date('2001-09-07'), new Date('2001-09-10'), new Date('2001-09-17')], x: [1, NaN, 3], label: ['M', 'B', 'B'] }), {
+      label: 'label',
+    });
     expect(s.columns.find((c) => c.column === 'x')!.missing).to.equal(1);
     expect(s.classBalance!.counts).to.deep.equal({ M: 1, B: 2 });
     expect(s.dates!.maxGapDays).to.equal(7);
@@ -114,7 +132,10 @@ describe('summarize', () => {
   it('date coverage: gaps between distinct dates in time order (panel data, file order), and 200,000 rows', () => {
     const d = (s: string) => new Date(`${s}T00:00:00Z`);
     // Two symbols per month, in file order (not sorted): gaps of 31 and 29 days (2000 is a leap year), not 0 or negative.
-    const panel = table({ date: ['2000-03-01', '2000-01-01', '2000-01-01', '2000-02-01', '2000-02-01', '2000-03-01'].map(d), symbol: ['A', 'A', 'B', 'A', 'B', 'B'] });
+    const panel = table({
+      date: ['2000-03-01', '2000-01-01', '2000-01-01', '2000-02-01', '2000-02-01', '2000-03-01'].map(d),
+      symbol: ['A', 'A', 'B', 'A', 'B', 'B'],
+    });
     const s = summarize(panel).dates!;
     expect([s.first, s.last, s.distinct, s.medianGapDays, s.maxGapDays, s.maxGapAfter]).to.deep.equal(['2000-01-01', '2000-03-01', 3, 30, 31, '2000-01-01']);
     expect(summarize(panel).toString()).to.include('(3 distinct), typical gap 30 days, largest 31 days after 2000-01-01');
@@ -129,7 +150,11 @@ describe('summarize', () => {
   });
 
   it('isoDate: a day, a timestamp, and "NaT" for a missing date (it threw a RangeError)', () => {
-    expect([isoDate(Date.UTC(2000, 0, 3)), isoDate(Date.UTC(2000, 0, 3, 9, 30)), isoDate(NaN)]).to.deep.equal(['2000-01-03', '2000-01-03T09:30:00.000Z', 'NaT']);
+    expect([isoDate(Date.UTC(2000, 0, 3)), isoDate(Date.UTC(2000, 0, 3, 9, 30)), isoDate(NaN)]).to.deep.equal([
+      '2000-01-03',
+      '2000-01-03T09:30:00.000Z',
+      'NaT',
+    ]);
   });
 
   it('a date column with no dates, or one: a summary, not a RangeError from toISOString', () => {

@@ -26,13 +26,27 @@ describe('the Deno kernel (deno jupyter)', function () {
     const out = tempDir();
     const result = execFileSync(
       path.join(PROJECT_ROOT, '.venv', 'bin', 'python'),
-      [path.join(PROJECT_ROOT, 'scripts', 'execute_notebook.py'), NOTEBOOK, path.join(out, 'nb.ipynb'), path.join(out, 'nb.html'), '--cwd', path.dirname(NOTEBOOK), '--kernel', 'deno', '--timeout', '150'],
+      [
+        path.join(PROJECT_ROOT, 'scripts', 'execute_notebook.py'),
+        NOTEBOOK,
+        path.join(out, 'nb.ipynb'),
+        path.join(out, 'nb.html'),
+        '--cwd',
+        path.dirname(NOTEBOOK),
+        '--kernel',
+        'deno',
+        '--timeout',
+        '150',
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     expect(JSON.parse(result.trim().split('\n').pop()!)).to.include({ ok: true });
     const nb = JSON.parse(fs.readFileSync(path.join(out, 'nb.ipynb'), 'utf8'));
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
-    const stdout = outputs.filter((o) => o.output_type === 'stream').map((o) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? '')).join('');
+    const stdout = outputs
+      .filter((o) => o.output_type === 'stream')
+      .map((o) => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? '')))
+      .join('');
     expect(stdout).to.match(/^backend: (wasm|cpu|tensorflow) \(tfjs 4\.22\.0/m);
     expect(Number(/test accuracy: ([\d.]+)/.exec(stdout)?.[1])).to.be.within(0.85, 1);
     const charts = outputs.filter((o) => o.output_type === 'display_data' && o.data?.['application/vnd.plotly.v1+json']);
@@ -42,6 +56,8 @@ describe('the Deno kernel (deno jupyter)', function () {
     expect(String(charts[0].data!['text/plain'])).to.include('Training loss');
     expect(stdout).not.to.include('<Figure'); // the text fallback of show() outside a kernel
     const table = outputs.find((o) => o.output_type === 'execute_result');
-    expect(([] as string[]).concat(table?.data?.['text/html'] as string | string[]).join('')).to.include('<table').and.include('mean_radius');
+    expect(([] as string[]).concat(table?.data?.['text/html'] as string | string[]).join(''))
+      .to.include('<table')
+      .and.include('mean_radius');
   });
 });

@@ -146,7 +146,11 @@ describe('display', () => {
         await page.goto(`file://${file}`);
         await page.waitForSelector('.tsdl-figure .main-svg', { timeout: 15000 });
         await page.screenshot({ path: path.join(dir, 'report.png') });
-        return page.evaluate(() => ({ svgs: document.querySelectorAll('.tsdl-figure svg.main-svg').length, xss: (window as unknown as { __xss?: number }).__xss ?? 0, imgs: document.querySelectorAll('img').length }));
+        return page.evaluate(() => ({
+          svgs: document.querySelectorAll('.tsdl-figure svg.main-svg').length,
+          xss: (window as unknown as { __xss?: number }).__xss ?? 0,
+          imgs: document.querySelectorAll('img').length,
+        }));
       });
       expect(result.svgs).to.be.greaterThan(0);
       expect(result.xss).to.equal(0);
@@ -194,7 +198,12 @@ describe('display', () => {
 describe('training progress', function () {
   this.timeout(60000);
   const n = 64;
-  const data = { x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)), xShape: [n, 2], y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)), yShape: [n, 1] };
+  const data = {
+    x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)),
+    xShape: [n, 2],
+    y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
+    yShape: [n, 1],
+  };
 
   it('in a kernel: one output whose HTML curve grows each epoch, then the Plotly chart of every epoch, one title', async () => {
     // Before: the Plotly output was updated in place, which JupyterLab does not redraw (it stayed at "epoch 1"),
@@ -248,7 +257,10 @@ describe('training progress', function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-tty-'));
     const file = path.join(dir, 'fit.ts');
     const lib = path.join(__dirname, '..', '..', 'lib', 'index');
-    fs.writeFileSync(file, `import * as t from ${JSON.stringify(lib)};\n(async () => { await t.initBackend(); const n = 32; const d = { x: new Float32Array(n * 2).fill(0.5), xShape: [n, 2], y: new Float32Array(n).fill(1), yShape: [n, 1] }; const m = t.denseRegressor(d, { units: [2], seed: 1 }); await t.fitModel(m, d, { epochs: 3 }); m.dispose(); })();\n`);
+    fs.writeFileSync(
+      file,
+      `import * as t from ${JSON.stringify(lib)};\n(async () => { await t.initBackend(); const n = 32; const d = { x: new Float32Array(n * 2).fill(0.5), xShape: [n, 2], y: new Float32Array(n).fill(1), yShape: [n, 1] }; const m = t.denseRegressor(d, { units: [2], seed: 1 }); await t.fitModel(m, d, { epochs: 3 }); m.dispose(); })();\n`,
+    );
     const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
     const out = execFileSync('/usr/bin/script', ['-qec', `${tsx} ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TSDL_NOTICES: 'off' } });
     fs.rmSync(dir, { recursive: true, force: true });

@@ -66,10 +66,22 @@ describe('JupyterLab in headless Chromium', function () {
     const training = {
       ...nb,
       cells: [
-        { cell_type: 'code', id: 't1', metadata: {}, outputs: [], execution_count: null, source: `import * as tsdl from '${PROJECT_ROOT}/dist/index';\nawait tsdl.initBackend();` },
         {
-          cell_type: 'code', id: 't2', metadata: {}, outputs: [], execution_count: null,
-          source: 'const n = 3000;\nconst data = { x: Float32Array.from({ length: n * 4 }, (_, i) => Math.sin(i)), xShape: [n, 4], y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)), yShape: [n, 1] };\nconst m = tsdl.denseRegressor(data, { units: [32, 32], seed: 1 });\nawait tsdl.fitModel(m, data, { epochs: 40, batchSize: 32, validationSplit: 0.2 });',
+          cell_type: 'code',
+          id: 't1',
+          metadata: {},
+          outputs: [],
+          execution_count: null,
+          source: `import * as tsdl from '${PROJECT_ROOT}/dist/index';\nawait tsdl.initBackend();`,
+        },
+        {
+          cell_type: 'code',
+          id: 't2',
+          metadata: {},
+          outputs: [],
+          execution_count: null,
+          source:
+            'const n = 3000;\nconst data = { x: Float32Array.from({ length: n * 4 }, (_, i) => Math.sin(i)), xShape: [n, 4], y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)), yShape: [n, 1] };\nconst m = tsdl.denseRegressor(data, { units: [32, 32], seed: 1 });\nawait tsdl.fitModel(m, data, { epochs: 40, batchSize: 32, validationSplit: 0.2 });',
         },
       ],
     };
@@ -79,7 +91,25 @@ describe('JupyterLab in headless Chromium', function () {
     const port = await freePort();
     token = randomBytes(16).toString('hex');
     base = `http://127.0.0.1:${port}`;
-    lab = spawn(VENV, ['lab', '--no-browser', `--ServerApp.ip=127.0.0.1`, `--ServerApp.port=${port}`, `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${root}`, '--ServerApp.open_browser=False', '--LabApp.news_url=', '--LabApp.extension_manager=readonly', ...(process.getuid?.() === 0 ? ['--allow-root'] : [])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JUPYTER_CONFIG_DIR: path.join(OUT, 'config'), JUPYTER_RUNTIME_DIR: path.join(OUT, 'runtime') } });
+    lab = spawn(
+      VENV,
+      [
+        'lab',
+        '--no-browser',
+        `--ServerApp.ip=127.0.0.1`,
+        `--ServerApp.port=${port}`,
+        `--IdentityProvider.token=${token}`,
+        `--ServerApp.root_dir=${root}`,
+        '--ServerApp.open_browser=False',
+        '--LabApp.news_url=',
+        '--LabApp.extension_manager=readonly',
+        ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, JUPYTER_CONFIG_DIR: path.join(OUT, 'config'), JUPYTER_RUNTIME_DIR: path.join(OUT, 'runtime') },
+      },
+    );
     lab.stdout!.on('data', (d) => (log += d));
     lab.stderr!.on('data', (d) => (log += d));
     await waitForServer(`${base}/api/status?token=${token}`, 60000);
@@ -148,7 +178,11 @@ describe('JupyterLab in headless Chromium', function () {
         await runAllCells(page, 'fresh.ipynb');
         await page.waitForSelector(`${panel} .js-plotly-plot .main-svg`, { timeout: 120000, state: 'attached' });
         // The last cell awaits the PNG: wait until it has finished ([4]).
-        await page.waitForFunction((sel) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes('[4]')), `${panel} .jp-InputPrompt`, { timeout: 60000 });
+        await page.waitForFunction(
+          (sel) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes('[4]')),
+          `${panel} .jp-InputPrompt`,
+          { timeout: 60000 },
+        );
         await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), `${panel} .js-plotly-plot`);
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.join(OUT, 'jupyterlab-run.png') });

@@ -50,7 +50,7 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     if (!cHelper()) this.skip(); // not built here (no C compiler or Node headers): the TypeScript loops run, tested elsewhere
   });
 
-  it('pctChange gives the TypeScript loop\'s bits, x[t] / x[t-k] - 1 as written here, for every length and lag', () => {
+  it("pctChange gives the TypeScript loop's bits, x[t] / x[t-k] - 1 as written here, for every length and lag", () => {
     for (const n of [C_HELPER_MIN_LENGTH, 1001, 4099]) {
       const x = awkward(n, n);
       for (const k of [1, 2, 3, 7, n - 1, n, n + 5]) {
@@ -58,13 +58,19 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
         for (let t = 0; t < n; t++) hand[t] = t < k ? NaN : x[t] / x[t - k] - 1;
         const withHelper = pctChange(x, k);
         expectSameBits(withHelper, hand);
-        expectSameBits(withHelper, withoutHelper(() => pctChange(x, k)));
+        expectSameBits(
+          withHelper,
+          withoutHelper(() => pctChange(x, k)),
+        );
       }
     }
   });
 
   it('the standard and robust scalers give the same bits with and without it', () => {
-    const train = table({ a: awkward(3000, 1).map((v) => (Math.abs(v) < 1e200 ? v : 0.5)), b: Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 1e3) });
+    const train = table({
+      a: awkward(3000, 1).map((v) => (Math.abs(v) < 1e200 ? v : 0.5)),
+      b: Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 1e3),
+    });
     const test = table({ a: awkward(2000, 2), b: Float64Array.from({ length: 2000 }, (_, i) => Math.cos(i) * 1e3) });
     for (const spec of [standardScaler(), robustScaler()]) {
       const fitted = spec.fit(train) as FittedScaler;
@@ -76,12 +82,18 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
       const x = test.numbers('b');
       const o = fitted.offset[j];
       const s = fitted.scale[j];
-      expectSameBits(on.numbers('b'), x.map((v) => (v - o) / s + 0));
+      expectSameBits(
+        on.numbers('b'),
+        x.map((v) => (v - o) / s + 0),
+      );
     }
   });
 
   it('the min-max scaler gives the same bits with and without it, x · scale + min as written here; min and max agree with the plain loop', () => {
-    const train = table({ a: awkward(3000, 3).map((v) => (Math.abs(v) < 1e200 ? v : 0.25)), b: Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 1e3) });
+    const train = table({
+      a: awkward(3000, 3).map((v) => (Math.abs(v) < 1e200 ? v : 0.25)),
+      b: Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i) * 1e3),
+    });
     const test = table({ a: awkward(2001, 4), b: Float64Array.from({ length: 2001 }, (_, i) => Math.cos(i) * 1e3) });
     const fitted = minMaxScaler({ featureRange: [-1, 1] }).fit(train) as FittedScaler;
     const on = fitted.transform(test);
@@ -89,7 +101,10 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     for (const c of ['a', 'b']) expectSameBits(on.numbers(c), off.numbers(c));
     const mul = 1 / fitted.scale[1];
     const add = fitted.shift[1] - fitted.offset[1] * mul;
-    expectSameBits(on.numbers('b'), test.numbers('b').map((v) => v * mul + add));
+    expectSameBits(
+      on.numbers('b'),
+      test.numbers('b').map((v) => v * mul + add),
+    );
     // min and max: every length around the kernel's 16-value blocks, with NaN, infinities and both zeros
     for (const n of [C_HELPER_MIN_LENGTH, 271, 1000, 1024, 4099]) {
       const x = awkward(n, n + 7);
@@ -119,10 +134,20 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
 
   it('makeWindows gives the same windows with and without it, for every layout (stride, horizon, steps, bounds)', () => {
     const n = 3000;
-    const t = table({ a: awkward(n, 5).map((v) => (Number.isFinite(v) ? v : 0.5)), b: Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e3), c: Float64Array.from({ length: n }, (_, i) => i) });
+    const t = table({
+      a: awkward(n, 5).map((v) => (Number.isFinite(v) ? v : 0.5)),
+      b: Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e3),
+      c: Float64Array.from({ length: n }, (_, i) => i),
+    });
     const layouts = [
-      { lookback: 30 }, { lookback: 1 }, { lookback: 7, stride: 3 }, { lookback: 5, stride: 40 }, { lookback: 12, horizon: 4, steps: 3 },
-      { lookback: 10, samplingRate: 2 }, { lookback: 20, targetStart: 1000, targetEnd: 2500 }, { lookback: 2999 },
+      { lookback: 30 },
+      { lookback: 1 },
+      { lookback: 7, stride: 3 },
+      { lookback: 5, stride: 40 },
+      { lookback: 12, horizon: 4, steps: 3 },
+      { lookback: 10, samplingRate: 2 },
+      { lookback: 20, targetStart: 1000, targetEnd: 2500 },
+      { lookback: 2999 },
     ];
     for (const layout of layouts) {
       const options = { features: ['a', 'b', 'c'], targets: ['c', 'a'], ordered: true, ...layout };
@@ -172,19 +197,55 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
     if (process.env.TSDL_C_HELPER_NO_AVX2 || cHelper()!.vectorInstructions !== 'avx2') this.skip(); // this run is that one, or there is no AVX2 to turn off
     this.timeout(120000);
     const root = path.join(__dirname, '..', '..');
-    const out = execFileSync(path.join(root, 'node_modules', '.bin', 'mocha'), ['--no-config', '-r', 'tsx/cjs', '-r', 'test/setup.ts', '--timeout', '60000', '--grep', 'the C helper', 'test/kernels/c-helper.test.ts'], {
-      cwd: root,
-      env: { ...process.env, TSDL_C_HELPER_NO_AVX2: '1', TSDL_QUIET: '1' },
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      path.join(root, 'node_modules', '.bin', 'mocha'),
+      ['--no-config', '-r', 'tsx/cjs', '-r', 'test/setup.ts', '--timeout', '60000', '--grep', 'the C helper', 'test/kernels/c-helper.test.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, TSDL_C_HELPER_NO_AVX2: '1', TSDL_QUIET: '1' },
+        encoding: 'utf8',
+      },
+    );
     expect(out).to.match(/\d+ passing/);
     expect(out).not.to.match(/failing/);
   });
 
   describe('the CSV scan (native/scan-csv.c) against the TypeScript scan', () => {
     /** Fields of every kind the scan tells apart (blank lines, unclosed quotes and wrong widths go to the TypeScript scan). */
-    const FIELDS = ['12', '-3.25', '0', '-0', '007', '.5', '5.', '-', '', 'NA', 'abc', '1e5', '1.2.3', ' 7', '2020-01-02', '9007199254740991',
-      '9007199254740992', '123456789012345678901', '0.1234567890123456789012', '1.00000000000000000000001', '0.0000000000000000000001', '0.00000000000000000000001', '"1,5"', '"a ""q"""', '"two\nlines"', '3,5', '"12.5"', '"-0"', '""', '"1e5"', '"2020-01-02"', '"7"x'];
+    const FIELDS = [
+      '12',
+      '-3.25',
+      '0',
+      '-0',
+      '007',
+      '.5',
+      '5.',
+      '-',
+      '',
+      'NA',
+      'abc',
+      '1e5',
+      '1.2.3',
+      ' 7',
+      '2020-01-02',
+      '9007199254740991',
+      '9007199254740992',
+      '123456789012345678901',
+      '0.1234567890123456789012',
+      '1.00000000000000000000001',
+      '0.0000000000000000000001',
+      '0.00000000000000000000001',
+      '"1,5"',
+      '"a ""q"""',
+      '"two\nlines"',
+      '3,5',
+      '"12.5"',
+      '"-0"',
+      '""',
+      '"1e5"',
+      '"2020-01-02"',
+      '"7"x',
+    ];
 
     function randomCsv(seed: number, opts: { width: number; rows: number; eol: string[]; blank: number; quoted: boolean; delimiter?: string }): string {
       const rng = seededRng(seed);
@@ -265,10 +326,11 @@ describe('the C helper (native/, built by scripts/setup.sh)', function () {
       expectSameParse(randomCsv(22, { width: 3, rows: 9000, eol: ['\n'], blank: 0.001, quoted: false }) + '1,2,');
     });
 
-    it('dates and prices, as exported, give the same columns (the bench file\'s layout)', () => {
+    it("dates and prices, as exported, give the same columns (the bench file's layout)", () => {
       let text = 'Date,Open,High,Low,Close,Adj Close,Volume\n';
       const day = Date.UTC(1990, 0, 1);
-      for (let r = 0; r < 3000; r++) text += `${new Date(day + r * 864e5).toISOString().slice(0, 10)},${(100 + r / 7).toFixed(4)},${(101 + r / 7).toFixed(4)},99.5,100.25,100.25,${1000 + r}\n`;
+      for (let r = 0; r < 3000; r++)
+        text += `${new Date(day + r * 864e5).toISOString().slice(0, 10)},${(100 + r / 7).toFixed(4)},${(101 + r / 7).toFixed(4)},99.5,100.25,100.25,${1000 + r}\n`;
       expectSameParse(text);
     });
 

@@ -20,7 +20,14 @@ const CELLS: Cell[] = ['lstm', 'gru'];
 
 function tfjsLayer(cell: Cell, units: number, returnSequences: boolean): tf.layers.Layer {
   // Random biases so that every gate's bias gradient is exercised (the default zeros would hide a swapped gate).
-  const args = { units, returnSequences, recurrentActivation: 'sigmoid' as const, biasInitializer: tf.initializers.randomNormal({ seed: 3 }), kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }), recurrentInitializer: tf.initializers.orthogonal({ seed: 5 }) };
+  const args = {
+    units,
+    returnSequences,
+    recurrentActivation: 'sigmoid' as const,
+    biasInitializer: tf.initializers.randomNormal({ seed: 3 }),
+    kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }),
+    recurrentInitializer: tf.initializers.orthogonal({ seed: 5 }),
+  };
   return cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
 }
 
@@ -106,14 +113,41 @@ describe('fused LSTM and GRU layers (lib/models/fused-recurrent.ts)', function (
       const [B, T, F, H] = [6, 9, 4, 7];
       const G = (cell === 'lstm' ? 4 : 3) * H;
       const r = (n: number) => Float32Array.from({ length: n }, () => rng() - 0.5);
-      const x = r(B * T * F), w = r(F * G), u = r(H * G), b = r(G), dhSeq = r(B * T * H), dhLast = r(B * H);
+      const x = r(B * T * F),
+        w = r(F * G),
+        u = r(H * G),
+        b = r(G),
+        dhSeq = r(B * T * H),
+        dhLast = r(B * H);
       const dims = Float64Array.of(B, T, F, H);
       const run = () => {
         const k = recurrentKernel();
-        const gates = new Float32Array(B * T * G), state = new Float32Array(B * T * H), h = new Float32Array(B * T * H);
+        const gates = new Float32Array(B * T * G),
+          state = new Float32Array(B * T * H),
+          h = new Float32Array(B * T * H);
         expect(k.forward(cell, x, w, u, b, dims, gates, state, h)).to.equal(-1);
         const out = { h, dx: new Float32Array(B * T * F), dw: new Float32Array(F * G), du: new Float32Array(H * G), db: new Float32Array(G) };
-        expect(k.backward(cell, x, w, u, gates, state, h, dhSeq, dhLast, dims, out.dx, out.dw, out.du, out.db, new Float32Array(B * T * G), new Float32Array(B * H), new Float32Array(B * H))).to.equal(-1);
+        expect(
+          k.backward(
+            cell,
+            x,
+            w,
+            u,
+            gates,
+            state,
+            h,
+            dhSeq,
+            dhLast,
+            dims,
+            out.dx,
+            out.dw,
+            out.du,
+            out.db,
+            new Float32Array(B * T * G),
+            new Float32Array(B * H),
+            new Float32Array(B * H),
+          ),
+        ).to.equal(-1);
         return { name: k.name, ...out };
       };
       useCHelper(false);
@@ -164,7 +198,9 @@ describe('fused LSTM and GRU layers (lib/models/fused-recurrent.ts)', function (
   });
 
   it('a model with fused layers saves and loads as a tfjs LayersModel with the same predictions', async () => {
-    const model = tf.sequential({ layers: [new FusedLSTM({ units: 5, returnSequences: true, inputShape: [6, 3] }), new FusedGRU({ units: 4 }), tf.layers.dense({ units: 1 })] });
+    const model = tf.sequential({
+      layers: [new FusedLSTM({ units: 5, returnSequences: true, inputShape: [6, 3] }), new FusedGRU({ units: 4 }), tf.layers.dense({ units: 1 })],
+    });
     const x = tf.randomNormal([4, 6, 3], 0, 1, 'float32', 8);
     let artifacts: tf.io.ModelArtifacts | undefined;
     await model.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));

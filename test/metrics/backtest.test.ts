@@ -83,7 +83,10 @@ describe('crossValidate / walkForward', () => {
     expect(cv.toHTML()).to.include('<table');
   });
   it('walk-forward folds train on the past only', async () => {
-    const cv = await walkForward(t, { nSplits: 3, gap: 1, ordered: true }, (train, test) => ({ lastTrain: Math.max(...train.numbers('x')), firstTest: Math.min(...test.numbers('x')) }));
+    const cv = await walkForward(t, { nSplits: 3, gap: 1, ordered: true }, (train, test) => ({
+      lastTrain: Math.max(...train.numbers('x')),
+      firstTest: Math.min(...test.numbers('x')),
+    }));
     for (const f of cv.folds) expect(f.lastTrain + 1).to.be.below(f.firstTest);
   });
   it('refuses rows out of time order (they would train on the future) and a panel without series', async () => {
@@ -92,11 +95,15 @@ describe('crossValidate / walkForward', () => {
     let caught: unknown;
     await walkForward(shuffled, { nSplits: 2 }, () => ({ m: 0 })).catch((e) => (caught = e));
     expect(caught).to.be.instanceOf(InputError);
-    expect((caught as Error).message).to.include('not sorted').and.include('row 2');
+    expect((caught as Error).message)
+      .to.include('not sorted')
+      .and.include('row 2');
     const panel = table({ date: [0, 0, 1, 1].map(day), s: ['A', 'B', 'A', 'B'], x: [0, 1, 2, 3] });
     caught = undefined;
     await walkForward(panel, { nSplits: 2 }, () => ({ m: 0 })).catch((e) => (caught = e));
-    expect((caught as Error).message).to.include('duplicate date').and.include('series');
+    expect((caught as Error).message)
+      .to.include('duplicate date')
+      .and.include('series');
   });
   it('with series, folds are cut over dates: every symbol in each fold, no date on both sides', async () => {
     const day = (i: number) => new Date(Date.UTC(2020, 0, 1 + i));

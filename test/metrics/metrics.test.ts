@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { accuracy, balancedAccuracy, brierScore, classificationReport, confusionMatrix, f1, logLoss, precision, recall, specificity } from '../../lib/metrics/classification';
+import {
+  accuracy,
+  balancedAccuracy,
+  brierScore,
+  classificationReport,
+  confusionMatrix,
+  f1,
+  logLoss,
+  precision,
+  recall,
+  specificity,
+} from '../../lib/metrics/classification';
 import { averagePrecision, precisionRecallCurve, rocAuc, rocAucOvr, rocCurve } from '../../lib/metrics/curves';
 import { calibrationCurve } from '../../lib/metrics/calibration';
 import { directionalAccuracy, mae, mape, mase, mse, r2, rmse, smape } from '../../lib/metrics/regression';
@@ -44,8 +55,22 @@ describe('classification metrics vs scikit-learn', () => {
   it('ties, perfect and inverted scores', () => {
     expectNear(rocAuc(g.ties.y, g.ties.s), g.ties.auc, R, 'ties auc');
     expectNear(averagePrecision(g.ties.y, g.ties.s), g.ties.ap, R, 'ties ap');
-    expectNear(rocAuc(y, y.map((v) => v * 0.8 + 0.1)), g.perfect_auc, R);
-    expectNear(rocAuc(y, prob.map((p) => 1 - p)), g.inverted_auc, R);
+    expectNear(
+      rocAuc(
+        y,
+        y.map((v) => v * 0.8 + 0.1),
+      ),
+      g.perfect_auc,
+      R,
+    );
+    expectNear(
+      rocAuc(
+        y,
+        prob.map((p) => 1 - p),
+      ),
+      g.inverted_auc,
+      R,
+    );
   });
   it('calibration curve, uniform and quantile bins', () => {
     for (const strategy of ['uniform', 'quantile'] as const) {

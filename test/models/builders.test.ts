@@ -33,7 +33,9 @@ describe('model builders', () => {
         const m = build(windows, { units: [8, 4], dropout: 0.1 });
         expect(m.inputShape).to.deep.equal([12, 2]);
         const s = m.summary();
-        expect(s).to.match(/Total params: [\d,]+/).and.include('Output shape');
+        expect(s)
+          .to.match(/Total params: [\d,]+/)
+          .and.include('Output shape');
         expect(m.countParams()).to.be.greaterThan(0);
         m.dispose();
       }

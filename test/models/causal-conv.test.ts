@@ -23,14 +23,28 @@ describe('causal Conv1D (conv1dForecaster)', () => {
     const x = tf.randomNormal([2, 7, 4], 0, 1, 'float32', 5);
     const y = layer.apply(x) as tf.Tensor;
     const [kernel, bias] = layer.getWeights();
-    const want = tf.tidy(() => tf.add(tf.conv1d(tf.pad(x, [[0, 0], [2, 0], [0, 0]]) as tf.Tensor3D, kernel as tf.Tensor3D, 1, 'valid'), bias));
+    const want = tf.tidy(() =>
+      tf.add(
+        tf.conv1d(
+          tf.pad(x, [
+            [0, 0],
+            [2, 0],
+            [0, 0],
+          ]) as tf.Tensor3D,
+          kernel as tf.Tensor3D,
+          1,
+          'valid',
+        ),
+        bias,
+      ),
+    );
     expect(y.shape).to.deep.equal([2, 7, 3]);
     expect(tf.tidy(() => tf.max(tf.abs(tf.sub(y, want))).dataSync()[0])).to.be.below(1e-5);
     tf.dispose([x, y, want]);
     layer.dispose();
   });
 
-  it('trains and predicts (tfjs\'s Conv1D threw at the first fit: causal padding not implemented, no Conv2DBackpropFilter on wasm), no tensors left', async () => {
+  it("trains and predicts (tfjs's Conv1D threw at the first fit: causal padding not implemented, no Conv2DBackpropFilter on wasm), no tensors left", async () => {
     const rng = seededRng(2);
     const n = 96;
     const x = Float32Array.from({ length: n * 12 * 2 }, () => rng() - 0.5);

@@ -12,7 +12,15 @@ const t = table({ a: data.map((r) => r[0]), b: data.map((r) => r[1]), c: data.ma
 describe('makeWindows', () => {
   for (const c of g.cases) {
     it(`equals Keras timeseries_dataset_from_array (lookback ${c.lookback}, rate ${c.samplingRate}, stride ${c.stride}, horizon ${c.horizon})`, () => {
-      const w = makeWindows(t, { features: ['a', 'b', 'c'], targets: ['c'], lookback: c.lookback, samplingRate: c.samplingRate, stride: c.stride, horizon: c.horizon, ordered: true });
+      const w = makeWindows(t, {
+        features: ['a', 'b', 'c'],
+        targets: ['c'],
+        lookback: c.lookback,
+        samplingRate: c.samplingRate,
+        stride: c.stride,
+        horizon: c.horizon,
+        ordered: true,
+      });
       expect(w.xShape).to.deep.equal(c.shape);
       expectClose(w.x, c.x, 1e-6, 'x');
       expectClose(w.y, c.y, 1e-6, 'y');
@@ -38,17 +46,30 @@ describe('makeWindows', () => {
   });
 
   it('gives target dates when the table has a date column', () => {
-    const dated = t.withColumn('date', Float64Array.from({ length: 40 }, (_, i) => Date.UTC(2000, i, 1)), 'date');
+    const dated = t.withColumn(
+      'date',
+      Float64Array.from({ length: 40 }, (_, i) => Date.UTC(2000, i, 1)),
+      'date',
+    );
     const w = makeWindows(dated, { features: ['a'], targets: ['a'], lookback: 12 });
     expect(new Date(w.targetDates![0]).toISOString().slice(0, 7)).to.equal('2001-01');
   });
 
   describe('bad input', () => {
     it('a series shorter than lookback + horizon', () => {
-      expectError(() => makeWindows(t.head(5), { features: ['a'], targets: ['a'], lookback: 5, ordered: true }), InputError, '5 rows', 'too short', 'lookback 5');
+      expectError(
+        () => makeWindows(t.head(5), { features: ['a'], targets: ['a'], lookback: 5, ordered: true }),
+        InputError,
+        '5 rows',
+        'too short',
+        'lookback 5',
+      );
     });
     it('NaN reaching a window names column and row', () => {
-      const holed = t.withColumn('a', data.map((r, i) => (i === 7 ? NaN : r[0])));
+      const holed = t.withColumn(
+        'a',
+        data.map((r, i) => (i === 7 ? NaN : r[0])),
+      );
       expectError(() => makeWindows(holed, { features: ['a'], targets: ['b'], lookback: 3, ordered: true }), InputError, 'column "a"', 'NaN', 'row 7');
     });
     it('unknown column and bad lookback', () => {

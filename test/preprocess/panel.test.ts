@@ -19,7 +19,12 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
   });
 
   it('without series, a panel is refused, and the error names the option', () => {
-    expectError(() => makeWindows(panel, { features: ['price'], targets: ['price'], lookback: 2 }), InputError, 'duplicate date 2020-01-01', 'series: "<that column>"');
+    expectError(
+      () => makeWindows(panel, { features: ['price'], targets: ['price'], lookback: 2 }),
+      InputError,
+      'duplicate date 2020-01-01',
+      'series: "<that column>"',
+    );
     expectError(() => splitByTime(panel), InputError, 'duplicate date', 'series');
   });
 
@@ -53,7 +58,10 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
     const days = table({ date: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(day), x: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
     // By hand: testSize 0.2 of 10 rows → test rows 8–9; gap 2 leaves out rows 6–7.
     const s = splitByTime(days, { testSize: 0.2, gap: 2 });
-    expect([Array.from(s.train.numbers('x')), Array.from(s.test.numbers('x'))]).to.deep.equal([[0, 1, 2, 3, 4, 5], [8, 9]]);
+    expect([Array.from(s.train.numbers('x')), Array.from(s.test.numbers('x'))]).to.deep.equal([
+      [0, 1, 2, 3, 4, 5],
+      [8, 9],
+    ]);
     // A panel: test is date d3 (rows 6–7); gap 1 leaves out date d2 (rows 4–5) for both symbols.
     const p = splitByTime(panel, { testSize: 0.25, series: 'symbol', gap: 1 });
     expect([p.train.numRows, p.test.numRows]).to.deep.equal([4, 2]);
@@ -62,7 +70,7 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
     expectError(() => splitByTime(days, { gap: -1 }), InputError, 'gap must be an integer ≥ 0');
   });
 
-  it('on the stocks file, each series\' windows equal the windows of that series alone', () => {
+  it("on the stocks file, each series' windows equal the windows of that series alone", () => {
     const stocks = loadCsv(path.join(DATASETS, 'stocks-monthly-2000-2010.csv'));
     const w = makeWindows(stocks, { features: ['price'], targets: ['price'], lookback: 12, horizon: 2, series: 'symbol' });
     const symbols = stocks.strings('symbol');
@@ -85,7 +93,13 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
   describe('bad input', () => {
     it('a date twice within one series names the series and both rows', () => {
       const doubled = table({ date: [0, 0, 1].map(day), symbol: ['A', 'A', 'B'], price: [1, 2, 3] });
-      expectError(() => makeWindows(doubled, { features: ['price'], targets: ['price'], lookback: 1, series: 'symbol' }), InputError, 'series "A"', 'rows 0 and 1', 'de-duplicate');
+      expectError(
+        () => makeWindows(doubled, { features: ['price'], targets: ['price'], lookback: 1, series: 'symbol' }),
+        InputError,
+        'series "A"',
+        'rows 0 and 1',
+        'de-duplicate',
+      );
       expectError(() => splitByTime(doubled, { series: 'symbol', testSize: 0.3 }), InputError, 'series "A"', 'twice');
     });
     it('a panel not sorted by date', () => {
@@ -94,13 +108,24 @@ describe('panels: splitByTime and makeWindows with { series }', () => {
     });
     it('NaN in a window names the table row and the series', () => {
       const holed = panel.withColumn('price', [1, 10, 2, NaN, 3, 30, 4, 40]);
-      expectError(() => makeWindows(holed, { features: ['price'], targets: ['price'], lookback: 2, series: 'symbol' }), InputError, 'NaN at row 3', 'series "B"', 'dropMissing');
+      expectError(
+        () => makeWindows(holed, { features: ['price'], targets: ['price'], lookback: 2, series: 'symbol' }),
+        InputError,
+        'NaN at row 3',
+        'series "B"',
+        'dropMissing',
+      );
     });
     it('series too short for a window are left out; when none fits the error says so', () => {
       const ragged = table({ date: [0, 1, 1, 2, 3].map(day), symbol: ['A', 'A', 'B', 'A', 'A'], price: [1, 2, 3, 4, 5] });
       const w = makeWindows(ragged, { features: ['price'], targets: ['price'], lookback: 2, series: 'symbol' });
       expect(Array.from(w.y)).to.deep.equal([4, 5]); // B's single row gives no window
-      expectError(() => makeWindows(ragged, { features: ['price'], targets: ['price'], lookback: 5, series: 'symbol' }), InputError, 'no series of column "symbol"', 'longest series 4 rows');
+      expectError(
+        () => makeWindows(ragged, { features: ['price'], targets: ['price'], lookback: 5, series: 'symbol' }),
+        InputError,
+        'no series of column "symbol"',
+        'longest series 4 rows',
+      );
     });
     it('series without a date column, and an unknown series column', () => {
       const undated = table({ symbol: ['A', 'B'], price: [1, 2] });

@@ -72,7 +72,10 @@ describe('trainTestSplit', () => {
   });
   it('stratified: each class keeps its share within one row', () => {
     const { train, test } = trainTestSplit(cancer(), { stratify: 'diagnosis', testSize: 0.2, seed: 3 });
-    for (const [name, n] of [['malignant', 212], ['benign', 357]] as const) {
+    for (const [name, n] of [
+      ['malignant', 212],
+      ['benign', 357],
+    ] as const) {
       const inTest = test.strings('diagnosis').filter((v) => v === name).length;
       expect(Math.abs(inTest - n * 0.2)).to.be.at.most(1);
       expect(inTest + train.strings('diagnosis').filter((v) => v === name).length).to.equal(n);
@@ -123,7 +126,10 @@ describe('timeSeriesSplit', () => {
   it("equals scikit-learn's TimeSeriesSplit (gap, maxTrainSize, testSize)", () => {
     for (const c of g.tss) {
       const folds = timeSeriesSplit(c.n, { nSplits: c.opts.n_splits, gap: c.opts.gap, maxTrainSize: c.opts.max_train_size, testSize: c.opts.test_size });
-      expect(folds.map((f) => [Array.from(f.train), Array.from(f.test)]), JSON.stringify(c.opts)).to.deep.equal(c.folds);
+      expect(
+        folds.map((f) => [Array.from(f.train), Array.from(f.test)]),
+        JSON.stringify(c.opts),
+      ).to.deep.equal(c.folds);
     }
   });
   it('every test row lies after every training row', () => {

@@ -54,7 +54,13 @@ describe('scalers vs scikit-learn', () => {
     for (const [name, spec] of Object.entries(specs)) {
       const fitted = spec.fit(trainC);
       const out = fitted.transform(testC);
-      for (let i = 0; i < 2; i++) expectClose(names.map((c) => out.numbers(c)[i]), k[name].test[i], 1e-9, `${name} row ${i}`);
+      for (let i = 0; i < 2; i++)
+        expectClose(
+          names.map((c) => out.numbers(c)[i]),
+          k[name].test[i],
+          1e-9,
+          `${name} row ${i}`,
+        );
       // scikit-learn's MinMaxScaler.scale_ multiplies; ours divides.
       const scale = name.startsWith('minmax') ? fitted.scale.map((s) => 1 / s) : fitted.scale;
       expectClose(scale, k[name].scale, 1e-12, `${name} scale`);
@@ -147,7 +153,9 @@ describe('simpleImputer vs scikit-learn', () => {
     const t = table({ d: [new Date('2020-01-01'), null, new Date('2020-01-03')], a: [1, NaN, 3], s: ['x', null, 'y'] });
     expectError(() => simpleImputer({ strategy: 'constant', fillValue: 'unknown' }).fit(t), InputError, '"unknown"', 'numeric column "a"', '{ columns }');
     expectError(() => simpleImputer({ strategy: 'constant', fillValue: NaN }).fit(t), InputError, 'NaN', 'finite number');
-    const text = simpleImputer({ strategy: 'constant', fillValue: 'unknown', columns: ['s'] }).fit(t).transform(t);
+    const text = simpleImputer({ strategy: 'constant', fillValue: 'unknown', columns: ['s'] })
+      .fit(t)
+      .transform(t);
     expect(text.strings('s')).to.deep.equal(['x', 'unknown', 'y']);
     // The default columns leave the date column alone rather than fill it with 0 = 1970-01-01.
     const filled = simpleImputer({ strategy: 'constant' }).fit(t);
@@ -168,7 +176,16 @@ describe('encoders', () => {
   it('oneHotEncoder: an output column that would replace an existing one is refused', () => {
     // "color" = "red" makes "color_red": it used to overwrite the table's own color_red column.
     const t = table({ color: ['red', 'blue'], color_red: [5, 6] });
-    expectError(() => oneHotEncoder({ columns: ['color'] }).fit(t).transform(t), InputError, '"red"', '"color_red"', 'rename');
+    expectError(
+      () =>
+        oneHotEncoder({ columns: ['color'] })
+          .fit(t)
+          .transform(t),
+      InputError,
+      '"red"',
+      '"color_red"',
+      'rename',
+    );
     const u = table({ a: ['b_c', 'x'], a_b: ['c', 'y'] }); // two encoded columns making the same name
     expectError(() => oneHotEncoder().fit(u).transform(u), InputError, '"a_b_c"');
   });
@@ -226,7 +243,12 @@ describe('encoders', () => {
     const restored = restoreTransform(JSON.parse(JSON.stringify(lenient.toJSON())));
     expect(Array.from(restored.transform(unseen).numbers('ward'))).to.deep.equal([-1, 0]);
     expectError(() => ordinalEncoder({ handleUnknown: 'use_encoded_value' }), InputError, 'needs { unknownValue }');
-    expectError(() => ordinalEncoder({ handleUnknown: 'use_encoded_value', unknownValue: 1 }).fit(train), InputError, 'unknownValue 1 is already the code of "gen"', 'use -1');
+    expectError(
+      () => ordinalEncoder({ handleUnknown: 'use_encoded_value', unknownValue: 1 }).fit(train),
+      InputError,
+      'unknownValue 1 is already the code of "gen"',
+      'use -1',
+    );
   });
   it('oneHotEncoder: bad grouping options, and an output too large for memory, are refused with the fix', () => {
     expectError(() => oneHotEncoder({ minFrequency: 1.5 }), InputError, 'minFrequency 1.5', 'e.g. 10 or 0.01');
@@ -241,7 +263,7 @@ describe('encoders', () => {
 });
 
 describe('pipeline', () => {
-  it('fits each step on the previous step\'s training output and round-trips through JSON', () => {
+  it("fits each step on the previous step's training output and round-trips through JSON", () => {
     const holed = table({ a: [1, NaN, 3, 4], b: [10, 20, 30, 40] });
     const p = pipeline([simpleImputer({ strategy: 'mean' }), standardScaler()]).fit(holed);
     // The scaler saw the imputed column: mean of [1, 8/3, 3, 4].

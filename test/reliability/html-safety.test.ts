@@ -29,9 +29,18 @@ function everyPath(): t.ReportItem[] {
     t.compareModels([1, 2, 3], { [XSS]: [1, 2, 2] }),
     fig,
     t.histogramChart([1, 2, 3], { title: XSS, xTitle: XSS }),
-    t.confusionMatrixChart([[1, 2], [3, 4]], { labels: [XSS, 'b'], title: XSS }),
+    t.confusionMatrixChart(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { labels: [XSS, 'b'], title: XSS },
+    ),
     t.rocChart([{ name: XSS, actual: [0, 1, 0, 1], score: [0.1, 0.9, 0.4, 0.6] }]),
-    t.candlestickChart(t.table({ date: [new Date(0), new Date(864e5)], open: [1, 2], high: [2, 3], low: [0.5, 1.5], close: [1.5, 2.5] }), { title: XSS, overlays: { [XSS]: [1, 2] } }),
+    t.candlestickChart(t.table({ date: [new Date(0), new Date(864e5)], open: [1, 2], high: [2, 3], low: [0.5, 1.5], close: [1.5, 2.5] }), {
+      title: XSS,
+      overlays: { [XSS]: [1, 2] },
+    }),
   ];
 }
 
@@ -97,18 +106,37 @@ describe('HTML safety', function () {
     }
     // Before: showMarkdown sent its text as it was, and nbconvert rendered the markdown's raw HTML: two scripts ran.
     const dir = tempDir();
-    const outputs = [t.markdownBundle(`Report on ${XSS} [x](javascript:window.__xss=9)`), bundleOf(t.table({ [XSS]: [XSS] }))].map((data) => ({ output_type: 'display_data', data, metadata: {} }));
-    const nb = { cells: [{ cell_type: 'code', id: 'a', metadata: {}, execution_count: 1, source: 'x', outputs }], metadata: {}, nbformat: 4, nbformat_minor: 5 };
+    const outputs = [t.markdownBundle(`Report on ${XSS} [x](javascript:window.__xss=9)`), bundleOf(t.table({ [XSS]: [XSS] }))].map((data) => ({
+      output_type: 'display_data',
+      data,
+      metadata: {},
+    }));
+    const nb = {
+      cells: [{ cell_type: 'code', id: 'a', metadata: {}, execution_count: 1, source: 'x', outputs }],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
     fs.writeFileSync(path.join(dir, 'in.ipynb'), JSON.stringify(nb));
     const script = path.join(__dirname, '..', '..', 'scripts', 'execute_notebook.py');
-    execFileSync(python, ['-c', `import sys, nbformat; sys.path.insert(0, ${JSON.stringify(path.dirname(script))}); from execute_notebook import export_html; export_html(nbformat.read(sys.argv[1], as_version=4), sys.argv[2])`, path.join(dir, 'in.ipynb'), path.join(dir, 'out.html')]);
+    execFileSync(python, [
+      '-c',
+      `import sys, nbformat; sys.path.insert(0, ${JSON.stringify(path.dirname(script))}); from execute_notebook import export_html; export_html(nbformat.read(sys.argv[1], as_version=4), sys.argv[2])`,
+      path.join(dir, 'in.ipynb'),
+      path.join(dir, 'out.html'),
+    ]);
     const html = fs.readFileSync(path.join(dir, 'out.html'), 'utf8');
     expect(html).to.include('Report on');
     const result = await withPage(async (page) => {
       await page.goto(`file://${path.join(dir, 'out.html')}`);
       await page.waitForTimeout(500);
-      await page.evaluate(() => document.querySelectorAll('a').forEach((a) => a.getAttribute('href')?.startsWith('javascript') && (a as HTMLAnchorElement).click()));
-      return page.evaluate(() => ({ xss: (window as unknown as { __xss?: number }).__xss ?? 0, shown: document.body.innerText.includes('<img src=x onerror=') }));
+      await page.evaluate(() =>
+        document.querySelectorAll('a').forEach((a) => a.getAttribute('href')?.startsWith('javascript') && (a as HTMLAnchorElement).click()),
+      );
+      return page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss ?? 0,
+        shown: document.body.innerText.includes('<img src=x onerror='),
+      }));
     });
     expect(result.xss, 'injected scripts that ran').to.equal(0);
     expect(result.shown, 'the text is shown literally').to.equal(true);

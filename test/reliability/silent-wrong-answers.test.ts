@@ -55,7 +55,10 @@ describe('no silent wrong answers', function () {
       expect(h.validation).to.include('stratified random 20% sample');
       expect(h.bestEpoch).to.be.greaterThan(1);
       const p = await t.predict(m, trainData);
-      const acc = t.accuracy(trainData.y, Array.from(p, (v) => (v >= 0.5 ? 1 : 0)));
+      const acc = t.accuracy(
+        trainData.y,
+        Array.from(p, (v) => (v >= 0.5 ? 1 : 0)),
+      );
       const majority = Math.max(...[0, 1].map((k) => trainData.y.filter((v) => v === k).length)) / trainData.y.length;
       expect(acc).to.be.greaterThan(majority + 0.1);
       m.dispose();
@@ -63,10 +66,13 @@ describe('no silent wrong answers', function () {
     expect(test.numRows).to.equal(114);
   });
 
-  it("validation from the end of a class-sorted dataset gives a notice naming the missing class and the counts", async () => {
+  it('validation from the end of a class-sorted dataset gives a notice naming the missing class and the counts', async () => {
     const raw = classSorted();
     const features = raw.columnNames.filter((c) => c !== 'diagnosis');
-    const prepared = t.labelEncoder({ column: 'diagnosis', classes: ['benign', 'malignant'] }).fit(raw).transform(raw);
+    const prepared = t
+      .labelEncoder({ column: 'diagnosis', classes: ['benign', 'malignant'] })
+      .fit(raw)
+      .transform(raw);
     const data = t.toDataset(t.standardScaler({ columns: features }).fit(prepared).transform(prepared), { features, target: 'diagnosis' });
     const m = t.denseClassifier(data, { units: [4], seed: 1 });
     const { result, notices } = await t.collectNoticesAsync(() => t.fitModel(m, data, { epochs: 1, validationSplit: 0.2, validationFrom: 'end', ...quiet }));
@@ -80,7 +86,13 @@ describe('no silent wrong answers', function () {
     const n = 40;
     const tbl = t.table({ date: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i))), x: Array.from({ length: n }, (_, i) => Math.sin(i)) });
     const w = t.makeWindows(tbl, { features: ['x'], targets: ['x'], lookback: 3 });
-    const d = t.toDataset(tbl.withColumn('y', tbl.numbers('x').map((v) => v * 2)), { features: ['x'], target: 'y' });
+    const d = t.toDataset(
+      tbl.withColumn(
+        'y',
+        tbl.numbers('x').map((v) => v * 2),
+      ),
+      { features: ['x'], target: 'y' },
+    );
     expect(d.ordered).to.equal(true);
     for (const data of [w, d]) {
       const m = data === w ? t.lstmForecaster(w, { units: [2], seed: 1 }) : t.denseRegressor(d, { units: [2], seed: 1 });
@@ -136,7 +148,14 @@ describe('no silent wrong answers', function () {
     const data = { x, xShape: [n, 2], y, yShape: [n, 1] };
     await expectNoTensorLeak(async () => {
       const m = t.denseRegressor(data, { units: [8], seed: 1, learningRate: 1e6 });
-      await expectRejects(() => t.fitModel(m, data, { epochs: 5, ...quiet }), t.TrainingError, 'diverged', 'epoch 1', 'learning rate 1000000', 'lower the learning rate');
+      await expectRejects(
+        () => t.fitModel(m, data, { epochs: 5, ...quiet }),
+        t.TrainingError,
+        'diverged',
+        'epoch 1',
+        'learning rate 1000000',
+        'lower the learning rate',
+      );
       m.dispose();
       // divergenceFactor: Infinity turns the guard off (the loss may still turn NaN, which is its own error).
       const m2 = t.denseRegressor(data, { units: [8], seed: 1, learningRate: 1e6 });
@@ -163,9 +182,17 @@ describe('no silent wrong answers', function () {
     const oneClass = { x, xShape: [10, 2], y: new Float32Array(10).fill(1), yShape: [10, 1] };
     const m = t.denseClassifier({ xShape: [10, 2] }, { units: [2], seed: 1 });
     await expectRejects(() => t.fitModel(m, oneClass, quiet), t.InputError, 'all one class', '1: 10');
-    await expectRejects(() => t.fitModel(m, { x: new Float32Array(0), xShape: [0, 2], y: new Float32Array(0), yShape: [0, 1] }, quiet), t.InputError, 'no samples');
+    await expectRejects(
+      () => t.fitModel(m, { x: new Float32Array(0), xShape: [0, 2], y: new Float32Array(0), yShape: [0, 1] }, quiet),
+      t.InputError,
+      'no samples',
+    );
     const two = { ...oneClass, y: Float32Array.from({ length: 10 }, (_, i) => i % 2) };
-    await expectRejects(() => t.fitModel(m, two, { validationData: { x: new Float32Array(0), xShape: [0, 2], y: new Float32Array(0), yShape: [0, 1] }, ...quiet }), t.InputError, 'validationData has no samples');
+    await expectRejects(
+      () => t.fitModel(m, two, { validationData: { x: new Float32Array(0), xShape: [0, 2], y: new Float32Array(0), yShape: [0, 1] }, ...quiet }),
+      t.InputError,
+      'validationData has no samples',
+    );
     m.dispose();
   });
 

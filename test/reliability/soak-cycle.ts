@@ -39,7 +39,19 @@ async function main() {
     }
   }
   gc();
-  console.log(JSON.stringify({ backend: info.backend, cycles, seconds: (Date.now() - t0) / 1000, tensorsBefore: tensors0, tensorsAfter: t.tf.memory().numTensors, rssBeforeMb: rss0 / 2 ** 20, rssHalfwayMb: rssHalfway / 2 ** 20, rssAfterMb: process.memoryUsage().rss / 2 ** 20, minAuc }));
+  console.log(
+    JSON.stringify({
+      backend: info.backend,
+      cycles,
+      seconds: (Date.now() - t0) / 1000,
+      tensorsBefore: tensors0,
+      tensorsAfter: t.tf.memory().numTensors,
+      rssBeforeMb: rss0 / 2 ** 20,
+      rssHalfwayMb: rssHalfway / 2 ** 20,
+      rssAfterMb: process.memoryUsage().rss / 2 ** 20,
+      minAuc,
+    }),
+  );
 }
 
 main().catch((e) => {

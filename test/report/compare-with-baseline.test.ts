@@ -11,7 +11,9 @@ describe('compareWithBaseline', () => {
   });
 
   it('higher is better for accuracy, AUC and Sharpe; within half a percent it is level', () => {
-    expect(compareWithBaseline('accuracy', 0.525, 'always up', 0.551, { lowerIsBetter: false })).to.equal('accuracy (0.525) is 4.7% worse than always up (0.551)');
+    expect(compareWithBaseline('accuracy', 0.525, 'always up', 0.551, { lowerIsBetter: false })).to.equal(
+      'accuracy (0.525) is 4.7% worse than always up (0.551)',
+    );
     expect(compareWithBaseline('AUC', 0.999, 'logistic', 0.998, { lowerIsBetter: false })).to.equal('AUC (0.999) is level with logistic (0.998)');
     expect(beats(0.999, 0.998, { lowerIsBetter: false })).to.equal(false);
   });

@@ -14,9 +14,14 @@ describe('gridRuns', () => {
     ]);
   });
 
-  it('a list runs each set; names are file-safe, use a path\'s base name, and never collide', () => {
+  it("a list runs each set; names are file-safe, use a path's base name, and never collide", () => {
     const runs = gridRuns('notebooks/02-stock-analysis.ipynb', [{ csv: '/data/eu stocks.csv', price: 'DAX' }, { price: 'a/b' }, { price: 'a/b' }, {}]);
-    expect(runs.map((r) => r.name)).to.deep.equal(['02-stock-analysis__csv=eu-stocks_price=DAX', '02-stock-analysis__price=b', '02-stock-analysis__price=b_2', '02-stock-analysis']);
+    expect(runs.map((r) => r.name)).to.deep.equal([
+      '02-stock-analysis__csv=eu-stocks_price=DAX',
+      '02-stock-analysis__price=b',
+      '02-stock-analysis__price=b_2',
+      '02-stock-analysis',
+    ]);
     expect(runs[0].parameters).to.deep.equal({ csv: '/data/eu stocks.csv', price: 'DAX' });
   });
 

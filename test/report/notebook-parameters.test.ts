@@ -10,7 +10,18 @@ const nb = (): Notebook => ({
   metadata: {},
   cells: [
     { cell_type: 'markdown', source: '# Title' },
-    { cell_type: 'code', source: ['// defaults\n', 'const lookback = 12;\n', "const series: string = 'yield_10y'; // which column\n", 'let useMacro = true;\n', 'const csv = "../datasets/a.csv";'], metadata: { tags: ['parameters'] }, outputs: [] },
+    {
+      cell_type: 'code',
+      source: [
+        '// defaults\n',
+        'const lookback = 12;\n',
+        "const series: string = 'yield_10y'; // which column\n",
+        'let useMacro = true;\n',
+        'const csv = "../datasets/a.csv";',
+      ],
+      metadata: { tags: ['parameters'] },
+      outputs: [],
+    },
     { cell_type: 'code', source: 'console.log(lookback)', metadata: {}, outputs: [] },
   ],
 });
@@ -33,7 +44,9 @@ describe('notebook parameters', () => {
     expect(notebook.cells).to.have.length(4);
     const injected = notebook.cells[2];
     expect(injected.metadata?.tags).to.deep.equal(['injected-parameters']);
-    expect(injected.source).to.equal('// Injected parameters\nconst lookback: number = 24;\nconst useMacro: boolean = false;\nconst series: string = "yield_1y";');
+    expect(injected.source).to.equal(
+      '// Injected parameters\nconst lookback: number = 24;\nconst useMacro: boolean = false;\nconst series: string = "yield_1y";',
+    );
     expect(values).to.deep.equal({ lookback: 24, series: 'yield_1y', useMacro: false, csv: '../datasets/a.csv' });
     // Running again replaces the earlier injected cell instead of stacking them.
     const again = injectParameters(notebook, { lookback: 6 }).notebook;
@@ -41,7 +54,12 @@ describe('notebook parameters', () => {
   });
 
   it('refuses a value of the wrong type, an unknown name and a malformed argument, naming the fix', () => {
-    expectError(() => injectParameters(nb(), { lookback: 'twelve' }, 'rates.ipynb'), ReportError, 'rates.ipynb', '"lookback" must be a number like its default 12, got "twelve"');
+    expectError(
+      () => injectParameters(nb(), { lookback: 'twelve' }, 'rates.ipynb'),
+      ReportError,
+      'rates.ipynb',
+      '"lookback" must be a number like its default 12, got "twelve"',
+    );
     expectError(() => injectParameters(nb(), { useMacro: 'yes' }), ReportError, '"useMacro" must be a boolean');
     expectError(() => injectParameters(nb(), { horizon: 3 }), ReportError, 'unknown parameter "horizon"', 'valid: lookback, series, useMacro, csv');
     expectError(() => parseParameterArgs(['epochs']), ReportError, '"epochs" is not name=value');
@@ -56,7 +74,10 @@ describe('notebook parameters', () => {
   });
 
   it('reads reported metrics back from an executed notebook and checks drift per metric tolerance', () => {
-    const executed: Notebook = { metadata: {}, cells: [{ cell_type: 'code', source: '', outputs: [{ output_type: 'display_data', data: { [METRICS_MIME]: { rmse: 0.31, mae: 0.2 } } }] }] };
+    const executed: Notebook = {
+      metadata: {},
+      cells: [{ cell_type: 'code', source: '', outputs: [{ output_type: 'display_data', data: { [METRICS_MIME]: { rmse: 0.31, mae: 0.2 } } }] }],
+    };
     const manifest = { 'a.ipynb': readMetrics(executed) };
     expect(manifest['a.ipynb']).to.deep.equal({ rmse: 0.31, mae: 0.2 });
     const expected = { 'a.ipynb': { rmse: { value: 0.3, tolerance: 0.02 }, mae: { value: 0.25, tolerance: 0.01 }, auc: { value: 0.9, tolerance: 0.1 } } };

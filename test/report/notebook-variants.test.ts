@@ -11,12 +11,15 @@ import { makeVariants, Variant } from './notebook-variants';
 import { gridRuns } from '../../lib/report/grid-runs';
 
 type Output = { output_type: string; data?: Record<string, string | string[]>; text?: string | string[] };
-const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join('') : v ?? '');
+const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join('') : (v ?? ''));
 
 /** The markdown a notebook's code wrote (showMarkdown outputs). */
 function generatedProse(executed: string): string {
   const nb = JSON.parse(fs.readFileSync(executed, 'utf8')) as { cells: { outputs?: Output[] }[] };
-  return nb.cells.flatMap((c) => c.outputs ?? []).map((o) => joined(o.data?.['text/markdown'])).join('\n');
+  return nb.cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => joined(o.data?.['text/markdown']))
+    .join('\n');
 }
 
 function runGrid(notebook: string, variants: Variant[], out: string): Promise<{ code: number; output: string }> {
@@ -24,8 +27,20 @@ function runGrid(notebook: string, variants: Variant[], out: string): Promise<{ 
   fs.writeFileSync(grid, JSON.stringify(variants.map((v) => v.parameters)));
   const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
   return new Promise((resolve) => {
-    execFile(tsx, [path.join(PROJECT_ROOT, 'scripts', 'run-notebooks.ts'), path.join(PROJECT_ROOT, 'notebooks', `${notebook}.ipynb`), '--grid', grid, '--out', out, '--cell-timeout', '300'], { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    execFile(
+      tsx,
+      [
+        path.join(PROJECT_ROOT, 'scripts', 'run-notebooks.ts'),
+        path.join(PROJECT_ROOT, 'notebooks', `${notebook}.ipynb`),
+        '--grid',
+        grid,
+        '--out',
+        out,
+        '--cell-timeout',
+        '300',
+      ],
+      { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
     );
   });
 }
@@ -51,7 +66,12 @@ describe('the worked notebooks on data they were not written for (report runner,
       const dir = path.join(out, notebook);
       fs.mkdirSync(dir);
       const res = await runGrid(notebook, list, dir);
-      const runs = JSON.parse(fs.readFileSync(path.join(dir, 'runs.json'), 'utf8')) as { name: string; ok: boolean; message?: string; parameters: Record<string, unknown> }[];
+      const runs = JSON.parse(fs.readFileSync(path.join(dir, 'runs.json'), 'utf8')) as {
+        name: string;
+        ok: boolean;
+        message?: string;
+        parameters: Record<string, unknown>;
+      }[];
       const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as Record<string, Record<string, number>>;
       const failures = runs.filter((r) => !r.ok).map((r) => `${r.name}: ${r.message}`);
       expect(failures, res.output.slice(-3000)).to.deep.equal([]);
@@ -60,7 +80,10 @@ describe('the worked notebooks on data they were not written for (report runner,
       // The index lists every run.
       const index = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
       for (const r of runs) expect(index).to.include(`${r.name}.html`);
-      const names = gridRuns(path.join(PROJECT_ROOT, 'notebooks', `${notebook}.ipynb`), list.map((v) => v.parameters)).map((r) => r.name);
+      const names = gridRuns(
+        path.join(PROJECT_ROOT, 'notebooks', `${notebook}.ipynb`),
+        list.map((v) => v.parameters),
+      ).map((r) => r.name);
       for (const v of list) {
         const name = names[list.indexOf(v)];
         const run = runs.find((r) => r.name === name)!;
@@ -71,7 +94,8 @@ describe('the worked notebooks on data they were not written for (report runner,
         const prose = generatedProse(path.join(dir, `${run.name}.ipynb`));
         for (const s of v.says) expect(prose, `${v.what}: the report should say "${s}"`).to.include(s);
         // No name of the default data survives in a report on other data.
-        for (const d of ['treasury-yields-monthly.csv', 'eu-stock-indices-daily.csv', 'breast-cancer-wisconsin-diagnostic.csv']) if (!String(v.parameters.csv).endsWith(d)) expect(prose, v.what).to.not.include(d);
+        for (const d of ['treasury-yields-monthly.csv', 'eu-stock-indices-daily.csv', 'breast-cancer-wisconsin-diagnostic.csv'])
+          if (!String(v.parameters.csv).endsWith(d)) expect(prose, v.what).to.not.include(d);
       }
     });
   }

@@ -20,7 +20,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** A CSV as rows of fields (no quoted commas in the shipped files; quotes stripped). */
 function readRows(file: string): string[][] {
-  return fs.readFileSync(path.join(DATASETS, file), 'utf8').trim().split('\n').map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
+  return fs
+    .readFileSync(path.join(DATASETS, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
 }
 
 const write = (dir: string, name: string, rows: (string | number)[][]) => {
@@ -41,42 +45,83 @@ export function makeVariants(dir: string): Variant[] {
   const [th, ...tRows] = readRows('treasury-yields-monthly.csv');
   const us = tRows.map(([d, ...v]) => [`${ymd(d)[1]}/${ymd(d)[2]}/${ymd(d)[0]}`, ...v]).reverse();
   const f1 = write(dir, 'yields-newest-first-us-dates.csv', [['observation_date', ...th.slice(1)], ...us]);
-  out.push({ notebook: '01-interest-rates', what: 'newest-first, M/D/YYYY dates named observation_date, target yield_5y, no macro', parameters: { csv: f1, target: 'yield_5y', macroCsv: '' }, says: [`${tRows.length} months (${monthLabel(tRows[0][0])} – ${monthLabel(tRows[tRows.length - 1][0])})`, 'No macro covariates'] });
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'newest-first, M/D/YYYY dates named observation_date, target yield_5y, no macro',
+    parameters: { csv: f1, target: 'yield_5y', macroCsv: '' },
+    says: [`${tRows.length} months (${monthLabel(tRows[0][0])} – ${monthLabel(tRows[tRows.length - 1][0])})`, 'No macro covariates'],
+  });
 
   // 01: the same yields resampled to quarters (first month of each), labelled "1953Q2", with the quarterly macro table.
   const quarters = tRows.filter(([d]) => (ymd(d)[1] - 1) % 3 === 0);
   const f2 = write(dir, 'yields-quarterly.csv', [['period', ...th.slice(1)], ...quarters.map(([d, ...v]) => [quarterLabel(d), ...v])]);
-  out.push({ notebook: '01-interest-rates', what: 'quarterly resample, 1953Q2 labels in a "period" column, with macro', parameters: { csv: f2, target: 'yield_10y', dataName: 'US yields, quarterly' }, says: [`${quarters.length} quarters (${quarterLabel(quarters[0][0])} – ${quarterLabel(quarters[quarters.length - 1][0])})`, '**US yields, quarterly**'] });
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'quarterly resample, 1953Q2 labels in a "period" column, with macro',
+    parameters: { csv: f2, target: 'yield_10y', dataName: 'US yields, quarterly' },
+    says: [`${quarters.length} quarters (${quarterLabel(quarters[0][0])} – ${quarterLabel(quarters[quarters.length - 1][0])})`, '**US yields, quarterly**'],
+  });
 
   // 01: another real series — the 3-month T-bill rate of the macro table, dates as "Jan 1959" in "quarter_start".
   const [mh, ...mRows] = readRows('us-macro-quarterly.csv');
   const col = (name: string) => mh.indexOf(name);
-  const f3 = write(dir, 'tbill-quarterly.csv', [['quarter_start', 'tbilrate', 'infl', 'unemp'], ...mRows.map((r) => [monthLabel(r[0]), r[col('tbilrate')], r[col('infl')], r[col('unemp')]])]);
-  out.push({ notebook: '01-interest-rates', what: 'T-bill rate, quarterly, "Jan 1959" dates, covariates in the same file', parameters: { csv: f3, target: 'tbilrate', macroCsv: '', lookback: 8 }, says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`] });
+  const f3 = write(dir, 'tbill-quarterly.csv', [
+    ['quarter_start', 'tbilrate', 'infl', 'unemp'],
+    ...mRows.map((r) => [monthLabel(r[0]), r[col('tbilrate')], r[col('infl')], r[col('unemp')]]),
+  ]);
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'T-bill rate, quarterly, "Jan 1959" dates, covariates in the same file',
+    parameters: { csv: f3, target: 'tbilrate', macroCsv: '', lookback: 8 },
+    says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`],
+  });
 
   // 02: S&P 500 daily OHLCV, newest first, dates as DD.MM.YYYY in a "Trade Date" column.
   const [sh, ...sRows] = readRows('sp500-daily-ohlcv-2000-2020.csv');
   const eu = sRows.map(([d, ...v]) => [`${String(ymd(d)[2]).padStart(2, '0')}.${String(ymd(d)[1]).padStart(2, '0')}.${ymd(d)[0]}`, ...v]).reverse();
   const f4 = write(dir, 'sp500-newest-first.csv', [['Trade Date', ...sh.slice(1)], ...eu]);
-  out.push({ notebook: '02-stock-analysis', what: 'daily OHLCV, newest first, DD.MM.YYYY dates named "Trade Date"', parameters: { csv: f4, price: 'close', dateColumn: '' }, says: [`${sRows.length} trading days (${sRows[0][0]} – ${sRows[sRows.length - 1][0]})`] });
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'daily OHLCV, newest first, DD.MM.YYYY dates named "Trade Date"',
+    parameters: { csv: f4, price: 'close', dateColumn: '' },
+    says: [`${sRows.length} trading days (${sRows[0][0]} – ${sRows[sRows.length - 1][0]})`],
+  });
 
   // 02: the monthly panel of five stocks (symbol, "Jan 1 2000", price), one symbol.
   const [, ...pRows] = readRows('stocks-monthly-2000-2010.csv');
   const aapl = pRows.filter((r) => r[0] === 'AAPL');
   const panelFile = path.join(DATASETS, 'stocks-monthly-2000-2010.csv');
-  const mon = (s: string) => { const [m, , y] = s.split(' '); return `${m} ${y}`; };
-  out.push({ notebook: '02-stock-analysis', what: 'a monthly panel of five symbols, AAPL', parameters: { csv: panelFile, price: 'price', dateColumn: '', series: 'symbol', symbol: 'AAPL' }, says: [`${aapl.length} months (${mon(aapl[0][1])} – ${mon(aapl[aapl.length - 1][1])})`, 'symbol **AAPL**'] });
+  const mon = (s: string) => {
+    const [m, , y] = s.split(' ');
+    return `${m} ${y}`;
+  };
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'a monthly panel of five symbols, AAPL',
+    parameters: { csv: panelFile, price: 'price', dateColumn: '', series: 'symbol', symbol: 'AAPL' },
+    says: [`${aapl.length} months (${mon(aapl[0][1])} – ${mon(aapl[aapl.length - 1][1])})`, 'symbol **AAPL**'],
+  });
 
   // 02: weekly closes (each week's last day) of the Dow 30 wide file, IBM.
   const [dh, ...dRows] = readRows('dow30-daily-close-1990-2001.csv');
   const weekOf = (iso: string) => Math.floor((Date.UTC(...([ymd(iso)[0], ymd(iso)[1] - 1, ymd(iso)[2]] as [number, number, number])) / 864e5 + 3) / 7); // weeks from a Monday
   const weekly = dRows.filter((r, i) => i === dRows.length - 1 || weekOf(dRows[i + 1][0]) !== weekOf(r[0]));
   const f6 = write(dir, 'dow30-weekly.csv', [['week_ending', ...dh.slice(1)], ...weekly]);
-  out.push({ notebook: '02-stock-analysis', what: 'weekly closes of a 30-stock wide file, IBM', parameters: { csv: f6, price: 'IBM', dateColumn: 'week_ending' }, says: [`${weekly.length} weeks (${weekly[0][0]} – ${weekly[weekly.length - 1][0]})`] });
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'weekly closes of a 30-stock wide file, IBM',
+    parameters: { csv: f6, price: 'IBM', dateColumn: 'week_ending' },
+    says: [`${weekly.length} weeks (${weekly[0][0]} – ${weekly[weekly.length - 1][0]})`],
+  });
 
   // 03: wine, three classes, rows sorted by class as shipped.
   const wineRows = readRows('wine-cultivars.csv').length - 1;
-  out.push({ notebook: '03-medical-classification', what: 'three classes, class-sorted (wine cultivars)', parameters: { csv: path.join(DATASETS, 'wine-cultivars.csv'), label: 'cultivar', positive: '' }, says: [`${wineRows} rows`, 'with 3 classes', 'Multi-class'] });
+  out.push({
+    notebook: '03-medical-classification',
+    what: 'three classes, class-sorted (wine cultivars)',
+    parameters: { csv: path.join(DATASETS, 'wine-cultivars.csv'), label: 'cultivar', positive: '' },
+    says: [`${wineRows} rows`, 'with 3 classes', 'Multi-class'],
+  });
 
   // 03: heart disease with text labels and categories, an ID column, "?" markers, rows sorted by class.
   const [hh, ...hRows] = readRows('statlog-heart.csv');
@@ -94,12 +139,26 @@ export function makeVariants(dir: string): Variant[] {
     })
     .sort((a, b) => (a[hh.length] < b[hh.length] ? -1 : a[hh.length] > b[hh.length] ? 1 : 0));
   const f8 = write(dir, 'heart-text-labels.csv', [['patient_id', ...hh], ...heart]);
-  out.push({ notebook: '03-medical-classification', what: 'text labels and categories, patient_id, "?" markers, class-sorted', parameters: { csv: f8, label: 'heart_disease', positive: 'presence' }, says: [`${hRows.length} rows`, 'Left out as row identifiers: "patient_id"', 'missing value', '**presence**'] });
+  out.push({
+    notebook: '03-medical-classification',
+    what: 'text labels and categories, patient_id, "?" markers, class-sorted',
+    parameters: { csv: f8, label: 'heart_disease', positive: 'presence' },
+    says: [`${hRows.length} rows`, 'Left out as row identifiers: "patient_id"', 'missing value', '**presence**'],
+  });
 
   // 03: breast cancer with M/B labels in "Outcome", a "Sample code number" ID and NA markers.
   const [ch, ...cRows] = readRows('breast-cancer-wisconsin-diagnostic.csv');
-  const cancer = cRows.map((r, i) => [String(842302 + 7 * i), ...r.slice(0, -1).map((v, j) => (i % 31 === 2 && j === 4 ? 'NA' : v)), r[r.length - 1] === 'malignant' ? 'M' : 'B']);
+  const cancer = cRows.map((r, i) => [
+    String(842302 + 7 * i),
+    ...r.slice(0, -1).map((v, j) => (i % 31 === 2 && j === 4 ? 'NA' : v)),
+    r[r.length - 1] === 'malignant' ? 'M' : 'B',
+  ]);
   const f9 = write(dir, 'cancer-mb.csv', [['Sample code number', ...ch.slice(0, -1), 'Outcome'], ...cancer]);
-  out.push({ notebook: '03-medical-classification', what: 'M/B labels in "Outcome", a sample-number ID, NA markers', parameters: { csv: f9, label: 'Outcome', positive: 'M' }, says: [`${cRows.length} rows`, '"Sample code number"', '**M**'] });
+  out.push({
+    notebook: '03-medical-classification',
+    what: 'M/B labels in "Outcome", a sample-number ID, NA markers',
+    parameters: { csv: f9, label: 'Outcome', positive: 'M' },
+    says: [`${cRows.length} rows`, '"Sample code number"', '**M**'],
+  });
   return out;
 }

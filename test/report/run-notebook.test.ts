@@ -12,7 +12,7 @@ const haveJupyter = fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'pytho
 const OUT = path.join(PROJECT_ROOT, 'test-output', 'notebooks');
 
 type Output = { output_type: string; text?: string | string[]; data?: Record<string, unknown>; name?: string };
-const text = (o: Output) => (Array.isArray(o.text) ? o.text.join('') : o.text ?? '');
+const text = (o: Output) => (Array.isArray(o.text) ? o.text.join('') : (o.text ?? ''));
 
 describe('notebook execution (nbclient + tslab)', function () {
   this.timeout(120000);
@@ -24,9 +24,12 @@ describe('notebook execution (nbclient + tslab)', function () {
     if (!fs.existsSync(path.join(PROJECT_ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: npm run build (notebooks import the compiled library)');
   });
 
-  it('every worked notebook imports the package by name, as a user\'s notebook does (no relative path into this repository)', () => {
+  it("every worked notebook imports the package by name, as a user's notebook does (no relative path into this repository)", () => {
     for (const f of fs.readdirSync(path.join(PROJECT_ROOT, 'notebooks')).filter((n) => n.endsWith('.ipynb'))) {
-      const code = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'notebooks', f), 'utf8')).cells.filter((c: { cell_type: string }) => c.cell_type === 'code').map((c: { source: string[] }) => c.source.join('')).join('\n');
+      const code = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'notebooks', f), 'utf8'))
+        .cells.filter((c: { cell_type: string }) => c.cell_type === 'code')
+        .map((c: { source: string[] }) => c.source.join(''))
+        .join('\n');
       expect(code, f).to.include("import * as tsdl from 'tsdl';");
       expect(code, f).not.to.match(/from '\.\.?\//);
     }
@@ -36,7 +39,10 @@ describe('notebook execution (nbclient + tslab)', function () {
     const run = await runNotebook(SMOKE, { outDir: OUT });
     const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
-    const stdout = outputs.filter((o) => o.output_type === 'stream').map(text).join('');
+    const stdout = outputs
+      .filter((o) => o.output_type === 'stream')
+      .map(text)
+      .join('');
     expect(stdout).to.match(/^backend: (tensorflow|wasm|cpu) \(tfjs 4\.22\.0, \d+ threads?/m);
     expect(stdout).not.to.match(/Hi there|speed things up/); // tfjs's install-the-node-backend banner
     const acc = Number(/test accuracy: ([\d.]+)/.exec(stdout)?.[1]);
@@ -52,27 +58,37 @@ describe('notebook execution (nbclient + tslab)', function () {
     expect(html).not.to.match(/<script[^>]+src="https?:/); // no CDN scripts in the report
   });
 
-  it('a Table or figure as a cell\'s last expression renders as an HTML table or a Plotly chart; console.log prints text', async () => {
+  it("a Table or figure as a cell's last expression renders as an HTML table or a Plotly chart; console.log prints text", async () => {
     const dir = path.join(PROJECT_ROOT, 'test-output', 'last-expression');
     fs.mkdirSync(dir, { recursive: true });
     const code = (id: string, source: string) => ({ cell_type: 'code', id, metadata: {}, outputs: [], execution_count: null, source });
     const file = path.join(dir, 'last-expression.ipynb');
-    fs.writeFileSync(file, JSON.stringify({
-      cells: [
-        code('a', "import * as tsdl from 'tsdl';\nawait tsdl.initBackend();"),
-        code('b', "const t = tsdl.table({ rate: [1.5, 2.25], name: ['x', '<b>y</b>'] });\nt"),
-        code('c', "tsdl.lineChart({ title: 'Rates', dates: [0, 86400000], series: { rate: [1.5, 2.25] } })"),
-        code('d', 'console.log(t);'),
-      ],
-      metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } }, nbformat: 4, nbformat_minor: 5,
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        cells: [
+          code('a', "import * as tsdl from 'tsdl';\nawait tsdl.initBackend();"),
+          code('b', "const t = tsdl.table({ rate: [1.5, 2.25], name: ['x', '<b>y</b>'] });\nt"),
+          code('c', "tsdl.lineChart({ title: 'Rates', dates: [0, 86400000], series: { rate: [1.5, 2.25] } })"),
+          code('d', 'console.log(t);'),
+        ],
+        metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      }),
+    );
     const run = await runNotebook(file, { outDir: path.join(dir, 'out') });
     const cells = JSON.parse(fs.readFileSync(run.executed, 'utf8')).cells as { outputs: Output[] }[];
     const html = ([] as string[]).concat(cells[1].outputs.find((o) => o.output_type === 'display_data')?.data?.['text/html'] as string | string[]).join('');
     expect(html).to.include('<table').and.include('&lt;b&gt;y&lt;/b&gt;').and.not.include('<b>y</b>');
-    const chart = cells[2].outputs.find((o) => o.data?.['application/vnd.plotly.v1+json'])?.data?.['application/vnd.plotly.v1+json'] as { data: { y: number[] }[] };
+    const chart = cells[2].outputs.find((o) => o.data?.['application/vnd.plotly.v1+json'])?.data?.['application/vnd.plotly.v1+json'] as {
+      data: { y: number[] }[];
+    };
     expect(chart.data[0].y).to.deep.equal([1.5, 2.25]);
-    const logged = cells[3].outputs.filter((o) => o.output_type === 'stream').map(text).join('');
+    const logged = cells[3].outputs
+      .filter((o) => o.output_type === 'stream')
+      .map(text)
+      .join('');
     expect(logged).to.include('[2 rows × 2 columns]');
     expect(cells[3].outputs.some((o) => o.output_type === 'display_data')).to.equal(false);
   });
@@ -92,10 +108,17 @@ describe('notebook execution (nbclient + tslab)', function () {
   it('runs a worked notebook on a different CSV of the same shape passed as a parameter', async () => {
     const dir = tempDir();
     const csv = path.join(dir, 'cancer-subset.csv');
-    const lines = fs.readFileSync(path.join(PROJECT_ROOT, 'datasets', 'breast-cancer-wisconsin-diagnostic.csv'), 'utf8').trim().split('\n');
+    const lines = fs
+      .readFileSync(path.join(PROJECT_ROOT, 'datasets', 'breast-cancer-wisconsin-diagnostic.csv'), 'utf8')
+      .trim()
+      .split('\n');
     // Every other case: 285 rows, same columns.
     fs.writeFileSync(csv, [lines[0], ...lines.slice(1).filter((_, i) => i % 2 === 0)].join('\n') + '\n');
-    const run = await runNotebook(path.join(PROJECT_ROOT, 'notebooks', '03-medical-classification.ipynb'), { outDir: OUT, name: 'medical-subset', parameters: { csv, epochs: '30' } });
+    const run = await runNotebook(path.join(PROJECT_ROOT, 'notebooks', '03-medical-classification.ipynb'), {
+      outDir: OUT,
+      name: 'medical-subset',
+      parameters: { csv, epochs: '30' },
+    });
     const nb = JSON.parse(fs.readFileSync(run.executed, 'utf8'));
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
     const summary = outputs.find((o) => o.output_type === 'display_data' && String(o.data?.['text/plain'] ?? '').startsWith('285 rows'));
@@ -114,10 +137,23 @@ describe('notebook execution (nbclient + tslab)', function () {
     const dir = tempDir();
     const nb = JSON.parse(fs.readFileSync(SMOKE, 'utf8'));
     const src = path.join(PROJECT_ROOT, 'notebooks', `.broken-${process.pid}.ipynb`);
-    nb.cells.splice(4, 0, { cell_type: 'code', id: 'broken', metadata: {}, outputs: [], execution_count: null, source: "tsdl.loadCsv('../datasets/no-such-file.csv');" });
+    nb.cells.splice(4, 0, {
+      cell_type: 'code',
+      id: 'broken',
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source: "tsdl.loadCsv('../datasets/no-such-file.csv');",
+    });
     fs.writeFileSync(src, JSON.stringify(nb));
     try {
-      const err = (await expectRejects(() => runNotebook(src, { outDir: dir }), NotebookError, 'failed in cell 5', "tsdl.loadCsv('../datasets/no-such-file.csv')", 'no-such-file.csv')) as NotebookError;
+      const err = (await expectRejects(
+        () => runNotebook(src, { outDir: dir }),
+        NotebookError,
+        'failed in cell 5',
+        "tsdl.loadCsv('../datasets/no-such-file.csv')",
+        'no-such-file.csv',
+      )) as NotebookError;
       expect(err.cell).to.equal(4);
       expect(fs.existsSync(err.executedPath!)).to.equal(true);
     } finally {
@@ -131,7 +167,11 @@ describe('notebook execution (nbclient + tslab)', function () {
     const src = path.join(PROJECT_ROOT, 'notebooks', `.pages-${process.pid}.ipynb`);
     nb.cells = [
       {
-        cell_type: 'code', id: 'pages', metadata: {}, outputs: [], execution_count: null,
+        cell_type: 'code',
+        id: 'pages',
+        metadata: {},
+        outputs: [],
+        execution_count: null,
         source: [
           'const before = process.resourceUsage().minorPageFault;\n',
           'new Float64Array(8_000_000).fill(1); // 64 MB: 15,625 pages of 4 KiB, 31 of 2 MiB\n',

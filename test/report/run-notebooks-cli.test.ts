@@ -13,7 +13,9 @@ const SMOKE = path.join(PROJECT_ROOT, 'notebooks', '00-smoke.ipynb');
 
 function runner(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve) =>
-    execFile(TSX, [SCRIPT, ...args], { cwd: PROJECT_ROOT, maxBuffer: 1 << 22 }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr })),
+    execFile(TSX, [SCRIPT, ...args], { cwd: PROJECT_ROOT, maxBuffer: 1 << 22 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: stdout + stderr }),
+    ),
   );
 }
 
@@ -26,7 +28,7 @@ describe('the report runner (scripts/run-notebooks.ts)', function () {
     }
   });
 
-  it('refuses --out that is the notebooks\' own folder (it overwrote the source notebook), before running anything', async () => {
+  it("refuses --out that is the notebooks' own folder (it overwrote the source notebook), before running anything", async () => {
     const before = fs.readFileSync(SMOKE, 'utf8');
     const res = await runner([SMOKE, '--out', path.join(PROJECT_ROOT, 'notebooks')]);
     expect(res.code).to.not.equal(0);
@@ -38,7 +40,12 @@ describe('the report runner (scripts/run-notebooks.ts)', function () {
   it('a run refused for a bad parameter writes nothing (it replaced index.html and metrics.json)', async () => {
     const out = tempDir();
     fs.writeFileSync(path.join(out, 'index.html'), 'earlier index');
-    for (const bad of [['-p', 'epochs=abc'], ['-p', 'epochs=0x10'], ['-p', '__proto__=1'], ['-p', 'nope=1']]) {
+    for (const bad of [
+      ['-p', 'epochs=abc'],
+      ['-p', 'epochs=0x10'],
+      ['-p', '__proto__=1'],
+      ['-p', 'nope=1'],
+    ]) {
       const res = await runner([SMOKE, ...bad, '--out', out]);
       expect(res.code, bad.join(' ')).to.not.equal(0);
       expect(fs.readdirSync(out)).to.deep.equal(['index.html']);
@@ -59,7 +66,10 @@ describe('the report runner (scripts/run-notebooks.ts)', function () {
     expect(b.code, b.output).to.equal(0);
     const runs = JSON.parse(fs.readFileSync(path.join(out, 'runs.json'), 'utf8')) as { name: string }[];
     expect(runs.map((r) => r.name).sort()).to.deep.equal(['00-smoke__epochs=1', '00-smoke__epochs=2']);
-    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'metrics.json'), 'utf8'))).sort()).to.deep.equal(['00-smoke__epochs=1.ipynb', '00-smoke__epochs=2.ipynb']);
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'metrics.json'), 'utf8'))).sort()).to.deep.equal([
+      '00-smoke__epochs=1.ipynb',
+      '00-smoke__epochs=2.ipynb',
+    ]);
     const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
     expect(index).to.include('00-smoke__epochs=1.html').and.include('00-smoke__epochs=2.html');
     expect(fs.existsSync(path.join(out, '.lock'))).to.equal(false);

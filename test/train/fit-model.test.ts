@@ -44,9 +44,20 @@ describe('fitModel', () => {
 
   it('early stopping restores the best weights; the history says where it stopped', async () => {
     await expectNoTensorLeak(async () => {
-      const m = denseRegressor(windows.xShape.length === 3 ? { xShape: [windows.xShape[0], 24], yShape: windows.yShape } : windows, { units: [4], seed: 2, learningRate: 0.05 });
+      const m = denseRegressor(windows.xShape.length === 3 ? { xShape: [windows.xShape[0], 24], yShape: windows.yShape } : windows, {
+        units: [4],
+        seed: 2,
+        learningRate: 0.05,
+      });
       const flat = { x: windows.x, xShape: [windows.xShape[0], 24], y: windows.y, yShape: windows.yShape };
-      const h = await fitModel(m, flat, { epochs: 200, validationSplit: 0.25, validationFrom: 'end', earlyStopping: { patience: 3 }, reduceLrOnPlateau: { patience: 1, factor: 0.5 }, ...quiet });
+      const h = await fitModel(m, flat, {
+        epochs: 200,
+        validationSplit: 0.25,
+        validationFrom: 'end',
+        earlyStopping: { patience: 3 },
+        reduceLrOnPlateau: { patience: 1, factor: 0.5 },
+        ...quiet,
+      });
       expect(h.stoppedEarly).to.equal(true);
       expect(h.epochs.length).to.be.below(200);
       const best = Math.min(...h.valLoss);
@@ -111,7 +122,11 @@ describe('fitModel', () => {
   describe('bad input (refused before any training step)', () => {
     it('x/y length mismatch', async () => {
       const m = denseClassifier(trainData);
-      await expectRejects(() => fitModel(m, { ...trainData, yShape: [10, 1], y: trainData.y.subarray(0, 10) }, quiet), ShapeError, 'x has 455 samples but y has 10');
+      await expectRejects(
+        () => fitModel(m, { ...trainData, yShape: [10, 1], y: trainData.y.subarray(0, 10) }, quiet),
+        ShapeError,
+        'x has 455 samples but y has 10',
+      );
       m.dispose();
     });
     it('wrong feature count: expected vs got', async () => {
@@ -149,7 +164,12 @@ describe('fitModel', () => {
       await expectNoTensorLeak(async () => {
         const m = denseRegressor(trainData, { units: [32], learningRate: 1e12, seed: 1 });
         const y = Float32Array.from(trainData.y, (v, i) => v * 1e6 + i);
-        await expectRejects(() => fitModel(m, { ...trainData, y }, { epochs: 20, ...quiet }), TrainingError, /loss became (NaN|non-finite) at epoch \d+/, 'lower the learning rate');
+        await expectRejects(
+          () => fitModel(m, { ...trainData, y }, { epochs: 20, ...quiet }),
+          TrainingError,
+          /loss became (NaN|non-finite) at epoch \d+/,
+          'lower the learning rate',
+        );
         m.dispose();
       });
     });

@@ -16,7 +16,15 @@ export function cancerProblem() {
   const { train, test } = trainTestSplit(raw, { stratify: 'diagnosis', testSize: 0.2, seed: 11 });
   const features = raw.columnNames.filter((c) => c !== 'diagnosis');
   const prep = pipeline([labelEncoder({ column: 'diagnosis' }), standardScaler({ columns: features })]).fit(train);
-  return { raw, train, test, prep, features, trainData: toDataset(prep.transform(train), { target: 'diagnosis', features }), testData: toDataset(prep.transform(test), { target: 'diagnosis', features }) };
+  return {
+    raw,
+    train,
+    test,
+    prep,
+    features,
+    trainData: toDataset(prep.transform(train), { target: 'diagnosis', features }),
+    testData: toDataset(prep.transform(test), { target: 'diagnosis', features }),
+  };
 }
 
 /** Treasury yields: 12-month windows, scaled on the training span. */

@@ -27,7 +27,10 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** model.json without what depends on the process (generated layer names, version stamp). */
-function shapeOf(modelJson: { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }; weightsManifest: { weights: { shape: number[]; dtype: string }[] }[] }) {
+function shapeOf(modelJson: {
+  modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  weightsManifest: { weights: { shape: number[]; dtype: string }[] }[];
+}) {
   return {
     layers: modelJson.modelTopology.config.layers.map((l) => ({ class_name: l.class_name, config: { ...l.config, name: undefined } })),
     weights: modelJson.weightsManifest[0].weights.map((w) => [w.shape, w.dtype]),
@@ -165,7 +168,7 @@ describe('Keras models converted to TF.js: loadModel predicts and fine-tunes', f
   });
 });
 
-describe('wrapModel: the user\'s own tf.LayersModel trains, predicts and saves like a built one', function () {
+describe("wrapModel: the user's own tf.LayersModel trains, predicts and saves like a built one", function () {
   this.timeout(60000);
   const rng = seededRng(21);
   const n = 64;
@@ -175,7 +178,12 @@ describe('wrapModel: the user\'s own tf.LayersModel trains, predicts and saves l
 
   it('an uncompiled tf.sequential regressor: compiled with Adam, fitted, saved, loaded with the same predictions', async () => {
     await expectNoTensorLeak(async () => {
-      const net = tf.sequential({ layers: [tf.layers.dense({ units: 8, activation: 'tanh', inputShape: [3], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }), tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) })] });
+      const net = tf.sequential({
+        layers: [
+          tf.layers.dense({ units: 8, activation: 'tanh', inputShape: [3], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+          tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+        ],
+      });
       const model = wrapModel(net, { task: 'regression', learningRate: 0.01 });
       expect(model.inputShape).to.deep.equal([3]);
       const h = await fitModel(model, { x, xShape: [n, 3], y: yReg, yShape: [n, 1] }, { epochs: 40, progress: 'none' });
@@ -193,8 +201,12 @@ describe('wrapModel: the user\'s own tf.LayersModel trains, predicts and saves l
   it('a compiled functional binary classifier keeps its optimizer and trains', async () => {
     await expectNoTensorLeak(async () => {
       const input = tf.input({ shape: [3] });
-      const hidden = tf.layers.dense({ units: 6, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }).apply(input) as tf.SymbolicTensor;
-      const out = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }).apply(hidden) as tf.SymbolicTensor;
+      const hidden = tf.layers
+        .dense({ units: 6, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) })
+        .apply(input) as tf.SymbolicTensor;
+      const out = tf.layers
+        .dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) })
+        .apply(hidden) as tf.SymbolicTensor;
       const net = tf.model({ inputs: input, outputs: out });
       const sgd = tf.train.sgd(0.5);
       net.compile({ optimizer: sgd, loss: 'binaryCrossentropy' });
@@ -218,7 +230,10 @@ describe('wrapModel: the user\'s own tf.LayersModel trains, predicts and saves l
     expectError(() => wrapModel(softmax2, { task: 'multiclass' }), InputError, 'categoricalCrossentropy', 'sparseCategoricalCrossentropy');
     expectError(() => wrapModel(softmax2, { task: 'binary' }), InputError, 'one output', 'has 3');
     const anyLength = tf.input({ shape: [null, 3] });
-    const noShape = tf.model({ inputs: anyLength, outputs: tf.layers.dense({ units: 1 }).apply(tf.layers.globalAveragePooling1d({}).apply(anyLength)) as tf.SymbolicTensor });
+    const noShape = tf.model({
+      inputs: anyLength,
+      outputs: tf.layers.dense({ units: 1 }).apply(tf.layers.globalAveragePooling1d({}).apply(anyLength)) as tf.SymbolicTensor,
+    });
     expectError(() => wrapModel(noShape, { task: 'regression' }), InputError, 'inputShape');
     expectError(() => wrapModel({} as tf.LayersModel, { task: 'regression' }), InputError, 'takes a tf.LayersModel');
     expectError(() => wrapModel(logits, { task: 'forecast' as 'regression' }), InputError, '"forecast"');

@@ -27,7 +27,12 @@ export function portableModel(c: PortableCase): Model {
   const model = c.model();
   const rng = seededRng(1000 + PORTABLE_CASES.indexOf(c));
   const normal = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
-  const weights = model.net.getWeights().map((w) => tf.tensor(Float32Array.from({ length: w.size }, () => 0.4 * normal()), w.shape));
+  const weights = model.net.getWeights().map((w) =>
+    tf.tensor(
+      Float32Array.from({ length: w.size }, () => 0.4 * normal()),
+      w.shape,
+    ),
+  );
   model.net.setWeights(weights);
   tf.dispose(weights);
   return model;
