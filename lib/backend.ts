@@ -71,7 +71,7 @@ function loadNative(): string | undefined {
     if (tf.findBackend('tensorflow') !== null) return undefined;
     reasons.push(`${id}: loaded but registered no "tensorflow" backend`);
   }
-  return `native addon not available (${reasons.join('; ')}); see README "Native backend"`;
+  return `native addon not available (${reasons.join('; ')}); see docs/native-backend.md`;
 }
 
 async function activate(name: BackendName): Promise<string | undefined> {

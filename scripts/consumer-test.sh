@@ -4,6 +4,7 @@
 # predict from plain Node (CommonJS) and from an ES module. Prints the installed size. Used by `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 say() { printf '[consumer] %s\n' "$*"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/tsdl-consumer-XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -16,8 +17,16 @@ size=$(du -sm node_modules | cut -f1)
 say "installed size: ${size} MB (node_modules, the package and its runtime dependencies; target under 200 MB)"
 npm install --no-audit --no-fund --loglevel=error typescript@5.9.3 @types/node@20.19.25 >/dev/null
 cat > tsconfig.json <<'JSON'
-{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "commonjs", "moduleResolution": "node", "esModuleInterop": true, "outDir": "out" }, "files": ["app.ts"] }
+{ "compilerOptions": { "strict": true, "target": "ES2022", "module": "commonjs", "moduleResolution": "node", "esModuleInterop": true, "outDir": "out" }, "files": ["app.ts", "quickstart.ts"] }
 JSON
+# The README's quick start, as a user copies it: its first ```ts block, compiled and run on a copy of the cancer table.
+node -e '
+const md = require("fs").readFileSync(process.argv[1], "utf8");
+const block = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(md);
+if (!block) { console.error("[consumer] FAILED: no ts block under ## Quick start in README.md"); process.exit(1); }
+require("fs").writeFileSync("quickstart.ts", block[1]);
+' "$root/README.md"
+cp "$root/datasets/breast-cancer-wisconsin-diagnostic.csv" patients.csv
 cat > app.ts <<'TS'
 import * as tsdl from 'tsdl';
 
@@ -44,6 +53,11 @@ if [ -n "$ours" ]; then echo "[consumer] FAILED: strict tsc without skipLibCheck
 say "strict tsc (no skipLibCheck): no error in tsdl's declarations or the app; ${theirs} inside @tensorflow/tfjs-layers' own .d.ts files"
 cjs=$(node out/app.js)
 say "$cjs"
+quick=$(node out/quickstart.js 2>/dev/null | grep '^ROC-AUC' || true)
+auc=${quick#ROC-AUC }
+node -e 'process.exit(Number(process.argv[1]) > 0.9 && require("fs").existsSync("models/diagnosis/model.json") ? 0 : 1)' "$auc" \
+  || { echo "[consumer] FAILED: the README quick start printed \"$quick\" (expected ROC-AUC > 0.9) or saved no bundle"; node out/quickstart.js; exit 1; }
+say "README quick start: compiled strict, ran with node, ROC-AUC $auc, bundle saved"
 cat > app.mjs <<'JS'
 import { initBackend, readCsv, toDataset, linearRegression, fitModel, predict, rmse } from 'tsdl';
 import tsdl from 'tsdl';
