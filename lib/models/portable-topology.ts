@@ -100,3 +100,21 @@ export function portableTopology(topology: object): object {
   }
   return copy;
 }
+
+/**
+ * The reverse for dropout, used when a standard model is loaded for training: every `Dropout` without a noise
+ * shape becomes a SeededDropout, its seed the layer's own or one derived from `seed` — tfjs's Dropout draws from
+ * Math.random, so a Keras model fine-tuned twice would not repeat. Other layers are left as they are.
+ */
+export function seededDropoutTopology(topology: object, seed: number): object {
+  const copy = JSON.parse(JSON.stringify(topology)) as Json;
+  const model = (copy.model_config ?? copy) as Json;
+  const layers = ((model.config as Json | undefined)?.layers ?? []) as Json[];
+  layers.forEach((layer, i) => {
+    const c = layer.config as Json;
+    if (layer.class_name !== 'Dropout' || (c.noise_shape ?? null) !== null) return;
+    layer.class_name = 'TsdlSeededDropout';
+    layer.config = { ...common(c), rate: c.rate, seed: typeof c.seed === 'number' ? c.seed : (seed * 7919 + i * 104729) % 2147483647 };
+  });
+  return copy;
+}

@@ -10,6 +10,8 @@ import { tf } from '../backend';
 import { BundleError } from '../util/errors';
 import { Model } from '../models/model';
 import { wrapModel, WrapModelOptions } from '../models/wrap-model';
+import { seededDropoutTopology } from '../models/portable-topology';
+import '../models/seeded-dropout';
 
 /** model.json as TF.js writes it (the fields the loader reads). */
 export interface LayersModelJson {
@@ -85,7 +87,8 @@ export function readModelFiles(jsonFile: string): tf.io.ModelArtifacts & { weigh
 
 /**
  * Loads a TF.js layers model from disk (a model.json path or its folder) and wraps it for the task, so that
- * predict, fitModel and saveBundle take it. A model converted from Keras
+ * predict, fitModel and saveBundle take it. Its Dropout layers are seeded from `seed` (tfjs's own draw from
+ * Math.random), so fine-tuning repeats exactly. A model converted from Keras
  * (`tensorflowjs_converter --input_format keras --output_format tfjs_layers_model model.h5 out/`) loads here.
  * @example const model = await loadModel('models/keras-lstm', { task: 'regression' });
  */
@@ -94,7 +97,10 @@ export async function loadModel(file: string, options: WrapModelOptions): Promis
   const artifacts = readModelFiles(jsonFile);
   let net: tf.LayersModel;
   try {
-    net = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+    // Dropout layers become seeded ones, so that one seed gives the same fine-tuning run after run.
+    net = await tf.loadLayersModel(
+      tf.io.fromMemory({ ...artifacts, modelTopology: seededDropoutTopology(artifacts.modelTopology as object, options?.seed ?? 42) }),
+    );
   } catch (err) {
     throw new BundleError(`${jsonFile} could not be loaded as a TF.js layers model: ${(err as Error).message}`);
   }

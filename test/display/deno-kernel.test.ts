@@ -56,6 +56,10 @@ describe('the Deno kernel (deno jupyter)', function () {
     expect(String(charts[0].data!['text/plain'])).to.include('Training loss');
     expect(stdout).not.to.include('<Figure'); // the text fallback of show() outside a kernel
     const table = outputs.find((o) => o.output_type === 'execute_result');
+    expect(
+      table,
+      `an execute_result among ${JSON.stringify(nb.cells.map((c: { outputs?: Output[] }) => (c.outputs ?? []).map((o) => o.output_type)))}`,
+    ).to.not.equal(undefined);
     expect(([] as string[]).concat(table?.data?.['text/html'] as string | string[]).join(''))
       .to.include('<table')
       .and.include('mean_radius');

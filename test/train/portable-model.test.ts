@@ -138,8 +138,14 @@ describe('Keras models converted to TF.js: loadModel predicts and fine-tunes', f
         const rng = seededRng(9);
         const k = want.task === 'multiclass' ? 3 : 2;
         const y = Float32Array.from({ length: n }, (_, i) => (want.task === 'regression' ? x[i * (x.length / n)] * 2 : Math.floor(rng() * k)));
-        const h = await fitModel(model, { x, xShape: want.xShape, y, yShape: [n, 1] }, { epochs: 30, batchSize: n, shuffle: false, progress: 'none' });
+        const fit = (m: typeof model) =>
+          fitModel(m, { x, xShape: want.xShape, y, yShape: [n, 1] }, { epochs: 30, batchSize: n, shuffle: false, progress: 'none' });
+        const h = await fit(model);
         expect(h.loss[h.loss.length - 1]).to.be.below(h.loss[0]);
+        // Seeded: a second load fine-tuned the same way gives the same losses (Keras's Dropout became seeded).
+        const again = await loadModel(dir, { task: want.task, seed: 4 });
+        expect((await fit(again)).loss).to.deep.equal(h.loss);
+        again.dispose();
         const tuned = await predict(model, { x, xShape: want.xShape });
         const saved = path.join(tempDir(), name);
         await saveBundle(saved, { model, features: [], targets: ['y'] });
