@@ -117,6 +117,12 @@ export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision, tr
 export { calibrationCurve } from './metrics/calibration';
 export { youdenThreshold, thresholdForSensitivity } from './metrics/threshold';
 export { bootstrapCi } from './metrics/bootstrap';
+export { splitConformal, intervalCoverage, FittedSplitConformal } from './metrics/split-conformal';
+export type { SplitConformalOptions, ConformalBand } from './metrics/split-conformal';
+export { conformalSets, setCoverage, FittedConformalSets } from './metrics/conformal-sets';
+export type { ConformalSetOptions, ConformalSetMethod } from './metrics/conformal-sets';
+export { adaptiveConformal } from './metrics/adaptive-conformal';
+export type { AdaptiveConformalOptions, AdaptiveBand } from './metrics/adaptive-conformal';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
 export { backtest, positionsFrom, performance } from './metrics/backtest';

@@ -71,9 +71,15 @@ export function splitConformal(actual: ArrayLike<number>, predicted: ArrayLike<n
   return new FittedSplitConformal(conformalQuantile('splitConformal', scores, alpha), alpha, actual.length, !!scale);
 }
 
-/** The share of values inside [lower, upper] (ends included). */
+/** The share of values inside [lower, upper] (ends included; an infinite end, as adaptive conformal can give, holds all). */
 export function intervalCoverage(actual: ArrayLike<number>, band: ConformalBand): number {
-  checkPair('intervalCoverage', actual, band.lower);
+  checkPair('intervalCoverage', actual, actual);
+  if (band.lower.length !== actual.length || band.upper.length !== actual.length) {
+    throw new InputError(`intervalCoverage: ${actual.length} values for a band of ${band.lower.length} lower and ${band.upper.length} upper ends`);
+  }
+  for (let i = 0; i < actual.length; i++) {
+    if (Number.isNaN(band.lower[i]) || Number.isNaN(band.upper[i])) throw new InputError(`intervalCoverage: the band holds NaN at index ${i}`);
+  }
   let inside = 0;
   for (let i = 0; i < actual.length; i++) if (actual[i] >= band.lower[i] && actual[i] <= band.upper[i]) inside++;
   return inside / actual.length;
