@@ -122,6 +122,8 @@ export type { SplitConformalOptions, ConformalBand } from './metrics/split-confo
 export { conformalSets, setCoverage, FittedConformalSets } from './metrics/conformal-sets';
 export type { ConformalSetOptions, ConformalSetMethod } from './metrics/conformal-sets';
 export { adaptiveConformal } from './metrics/adaptive-conformal';
+export { permutationImportance } from './metrics/permutation-importance';
+export type { PermutationImportanceOptions, PermutationImportanceResult, FeatureImportance } from './metrics/permutation-importance';
 export type { AdaptiveConformalOptions, AdaptiveBand } from './metrics/adaptive-conformal';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
@@ -144,6 +146,7 @@ export { histogramChart, distributionByClass } from './charts/distribution-chart
 export { drawdownChart } from './charts/drawdown-chart';
 export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './charts/heatmap-charts';
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
+export { importanceChart } from './charts/importance-chart';
 
 // Display: the only code that knows about the kernel and the browser.
 export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';

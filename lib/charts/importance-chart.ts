@@ -1,0 +1,33 @@
+/**
+ * `importanceChart`: permutation importances as horizontal bars, most important on top, with ± one standard
+ * deviation over the repeats as error bars — the spread says whether a small importance is distinguishable from 0.
+ */
+import type { PermutationImportanceResult } from '../metrics/permutation-importance';
+import { COLORS, themed } from './theme';
+import { figure } from './figure';
+import type { Figure } from './figure';
+
+export function importanceChart(result: PermutationImportanceResult, options: { title?: string; top?: number } = {}): Figure {
+  const shown = result.importances.slice(0, options.top ?? 20).reverse(); // Plotly draws the first bar at the bottom
+  return figure(
+    [
+      {
+        type: 'bar',
+        orientation: 'h',
+        name: 'importance',
+        x: shown.map((f) => f.mean),
+        y: shown.map((f) => f.feature),
+        error_x: { type: 'data', array: shown.map((f) => f.std), visible: true },
+        marker: { color: COLORS.palette[0] },
+      },
+    ],
+    themed({
+      title: options.title ?? `Permutation importance (drop in ${result.metric})`,
+      xaxis: { title: { text: `drop in ${result.metric} when shuffled` }, zeroline: true },
+      yaxis: { automargin: true },
+      height: Math.max(260, 60 + 24 * shown.length),
+      hovermode: 'closest',
+      showlegend: false,
+    }),
+  );
+}
