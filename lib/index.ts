@@ -89,7 +89,7 @@ export { portableTopology } from './models/portable-topology';
 
 // Train, predict, save.
 export { fitModel } from './train/fit-model';
-export type { FitOptions, History, EarlyStoppingOptions, ReduceLrOptions } from './train/fit-model';
+export type { FitOptions, History, EarlyStoppingOptions, ReduceLrOptions, FitCallbacks, EpochLog } from './train/fit-model';
 export { predict, predictClasses, predictInterval } from './train/predict';
 export type { Interval, IntervalOptions, PredictOptions } from './train/predict';
 export { saveBundle, loadBundle, Bundle } from './train/bundle';

@@ -12,6 +12,7 @@ import type { Model } from '../models/model';
 import { checkTrainingData, TrainingData } from './check-training-data';
 import { ArraysOf, checkClassCoverage, gatherRows, validationRows } from './validation-rows';
 import { ProgressReporter, resolveProgress } from './progress';
+import { BundleContents, saveBundle } from './bundle';
 
 export interface EarlyStoppingOptions {
   /** Epochs without improvement before stopping. Defaults to 10. */
@@ -66,6 +67,32 @@ export interface FitOptions {
    * guard off. Defaults to 1000.
    */
   divergenceFactor?: number;
+  /** Per-epoch and per-batch hooks: log, or stop training by returning "stop". Defaults to none. */
+  callbacks?: FitCallbacks;
+  /**
+   * Save a bundle each time the monitored loss reaches a new best (Keras's ModelCheckpoint with save_best_only),
+   * atomically as saveBundle does, so a killed run leaves the best model so far. Defaults to none.
+   */
+  checkpoint?: { dir: string } & Partial<Omit<BundleContents, 'model'>>;
+}
+
+/** What a callback sees after each epoch. */
+export interface EpochLog {
+  /** Epoch of this call (1-based, counting on across fitModel calls). */
+  epoch: number;
+  loss: number;
+  valLoss?: number;
+  /** Other metrics of this epoch, e.g. acc / val_acc. */
+  metrics: Record<string, number>;
+  learningRate: number;
+  /** True when this epoch is the best so far by the monitored loss (validation loss if any). */
+  best: boolean;
+}
+
+/** Hooks into the loop (Keras callbacks). Returning "stop" from onEpochEnd ends training after that epoch. */
+export interface FitCallbacks {
+  onEpochEnd?: (log: EpochLog) => void | 'stop' | Promise<void | 'stop'>;
+  onBatchEnd?: (log: { epoch: number; batch: number; loss: number }) => void;
 }
 
 /** What training did, in plain numbers. */
@@ -208,6 +235,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
           validationData: valTensors as [tf.Tensor, tf.Tensor] | undefined,
           callbacks: {
             onBatchEnd: async (batch, logs) => {
+              if (logs && options.callbacks?.onBatchEnd) options.callbacks.onBatchEnd({ epoch: model.epochsTrained + 1, batch: batch + 1, loss: logs.loss });
               if (logs && !Number.isFinite(logs.loss)) {
                 nanAt = `epoch ${epoch}, batch ${batch + 1}`;
                 model.net.stopTraining = true;
@@ -247,7 +275,20 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
       });
 
       const monitored = valLoss ?? loss;
-      if (monitored < best - (es?.minDelta ?? 0)) {
+      const improved = monitored < best - (es?.minDelta ?? 0);
+      if (options.checkpoint && monitored < best) {
+        const c = options.checkpoint;
+        await saveBundle(c.dir, { features: [], targets: [], ...c, model });
+      }
+      const verdict = await options.callbacks?.onEpochEnd?.({
+        epoch: model.epochsTrained,
+        loss,
+        valLoss,
+        metrics: Object.fromEntries(Object.entries(history.metrics).map(([k, v]) => [k, v[v.length - 1]])),
+        learningRate: optimizer.learningRate,
+        best: monitored < best,
+      });
+      if (improved) {
         best = monitored;
         history.bestEpoch = epoch;
         waitEs = 0;
@@ -267,6 +308,10 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
           history.stoppedEarly = true;
           break;
         }
+      }
+      if (verdict === 'stop') {
+        history.stoppedEarly = true;
+        break;
       }
     }
     if (bestWeights && history.bestEpoch !== history.epochs.length) model.net.setWeights(bestWeights);
