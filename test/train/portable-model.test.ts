@@ -117,7 +117,10 @@ describe('standard model files: saveBundle writes what tfjs and Keras load', fun
     const bundle = await loadBundle(dir);
     const got = await predict(bundle.model, { x: portableInputs(c), xShape: c.xShape });
     bundle.dispose();
-    expect(maxDiff(got, readJson(path.join(dir, 'inputs.json')).tsdl)).to.equal(0);
+    // The same numbers as the bundle in today's format, on this backend (the committed ones are wasm's).
+    const current = await loadBundle(path.join(FIXTURES, 'tsdl', c.name));
+    expect(maxDiff(got, await predict(current.model, { x: portableInputs(c), xShape: c.xShape }))).to.equal(0);
+    current.dispose();
   });
 });
 
