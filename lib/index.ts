@@ -123,6 +123,8 @@ export { conformalSets, setCoverage, FittedConformalSets } from './metrics/confo
 export type { ConformalSetOptions, ConformalSetMethod } from './metrics/conformal-sets';
 export { adaptiveConformal } from './metrics/adaptive-conformal';
 export { permutationImportance } from './metrics/permutation-importance';
+export { calibrateProbabilities } from './metrics/calibrate-probabilities';
+export type { CalibrationFitOptions, FittedCalibration } from './metrics/calibrate-probabilities';
 export type { PermutationImportanceOptions, PermutationImportanceResult, FeatureImportance } from './metrics/permutation-importance';
 export type { AdaptiveConformalOptions, AdaptiveBand } from './metrics/adaptive-conformal';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
