@@ -22,7 +22,8 @@ describe('the Deno kernel (deno jupyter)', function () {
     if (!fs.existsSync(path.join(PROJECT_ROOT, 'node_modules', 'tsdl'))) fs.symlinkSync('..', path.join(PROJECT_ROOT, 'node_modules', 'tsdl'));
   });
 
-  it('runs the quick-start notebook: the backend line, a trained classifier, and show() as a Plotly display_data', () => {
+  /** Executes the notebook with nbclient; the executed notebook. */
+  function execute(): { cells: { outputs?: Output[] }[] } {
     const out = tempDir();
     const result = execFileSync(
       path.join(PROJECT_ROOT, '.venv', 'bin', 'python'),
@@ -41,7 +42,23 @@ describe('the Deno kernel (deno jupyter)', function () {
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     expect(JSON.parse(result.trim().split('\n').pop()!)).to.include({ ok: true });
-    const nb = JSON.parse(fs.readFileSync(path.join(out, 'nb.ipynb'), 'utf8'));
+    return JSON.parse(fs.readFileSync(path.join(out, 'nb.ipynb'), 'utf8'));
+  }
+
+  // Deno 2.9's kernel now and then delivers a cell's stdout or execute_result after the cell's idle message, and
+  // nbclient then drops it (seen in 2 of about 14 runs, in different cells). One more run is allowed for that; the
+  // first run's missing outputs are printed, so a kernel that always drops them still fails.
+  it('runs the quick-start notebook: the backend line, a trained classifier, a Table as the last value, and show() as a Plotly display_data', function () {
+    const complete = (nb: { cells: { outputs?: Output[] }[] }) => {
+      const kinds = nb.cells.map((c) => (c.outputs ?? []).map((o) => o.output_type));
+      return kinds.flat().filter((k) => k === 'stream').length >= 2 && kinds.flat().includes('execute_result') ? undefined : JSON.stringify(kinds);
+    };
+    let nb = execute();
+    const missing = complete(nb);
+    if (missing) {
+      console.log(`      (Deno dropped an output in the first run: ${missing}; running again)`);
+      nb = execute();
+    }
     const outputs: Output[] = nb.cells.flatMap((c: { outputs?: Output[] }) => c.outputs ?? []);
     const stdout = outputs
       .filter((o) => o.output_type === 'stream')
