@@ -79,6 +79,13 @@ const STANDARD: Record<string, (config: Json) => Json> = {
   }),
 };
 
+/** A deep copy of a topology (Sequential or functional, bare or inside model_config) and its layer list. */
+function copyWithLayers(topology: object): { copy: Json; layers: Json[] } {
+  const copy = JSON.parse(JSON.stringify(topology)) as Json;
+  const model = (copy.model_config ?? copy) as Json;
+  return { copy, layers: ((model.config as Json | undefined)?.layers ?? []) as Json[] };
+}
+
 /** Class names of the library's own layers that `portableTopology` rewrites. */
 export const LIBRARY_LAYER_CLASSES: readonly string[] = Object.keys(STANDARD);
 
@@ -87,9 +94,7 @@ export const LIBRARY_LAYER_CLASSES: readonly string[] = Object.keys(STANDARD);
  * standard equivalent. The input is not modified.
  */
 export function portableTopology(topology: object): object {
-  const copy = JSON.parse(JSON.stringify(topology)) as Json;
-  const model = (copy.model_config ?? copy) as Json;
-  const layers = ((model.config as Json | undefined)?.layers ?? []) as Json[];
+  const { copy, layers } = copyWithLayers(topology);
   for (let i = 0; i < layers.length; i++) {
     const make = STANDARD[layers[i].class_name as string];
     if (!make) continue;
@@ -107,9 +112,7 @@ export function portableTopology(topology: object): object {
  * Math.random, so a Keras model fine-tuned twice would not repeat. Other layers are left as they are.
  */
 export function seededDropoutTopology(topology: object, seed: number): object {
-  const copy = JSON.parse(JSON.stringify(topology)) as Json;
-  const model = (copy.model_config ?? copy) as Json;
-  const layers = ((model.config as Json | undefined)?.layers ?? []) as Json[];
+  const { copy, layers } = copyWithLayers(topology);
   layers.forEach((layer, i) => {
     const c = layer.config as Json;
     if (layer.class_name !== 'Dropout' || (c.noise_shape ?? null) !== null) return;
