@@ -127,6 +127,14 @@ export { calibrateProbabilities } from './metrics/calibrate-probabilities';
 export type { CalibrationFitOptions, FittedCalibration } from './metrics/calibrate-probabilities';
 export type { PermutationImportanceOptions, PermutationImportanceResult, FeatureImportance } from './metrics/permutation-importance';
 export type { AdaptiveConformalOptions, AdaptiveBand } from './metrics/adaptive-conformal';
+export { integratedGradients } from './metrics/integrated-gradients';
+export type { IntegratedGradientsOptions, IntegratedGradientsResult } from './metrics/integrated-gradients';
+export { partialDependence } from './metrics/partial-dependence';
+export type { PartialDependenceOptions, PartialDependenceResult } from './metrics/partial-dependence';
+export { searchModels, parameterGrid } from './metrics/search-models';
+export type { SearchOptions, SearchResult, SearchTrial, SearchSpace } from './metrics/search-models';
+export { fitAutoregressive, autoregressiveForecast } from './metrics/autoregressive-forecast';
+export type { AutoregressiveFit, FitAutoregressiveOptions } from './metrics/autoregressive-forecast';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
 export { backtest, positionsFrom, performance } from './metrics/backtest';
@@ -149,6 +157,11 @@ export { drawdownChart } from './charts/drawdown-chart';
 export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './charts/heatmap-charts';
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
 export { importanceChart } from './charts/importance-chart';
+export { attributionHeatmap } from './charts/attribution-heatmap';
+export type { AttributionHeatmapOptions } from './charts/attribution-heatmap';
+export { partialDependenceChart } from './charts/partial-dependence-chart';
+export type { PartialDependenceChartOptions } from './charts/partial-dependence-chart';
+export { searchChart } from './charts/search-chart';
 
 // Display: the only code that knows about the kernel and the browser.
 export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
