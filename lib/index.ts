@@ -157,6 +157,7 @@ export { drawdownChart } from './charts/drawdown-chart';
 export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './charts/heatmap-charts';
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
 export { importanceChart } from './charts/importance-chart';
+export type { ImportanceLike } from './charts/importance-chart';
 export { attributionHeatmap } from './charts/attribution-heatmap';
 export type { AttributionHeatmapOptions } from './charts/attribution-heatmap';
 export { partialDependenceChart } from './charts/partial-dependence-chart';

@@ -4,7 +4,7 @@
  * each sample's signed attributions per feature (red raised the prediction, blue lowered it).
  */
 import type { IntegratedGradientsResult } from '../metrics/integrated-gradients';
-import { themed } from './theme';
+import { COLORS, themed } from './theme';
 import { figure } from './figure';
 import type { Figure } from './figure';
 
@@ -51,8 +51,11 @@ export function attributionHeatmap(result: IntegratedGradientsResult, options: A
         x: [...features],
         y: options.samples ? [...options.samples] : Array.from({ length: n }, (_, i) => `sample ${i}`),
         z,
-        colorscale: 'RdBu',
-        reversescale: true,
+        colorscale: [
+          [0, COLORS.model],
+          [0.5, '#ffffff'],
+          [1, COLORS.negative],
+        ],
         zmin: -max,
         zmax: max,
         hovertemplate: '%{y}, %{x}: %{z:.4g}<extra></extra>',
@@ -63,7 +66,7 @@ export function attributionHeatmap(result: IntegratedGradientsResult, options: A
       yaxis: { automargin: true, autorange: 'reversed' },
       xaxis: { automargin: true },
       hovermode: 'closest',
-      height: Math.max(260, 120 + 24 * n),
+      height: Math.max(300, 260 + 26 * n), // the feature names under the plot take about 170 px
     }),
   );
 }

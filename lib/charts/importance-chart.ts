@@ -2,12 +2,17 @@
  * `importanceChart`: permutation importances as horizontal bars, most important on top, with ± one standard
  * deviation over the repeats as error bars — the spread says whether a small importance is distinguishable from 0.
  */
-import type { PermutationImportanceResult } from '../metrics/permutation-importance';
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
 import type { Figure } from './figure';
 
-export function importanceChart(result: PermutationImportanceResult, options: { title?: string; top?: number } = {}): Figure {
+/** Importances, most important first: a `permutationImportance` result or an `integratedGradients(...).summary()`. */
+export interface ImportanceLike {
+  metric: string;
+  importances: readonly { feature: string; mean: number; std: number }[];
+}
+
+export function importanceChart(result: ImportanceLike, options: { title?: string; top?: number } = {}): Figure {
   const shown = result.importances.slice(0, options.top ?? 20).reverse(); // Plotly draws the first bar at the bottom
   return figure(
     [
@@ -22,8 +27,10 @@ export function importanceChart(result: PermutationImportanceResult, options: { 
       },
     ],
     themed({
-      title: options.title ?? `Permutation importance (drop in ${result.metric})`,
-      xaxis: { title: { text: `drop in ${result.metric} when shuffled` }, zeroline: true },
+      title:
+        options.title ??
+        (result.metric.startsWith('mean |') ? `Attribution per feature (${result.metric})` : `Permutation importance (drop in ${result.metric})`),
+      xaxis: { title: { text: result.metric.startsWith('mean |') ? result.metric : `drop in ${result.metric} when shuffled` }, zeroline: true },
       yaxis: { automargin: true },
       height: Math.max(260, 60 + 24 * shown.length),
       hovermode: 'closest',

@@ -11,6 +11,8 @@ export interface PartialDependenceChartOptions {
   title?: string;
   /** Per-row curves drawn behind the average (evenly spaced rows). Defaults to 50; 0 draws none. */
   ice?: number;
+  /** Axis label of the feature, e.g. "age (standardised)". Defaults to the feature's name. */
+  xTitle?: string;
   /** Axis label of the prediction, e.g. "probability of readmission". */
   yTitle?: string;
 }
@@ -46,7 +48,7 @@ export function partialDependenceChart(result: PartialDependenceResult, options:
     traces,
     themed({
       title: options.title ?? `Partial dependence on ${result.feature}`,
-      xaxis: { title: { text: result.feature } },
+      xaxis: { title: { text: options.xTitle ?? result.feature } },
       yaxis: { title: { text: options.yTitle ?? 'prediction' } },
       hovermode: 'x unified',
     }),

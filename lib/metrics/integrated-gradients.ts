@@ -57,6 +57,8 @@ export interface IntegratedGradientsResult {
   meanAbsByLag(): number[][];
   /** Mean |attribution| per feature (lags summed first). */
   meanAbsByFeature(): number[];
+  /** Features by mean |attribution|, largest first, with the standard deviation over samples (for `importanceChart`). */
+  summary(): { metric: string; importances: { feature: string; mean: number; std: number }[] };
 }
 
 function baselineValues(baseline: IntegratedGradientsOptions['baseline'], width: number): Float32Array {
@@ -177,6 +179,12 @@ export async function integratedGradients(model: Model, data: InputData, options
     for (let t = 0; t < lookback; t++) s += attributions[sample * width + t * nf + feature];
     return s;
   };
+  const meanAbsByFeature = (): number[] =>
+    Array.from({ length: nf }, (_, f) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += Math.abs(featureAttribution(i, f));
+      return s / Math.max(n, 1);
+    });
   return {
     attributions,
     shape,
@@ -197,12 +205,15 @@ export async function integratedGradients(model: Model, data: InputData, options
         }),
       );
     },
-    meanAbsByFeature(): number[] {
-      return Array.from({ length: nf }, (_, f) => {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += Math.abs(featureAttribution(i, f));
-        return s / Math.max(n, 1);
+    meanAbsByFeature,
+    summary() {
+      const means = meanAbsByFeature();
+      const importances = features.map((feature, f) => {
+        let v = 0;
+        for (let i = 0; i < n; i++) v += (Math.abs(featureAttribution(i, f)) - means[f]) ** 2;
+        return { feature, mean: means[f], std: Math.sqrt(v / Math.max(n, 1)) };
       });
+      return { metric: 'mean |integrated gradients|', importances: importances.sort((a, b) => b.mean - a.mean) };
     },
   };
 }

@@ -8,6 +8,7 @@ import { integratedGradients } from '../../lib/metrics/integrated-gradients';
 import { mquantile, partialDependence } from '../../lib/metrics/partial-dependence';
 import { attributionHeatmap } from '../../lib/charts/attribution-heatmap';
 import { partialDependenceChart } from '../../lib/charts/partial-dependence-chart';
+import { importanceChart } from '../../lib/charts/importance-chart';
 import { InputError } from '../../lib/util/errors';
 import { expectNoTensorLeak, expectRejects, fixture } from '../helpers';
 
@@ -75,6 +76,12 @@ describe('integratedGradients', function () {
     expect(r.featureAttribution(1, 0)).to.be.closeTo(-4, 1e-6);
     expect(r.meanAbsByFeature().map((v) => +v.toFixed(6))).to.deep.equal([2, 1, 1.25]);
     expect(Math.max(...Array.from(r.completenessGap, Math.abs))).to.be.below(1e-5);
+    // summary: mean |attribution| per feature, largest first, population std over the samples: c: |1|, |1.5| → 1.25 ± 0.25.
+    const summary = r.summary();
+    expect(summary.importances.map((f) => f.feature)).to.deep.equal(['a', 'c', 'b']);
+    expect(summary.importances[1].mean).to.be.closeTo(1.25, 1e-6);
+    expect(summary.importances[1].std).to.be.closeTo(0.25, 1e-6);
+    expect(JSON.stringify(importanceChart(summary).layout)).to.include('mean |integrated gradients|');
     model.dispose();
   });
 
