@@ -27,7 +27,10 @@ export function attributionHeatmap(result: IntegratedGradientsResult, options: A
           x: [...features],
           y: Array.from({ length: lookback }, (_, t) => `lag ${lookback - t}`),
           z,
-          colorscale: 'Blues',
+          colorscale: [
+            [0, '#ffffff'],
+            [1, COLORS.model],
+          ],
           zmin: 0,
           hovertemplate: '%{y}, %{x}: mean |attribution| %{z:.4g}<extra></extra>',
         },
