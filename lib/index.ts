@@ -185,6 +185,3 @@ export type { Parameter, ParameterValue, Notebook } from './report/notebook-para
 export { reportMetrics, readMetrics } from './report/report-metrics';
 export { compareWithBaseline, beats } from './report/compare-with-baseline';
 export type { CompareOptions } from './report/compare-with-baseline';
-
-import { installNotebookProgress as installProgress } from './display/notebook-progress';
-installProgress();

@@ -4,7 +4,7 @@
  */
 import { Table, isoDate } from './table';
 import { htmlTable, textTable } from '../util/html';
-import { presentSorted, quantileSorted } from '../preprocess/stats';
+import { presentSorted, quantileSorted } from '../util/stats';
 
 export interface ColumnSummary {
   column: string;

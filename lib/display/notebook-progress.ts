@@ -49,3 +49,6 @@ export function notebookProgress(minMs = 250): ProgressReporter {
 export function installNotebookProgress(): void {
   setNotebookProgress(() => (inKernel() ? notebookProgress() : undefined));
 }
+
+// Loading display/ is what makes "auto" progress draw in a kernel: the one registration done on load (docs/architecture.md).
+installNotebookProgress();

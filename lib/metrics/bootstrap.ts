@@ -2,7 +2,7 @@
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { seededRng } from '../util/rng';
-import { quantileSorted } from '../preprocess/stats';
+import { quantileSorted } from '../util/stats';
 
 export interface BootstrapOptions {
   /** Resamples. Defaults to 1000. */

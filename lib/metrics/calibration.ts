@@ -1,7 +1,7 @@
 /** `calibrationCurve`: reliability bins of predicted probabilities, scikit-learn's calibration_curve. */
 import { checkPositiveInt, checkOneOf } from '../util/check';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
-import { quantileSorted } from '../preprocess/stats';
+import { quantileSorted } from '../util/stats';
 
 export interface CalibrationOptions {
   /** Number of bins. Defaults to 5 (scikit-learn's default). */

@@ -9,7 +9,7 @@ import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite } from '../util/check';
 import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformSpec, TransformState } from './transform';
-import { quantileSorted } from './stats';
+import { quantileSorted } from '../util/stats';
 import { uninitializedFloat64 } from '../util/alloc';
 import { multiplyAddInto, subtractDivideAddInto } from '../kernels/elementwise';
 import { minMax } from '../kernels/min-max';

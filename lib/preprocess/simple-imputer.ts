@@ -3,7 +3,7 @@ import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
 import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformState } from './transform';
-import { quantile } from './stats';
+import { quantile } from '../util/stats';
 
 export const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent', 'constant'] as const;
 export type ImputeStrategy = (typeof IMPUTE_STRATEGIES)[number];
