@@ -19,7 +19,7 @@ import { runNotebook, PROJECT_ROOT } from '../lib/report/run-notebook';
 import { injectParameters, parseParameterArgs, Notebook } from '../lib/report/notebook-parameters';
 import { checkDrift, describeDrift, ExpectedMetrics, expectationsFrom, manifestTable, MetricsManifest } from '../lib/report/metrics-manifest';
 import { gridRuns, GridRun } from '../lib/report/grid-runs';
-import { writeFileAtomic } from '../lib/display/html-report';
+import { writeFileAtomic } from '../lib/util/write-file-atomic';
 import { escapeHtml } from '../lib/util/html';
 
 const EXPECTED = path.join(PROJECT_ROOT, 'notebooks', 'expected-metrics.json');

@@ -13,7 +13,7 @@ import { beyondExactIntegers, numberFormat, NumberFormat, numberFormatHint, pars
 import { parseCsv, ParsedCsv } from './parse-csv';
 import { checkTwoDigitYearStart, detectDateFormat, parseDates } from './parse-date';
 import { notice } from '../util/notice';
-import { sortOrder } from './sort-order';
+import { sortByDate } from './sort-by-date';
 import { Column, ColumnKind, Table } from './table';
 
 /** What a column must hold: checked on load, with the row and value named when it does not. */
@@ -331,23 +331,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
   });
   let result = new Table(columns, kinds);
 
-  const sortBy = options.sortBy === undefined ? dateCols[0] : options.sortBy;
-  if (sortBy) {
-    if (!dateCols.includes(sortBy)) throw new InputError(`sortBy "${sortBy}" is not a date column (date columns: ${formatList(dateCols) || 'none'})`);
-    const t = result.dates(sortBy);
-    if (!allFinite(t)) {
-      const i = t.findIndex((v) => v !== v);
-      throw new InputError(`date column "${sortBy}" is empty at row ${i}; fill or drop that row, or pass { sortBy: false }`);
-    }
-    const order = sortOrder(t);
-    if (order) {
-      const newestFirst = t[0] > t[t.length - 1] && order[0] === t.length - 1;
-      notice(
-        `${source}: rows ${newestFirst ? 'run newest first' : 'are not in date order'}; sorted by "${sortBy}" (oldest first, as time-series functions need; loadCsv's sortBy: false keeps file order)`,
-      );
-      result = result.take(order);
-    }
-  }
+  result = sortByDate(result, options.sortBy === undefined ? dateCols[0] : options.sortBy, dateCols, source, 'loadCsv');
   return result;
 }
 

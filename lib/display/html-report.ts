@@ -2,11 +2,11 @@
  * From plain scripts: figures, tables and headings written to one standalone HTML file that works offline
  * (plotly.js embedded once), or a single figure to .html, .png or .svg.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Figure } from '../charts/figure';
 import { ReportError } from '../util/errors';
 import { escapeHtml } from '../util/html';
+import { writeFileAtomic } from '../util/write-file-atomic';
 import { figureHtml, plotlyScript } from './figure-html';
 import { figureImage } from './figure-image';
 import { isFigure } from './show';
@@ -31,24 +31,6 @@ export function reportHtml(items: readonly ReportItem[], options: { title?: stri
     .join('\n');
   const needsPlotly = items.some(isFigure);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${STYLE}</style>${needsPlotly ? plotlyScript() : ''}</head><body><h1>${escapeHtml(title)}</h1>\n${body}\n</body></html>`;
-}
-
-/** Writes a file atomically (temporary file, then rename); a failure leaves any old file as it was. */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean up
-    }
-    throw new ReportError(`could not write ${file}: ${(err as Error).message}; choose a writable folder`);
-  }
 }
 
 /**
