@@ -7,12 +7,15 @@
  *   tsx scripts/run-notebooks.ts notebooks/02-stock-analysis.ipynb --grid grid.json --out reports/grid
  *   tsx scripts/run-notebooks.ts --update-expected    write the run's metrics as the new expectations
  *   --cell-timeout SECONDS                            seconds one cell may run (default 600)
+ *   ... --grid grid.json --workers 4                 the grid's runs on a Dask LocalCluster of 4 worker processes
+ *   ... --grid grid.json --scheduler tcp://host:8786  the grid's runs on an existing Dask cluster (scripts/dask_grid.py)
  *
  * Parameters and grids are checked for every run before any kernel starts or any file is written. Runs that
  * share an output folder merge their entries into its index.html and metrics.json (under a lock file), so two
  * runs into one folder do not lose each other's reports. Exits non-zero when a run fails (naming the cell) or,
  * with --check, when a metric drifts; with a grid, a failing run is listed in the index and the others go on.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runNotebook, PROJECT_ROOT } from '../lib/report/run-notebook';
@@ -30,6 +33,8 @@ interface RunRecord {
   notebook: string;
   parameters: Record<string, unknown>;
   ok: boolean;
+  /** Run by a Dask worker, which merged its own entry (this one only stands in when that run failed). */
+  remote?: boolean;
   seconds?: number;
   message?: string;
   finished: string;
@@ -43,6 +48,9 @@ function parseArgs(argv: string[]) {
   let update = false;
   let grid: string | undefined;
   let cellTimeout = 600;
+  let workers: number | undefined;
+  let scheduler: string | undefined;
+  let runFile: string | undefined;
   const value = (i: number, flag: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
@@ -56,13 +64,23 @@ function parseArgs(argv: string[]) {
     else if (a === '--cell-timeout') {
       cellTimeout = Number(value(++i, a));
       if (!(Number.isInteger(cellTimeout) && cellTimeout > 0)) throw new Error(`--cell-timeout must be a whole number of seconds, got ${argv[i]}`);
-    } else if (a === '--check') check = true;
+    } else if (a === '--workers') {
+      workers = Number(value(++i, a));
+      if (!(Number.isInteger(workers) && workers > 0)) throw new Error(`--workers must be a whole number ≥ 1, got ${argv[i]}`);
+    } else if (a === '--scheduler') scheduler = value(++i, a);
+    else if (a === '--run-file') runFile = path.resolve(value(++i, a));
+    else if (a === '--check') check = true;
     else if (a === '--update-expected') update = true;
     else if (a.startsWith('-'))
-      throw new Error(`unknown option ${a} (valid: -p name=value, --grid FILE, --out DIR, --cell-timeout SECONDS, --check, --update-expected)`);
+      throw new Error(
+        `unknown option ${a} (valid: -p name=value, --grid FILE, --out DIR, --cell-timeout SECONDS, --workers N, --scheduler ADDRESS, --check, --update-expected)`,
+      );
     else notebooks.push(path.resolve(a));
   }
-  return { notebooks, params, out, check, update, grid, cellTimeout };
+  if ((workers !== undefined || scheduler !== undefined) && !grid) throw new Error('--workers and --scheduler run a grid on Dask: add --grid FILE');
+  if (workers !== undefined && scheduler !== undefined)
+    throw new Error('--workers starts a local cluster and --scheduler uses an existing one: pass one of them');
+  return { notebooks, params, out, check, update, grid, cellTimeout, workers, scheduler, runFile };
 }
 
 function notebookTitle(file: string): string {
@@ -156,6 +174,51 @@ function linkPackage(): void {
   console.log('[reports] linked node_modules/tsdl to this folder, so notebooks can import the package by name');
 }
 
+/**
+ * Runs the grid on Dask (scripts/dask_grid.py in the project's .venv): one task per run, each this script with
+ * --run-file, retried once; returns a failed record for each run that never succeeded.
+ */
+function daskGrid(runs: readonly GridRun[], args: ReturnType<typeof parseArgs>): RunRecord[] {
+  const taskDir = path.join(args.out, '.grid-tasks');
+  fs.mkdirSync(taskDir, { recursive: true });
+  const files = runs.map((r) => {
+    const f = path.join(taskDir, `${r.name}.json`);
+    writeFileAtomic(f, JSON.stringify({ notebook: r.notebook, name: r.name, parameters: r.parameters, out: args.out }));
+    return f;
+  });
+  const python = path.join(PROJECT_ROOT, '.venv', 'bin', 'python');
+  if (!fs.existsSync(python)) throw new Error(`${python} is missing: run bash scripts/setup.sh (it installs Dask distributed into .venv)`);
+  const where = args.scheduler ? ['--scheduler', args.scheduler] : ['--workers', String(args.workers)];
+  console.log(`[reports] ${runs.length} runs on Dask (${args.scheduler ?? `a LocalCluster of ${args.workers} workers`})`);
+  const res = spawnSync(python, [path.join(PROJECT_ROOT, 'scripts', 'dask_grid.py'), ...where, '--cell-timeout', String(args.cellTimeout), ...files], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  fs.rmSync(taskDir, { recursive: true, force: true });
+  const last = (res.stdout ?? '').trim().split('\n').pop() ?? '';
+  let outcome: { name: string; ok: boolean; message?: string }[];
+  try {
+    outcome = JSON.parse(last);
+  } catch {
+    throw new Error(`the Dask driver exited with ${res.status} and no results${res.error ? `: ${res.error.message}` : ''}; see its messages above`);
+  }
+  for (const o of outcome) console.log(`[reports] ${o.name}: ${o.ok ? 'ok' : `FAILED (${o.message})`}`);
+  const byName = new Map(runs.map((r) => [r.name, r]));
+  return outcome
+    .filter((o) => !o.ok)
+    .map((o) => ({
+      name: o.name,
+      notebook: byName.get(o.name)!.notebook,
+      parameters: { ...byName.get(o.name)!.parameters },
+      ok: false,
+      remote: true,
+      message: o.message,
+      finished: new Date().toISOString(),
+    }));
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   linkPackage();
@@ -172,9 +235,13 @@ async function main() {
   if (args.grid && notebooks.length !== 1) throw new Error('--grid runs one notebook: name exactly one');
   if (args.grid && args.params.length) throw new Error('--grid and -p cannot be combined: put fixed values in every parameter set of the grid');
   const overrides = parseParameterArgs(args.params);
-  const runs: GridRun[] = args.grid
-    ? gridRuns(notebooks[0], JSON.parse(fs.readFileSync(args.grid, 'utf8')))
-    : notebooks.map((nb) => ({ notebook: nb, name: path.basename(nb, '.ipynb'), parameters: overrides }));
+  const task = args.runFile ? (JSON.parse(fs.readFileSync(args.runFile, 'utf8')) as GridRun & { out: string }) : undefined;
+  if (task) args.out = task.out;
+  const runs: GridRun[] = task
+    ? [{ notebook: task.notebook, name: task.name, parameters: task.parameters }]
+    : args.grid
+      ? gridRuns(notebooks[0], JSON.parse(fs.readFileSync(args.grid, 'utf8')))
+      : notebooks.map((nb) => ({ notebook: nb, name: path.basename(nb, '.ipynb'), parameters: overrides }));
   // Every run's parameters are checked before anything starts or is written: a refused run writes nothing.
   for (const r of runs) {
     if (!fs.existsSync(r.notebook)) throw new Error(`notebook not found: ${r.notebook}`);
@@ -186,35 +253,38 @@ async function main() {
 
   const records: RunRecord[] = [];
   const manifest: MetricsManifest = {};
-  for (const r of runs) {
-    process.stdout.write(`[reports] ${r.name} (${path.relative(PROJECT_ROOT, r.notebook)}) ... `);
-    try {
-      const res = await runNotebook(r.notebook, { parameters: r.parameters, outDir: args.out, name: r.name, cellTimeout: args.cellTimeout });
-      records.push({ name: r.name, notebook: r.notebook, parameters: res.parameters, ok: true, seconds: res.seconds, finished: new Date().toISOString() });
-      manifest[`${r.name}.ipynb`] = res.metrics;
-      console.log(`ok in ${res.seconds.toFixed(1)} s → ${path.relative(process.cwd(), res.html)}`);
-    } catch (err) {
-      console.log('FAILED');
-      console.error(`  ${(err as Error).message}`);
-      records.push({
-        name: r.name,
-        notebook: r.notebook,
-        parameters: { ...r.parameters },
-        ok: false,
-        message: (err as Error).message,
-        finished: new Date().toISOString(),
-      });
+  if (args.workers !== undefined || args.scheduler !== undefined) records.push(...daskGrid(runs, args));
+  else
+    for (const r of runs) {
+      process.stdout.write(`[reports] ${r.name} (${path.relative(PROJECT_ROOT, r.notebook)}) ... `);
+      try {
+        const res = await runNotebook(r.notebook, { parameters: r.parameters, outDir: args.out, name: r.name, cellTimeout: args.cellTimeout });
+        records.push({ name: r.name, notebook: r.notebook, parameters: res.parameters, ok: true, seconds: res.seconds, finished: new Date().toISOString() });
+        manifest[`${r.name}.ipynb`] = res.metrics;
+        console.log(`ok in ${res.seconds.toFixed(1)} s → ${path.relative(process.cwd(), res.html)}`);
+      } catch (err) {
+        console.log('FAILED');
+        console.error(`  ${(err as Error).message}`);
+        records.push({
+          name: r.name,
+          notebook: r.notebook,
+          parameters: { ...r.parameters },
+          ok: false,
+          message: (err as Error).message,
+          finished: new Date().toISOString(),
+        });
+      }
     }
-  }
-  // Merge with what earlier or concurrent runs left in the folder: one entry per run name, the newest wins.
+  // Merge with what earlier or concurrent runs left in the folder: one entry per run name, the newest wins. A Dask
+  // task merged its own run; a failed one is added here, unless a retry of it succeeded.
   const merged = await withLock(args.out, () => {
     const runsFile = path.join(args.out, 'runs.json');
     const metricsFile = path.join(args.out, 'metrics.json');
     const byName = new Map(readJson<RunRecord[]>(runsFile, []).map((r) => [r.name, r]));
-    for (const r of records) byName.set(r.name, r);
+    for (const r of records) if (!(r.remote && byName.get(r.name)?.ok)) byName.set(r.name, r);
     const allRecords = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
     const allMetrics: MetricsManifest = { ...readJson<MetricsManifest>(metricsFile, {}) };
-    for (const r of records) delete allMetrics[`${r.name}.ipynb`];
+    for (const r of records) if (!r.remote) delete allMetrics[`${r.name}.ipynb`];
     Object.assign(allMetrics, manifest);
     writeFileAtomic(runsFile, JSON.stringify(allRecords, null, 2) + '\n');
     writeFileAtomic(metricsFile, JSON.stringify(allMetrics, null, 2) + '\n');
@@ -239,7 +309,7 @@ async function main() {
       );
   }
   const failed = records.filter((r) => !r.ok).length;
-  if (args.grid && failed) console.error(`[reports] ${failed} of ${records.length} grid runs failed; see the index`);
+  if (args.grid && failed) console.error(`[reports] ${failed} of ${runs.length} grid runs failed; see the index`);
   if (failed || drifted) process.exit(1);
 }
 
