@@ -26,14 +26,15 @@ function nativeInstalled(): boolean {
 
 describe('backends agree', function () {
   this.timeout(240000);
-  const others = ['cpu', ...(nativeInstalled() ? ['tensorflow'] : [])];
+  const others = ['cpu', 'tensorflow'];
   let wasm: any;
   before(() => {
     wasm = run('wasm');
   });
 
   for (const other of others) {
-    it(`wasm vs ${other}: same initial predictions (1e-5), training losses (1e-3 relative), trained predictions and AUC`, () => {
+    it(`wasm vs ${other}: same initial predictions (1e-5), training losses (1e-3 relative), trained predictions and AUC`, function () {
+      if (other === 'tensorflow' && !nativeInstalled()) this.skip(); // built and run by scripts/test-native.sh (allow-listed)
       const b = run(other);
       expect(b.backend).to.equal(other);
       // An untrained model: one forward pass, float32 rounding only.

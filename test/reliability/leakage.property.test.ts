@@ -89,8 +89,10 @@ describe('leakage properties (fast-check)', () => {
           let split: { train: t.Windows; test: t.Windows };
           try {
             split = t.windowSplit(tbl, { features: ['row'], targets: ['row'], lookback, horizon, steps, stride, samplingRate: rate, testStart, ordered: true });
-          } catch {
-            return; // no window fits this configuration: nothing to check
+          } catch (err) {
+            // Only the refusal of a configuration no window fits is expected; anything else fails the property.
+            if (!(err instanceof t.InputError) || !/window|rows?\b/i.test((err as Error).message)) throw err;
+            return;
           }
           for (const [w, isTest] of [
             [split.train, false],
@@ -200,7 +202,9 @@ describe('leakage properties (fast-check)', () => {
         let folds: t.Fold[];
         try {
           folds = t.timeSeriesSplit(n, { nSplits, gap });
-        } catch {
+        } catch (err) {
+          // Too few rows for nSplits folds (and the gap) is refused by name; nothing else may be thrown.
+          if (!(err instanceof t.InputError) || !/rows?\b|fold/i.test((err as Error).message)) throw err;
           return;
         }
         for (const f of folds) {
