@@ -119,7 +119,7 @@ export {
   classificationReport,
 } from './metrics/classification';
 export type { Average, ClassMetricOptions, ReportRow } from './metrics/classification';
-export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision, trapezoid } from './metrics/curves';
+export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision } from './metrics/curves';
 export { calibrationCurve } from './metrics/calibration';
 export { youdenThreshold, thresholdForSensitivity } from './metrics/threshold';
 export { bootstrapCi } from './metrics/bootstrap';
@@ -143,7 +143,7 @@ export { fitAutoregressive, autoregressiveForecast } from './metrics/autoregress
 export type { AutoregressiveFit, FitAutoregressiveOptions } from './metrics/autoregressive-forecast';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
-export { backtest, positionsFrom, performance } from './metrics/backtest';
+export { backtest, positionsFrom, performanceStats } from './metrics/backtest';
 export type { BacktestOptions, BacktestResult, PerformanceStats, PositionRule } from './metrics/backtest';
 export { crossValidate, walkForward } from './metrics/cross-validate';
 export type { CvResult, FoldRunner, WalkForwardOptions } from './metrics/cross-validate';
@@ -151,7 +151,7 @@ export { compareModels } from './metrics/compare-models';
 export type { ModelScore } from './metrics/compare-models';
 
 // Charts: pure builders returning Plotly figures (no DOM, no kernel).
-export { dateAxis, values, overlay } from './charts/figure';
+export { overlay } from './charts/figure';
 export type { Figure, Trace, Layout } from './charts/figure';
 export { COLORS, themed } from './charts/theme';
 export { forecastChart, lineChart } from './charts/forecast-chart';
@@ -179,9 +179,7 @@ export { figureHtml, plotlyScript } from './display/figure-html';
 export { figureImage } from './display/figure-image';
 export type { ImageOptions } from './display/figure-image';
 export { reportHtml, writeHtmlReport, writeFigure } from './display/html-report';
-export { writeFileAtomic } from './util/write-file-atomic';
 export type { ReportItem } from './display/html-report';
-export { findChromium } from './display/browser';
 export { notebookProgress, installNotebookProgress } from './display/notebook-progress';
 
 // Reports: execute notebooks with parameters, record their key metrics.

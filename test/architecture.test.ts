@@ -9,7 +9,23 @@ import * as path from 'path';
 
 const LIB = path.join(__dirname, '..', 'lib');
 /** Left to right: a module may import its own layer and the layers before it. */
-const LAYERS = ['util', 'tf', 'kernels', 'backend', 'data', 'features', 'preprocess', 'models', 'train', 'metrics', 'charts', 'display', 'report', 'index'];
+const LAYERS = [
+  'util',
+  'tf',
+  'kernels',
+  'backend',
+  'data',
+  'features',
+  'preprocess',
+  'models',
+  'train',
+  'metrics',
+  'charts',
+  'display',
+  'report',
+  'index',
+  'internal',
+];
 
 function files(dir: string): string[] {
   return fs

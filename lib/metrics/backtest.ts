@@ -68,7 +68,12 @@ export function positionsFrom(signal: ArrayLike<number>, rule: PositionRule, thr
 }
 
 /** Annualised statistics of a return series (index 0 ignored) and its positions. */
-export function performance(returns: ArrayLike<number>, positions: ArrayLike<number>, periodsPerYear: number, dates?: ArrayLike<number>): PerformanceStats {
+export function performanceStats(
+  returns: ArrayLike<number>,
+  positions: ArrayLike<number>,
+  periodsPerYear: number,
+  dates?: ArrayLike<number>,
+): PerformanceStats {
   const r = Array.from(returns).slice(1);
   const n = r.length;
   const mean = r.reduce((a, b) => a + b, 0) / n;
@@ -154,8 +159,8 @@ export function backtest(options: BacktestOptions): BacktestResult {
     r.forEach((x, i) => (e[i] = v *= 1 + x));
     return e;
   };
-  const strategy = performance(returns, positions, ppy, options.dates);
-  const buyAndHold = performance(holdReturns, hold, ppy, options.dates);
+  const strategy = performanceStats(returns, positions, ppy, options.dates);
+  const buyAndHold = performanceStats(holdReturns, hold, ppy, options.dates);
   const statRows = () => (Object.keys(strategy) as (keyof PerformanceStats)[]).map((k) => [k, strategy[k] ?? '', buyAndHold[k] ?? '']);
   return {
     positions,
