@@ -22,6 +22,8 @@ export { loadArrow } from './data/load-arrow';
 export type { LoadColumnarOptions } from './data/columnar-table';
 export type { Filter, FilterOp } from './data/apply-filters';
 export { writeParquet } from './data/write-parquet';
+export { scanParquet } from './data/scan-parquet';
+export type { ScanParquetOptions, ScanBatch } from './data/scan-parquet';
 export type { WriteParquetOptions } from './data/write-parquet';
 export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
