@@ -67,10 +67,10 @@ export { timeSeriesSplit } from './preprocess/time-series-split';
 export { standardScaler, minMaxScaler, robustScaler, FittedScaler } from './preprocess/scaler';
 export { simpleImputer, FittedImputer } from './preprocess/simple-imputer';
 export { oneHotEncoder, labelEncoder, ordinalEncoder, FittedOneHotEncoder, FittedLabelEncoder, FittedOrdinalEncoder } from './preprocess/encoders';
-export type { OneHotEncoderOptions, OrdinalEncoderOptions, HandleUnknown } from './preprocess/encoders';
+export type { OneHotEncoderOptions, OrdinalEncoderOptions, LabelEncoderOptions, HandleUnknown } from './preprocess/encoders';
 export { pipeline, FittedPipeline } from './preprocess/pipeline';
 export { classOrder } from './preprocess/class-order';
-export type { ClassOrder } from './preprocess/class-order';
+export type { ClassOrder, ClassOrderOptions } from './preprocess/class-order';
 export { restoreTransform } from './preprocess/transform';
 export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';
 export { makeWindows, windowSplit } from './preprocess/make-windows';
@@ -88,6 +88,7 @@ export type { SequenceOptions } from './models/sequence-model';
 export { FusedLSTM, FusedGRU, fusedLstm, fusedGru } from './models/fused-recurrent';
 export type { FusedRecurrentArgs } from './models/fused-recurrent';
 export { recurrentKernel, useKernels } from './kernels/recurrent';
+export type { UseKernelsOptions } from './kernels/recurrent';
 export { linearRegression, logisticRegression } from './models/linear-model';
 export type { LogisticRegressionOptions } from './models/linear-model';
 export { SeededDropout } from './models/seeded-dropout';
@@ -108,6 +109,7 @@ export type { ProgressReporter, EpochReport } from './train/progress';
 
 // Metrics: numbers in, numbers out.
 export { mse, rmse, mae, mape, smape, mase, r2, directionalAccuracy } from './metrics/regression';
+export type { MapeOptions, MaseOptions } from './metrics/regression';
 export {
   accuracy,
   balancedAccuracy,
@@ -120,8 +122,9 @@ export {
   brierScore,
   classificationReport,
 } from './metrics/classification';
-export type { Average, ClassMetricOptions, ReportRow } from './metrics/classification';
+export type { Average, ClassMetricOptions, ClassificationReportOptions, ReportRow } from './metrics/classification';
 export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision } from './metrics/curves';
+export type { RocCurveOptions } from './metrics/curves';
 export { calibrationCurve } from './metrics/calibration';
 export { youdenThreshold, thresholdForSensitivity } from './metrics/threshold';
 export { bootstrapCi } from './metrics/bootstrap';
@@ -142,7 +145,7 @@ export type { PartialDependenceOptions, PartialDependenceResult } from './metric
 export { searchModels, parameterGrid } from './metrics/search-models';
 export type { SearchOptions, SearchResult, SearchTrial, SearchSpace } from './metrics/search-models';
 export { fitAutoregressive, autoregressiveForecast } from './metrics/autoregressive-forecast';
-export type { AutoregressiveFit, FitAutoregressiveOptions } from './metrics/autoregressive-forecast';
+export type { AutoregressiveFit, FitAutoregressiveOptions, AutoregressiveForecastOptions } from './metrics/autoregressive-forecast';
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
 export { backtest, positionsFrom, performanceStats } from './metrics/backtest';
@@ -150,38 +153,43 @@ export type { BacktestOptions, BacktestResult, PerformanceStats, PositionRule } 
 export { crossValidate, walkForward } from './metrics/cross-validate';
 export type { CvResult, FoldRunner, WalkForwardOptions } from './metrics/cross-validate';
 export { compareModels } from './metrics/compare-models';
-export type { ModelScore } from './metrics/compare-models';
+export type { ModelScore, CompareModelsOptions } from './metrics/compare-models';
 
 // Charts: pure builders returning Plotly figures (no DOM, no kernel).
 export { overlay } from './charts/figure';
-export type { Figure, Trace, Layout } from './charts/figure';
+export type { Figure, Trace, Layout, ChartOptions } from './charts/figure';
 export { COLORS, themed } from './charts/theme';
 export { forecastChart, lineChart } from './charts/forecast-chart';
-export type { ForecastChartOptions } from './charts/forecast-chart';
+export type { ForecastChartOptions, LineChartOptions } from './charts/forecast-chart';
 export { candlestickChart } from './charts/candlestick-chart';
 export type { CandlestickOptions } from './charts/candlestick-chart';
 export { histogramChart, distributionByClass } from './charts/distribution-charts';
+export type { HistogramChartOptions } from './charts/distribution-charts';
 export { drawdownChart } from './charts/drawdown-chart';
 export { correlationMatrix, correlationHeatmap, confusionMatrixChart } from './charts/heatmap-charts';
+export type { ConfusionMatrixChartOptions } from './charts/heatmap-charts';
 export { rocChart, prChart, calibrationChart, historyChart, residualsChart, foldsChart } from './charts/evaluation-charts';
+export type { CalibrationChartOptions, HistoryChartOptions } from './charts/evaluation-charts';
 export { importanceChart } from './charts/importance-chart';
-export type { ImportanceLike } from './charts/importance-chart';
+export type { ImportanceLike, ImportanceChartOptions } from './charts/importance-chart';
 export { attributionHeatmap } from './charts/attribution-heatmap';
 export type { AttributionHeatmapOptions } from './charts/attribution-heatmap';
 export { partialDependenceChart } from './charts/partial-dependence-chart';
 export type { PartialDependenceChartOptions } from './charts/partial-dependence-chart';
 export { searchChart } from './charts/search-chart';
+export type { SearchChartOptions } from './charts/search-chart';
 
 // Display: the only code that knows about the kernel and the browser.
 export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
-export type { ShowOptions, ShowMarkdownOptions } from './display/show';
+export type { ShowOptions, ShowMarkdownOptions, BundleOptions } from './display/show';
 export { inKernel, sendBundle } from './display/jupyter';
-export type { MimeBundle } from './display/jupyter';
+export type { MimeBundle, SendBundleOptions } from './display/jupyter';
 export { figureHtml, plotlyScript } from './display/figure-html';
+export type { FigureHtmlOptions } from './display/figure-html';
 export { figureImage } from './display/figure-image';
 export type { ImageOptions } from './display/figure-image';
 export { reportHtml, writeHtmlReport, writeFigure } from './display/html-report';
-export type { ReportItem } from './display/html-report';
+export type { ReportItem, HtmlReportOptions, WriteFigureOptions } from './display/html-report';
 export { notebookProgress, installNotebookProgress } from './display/notebook-progress';
 
 // Reports: execute notebooks with parameters, record their key metrics.

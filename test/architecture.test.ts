@@ -109,6 +109,32 @@ describe('architecture (docs/architecture.md)', () => {
     expect(other, 'lib/index.ts holds only re-exports (and side-effect imports listed in docs/architecture.md)').to.deep.equal([]);
   });
 
+  it('every exported function takes its options as a named type, and every property of an *Options interface is documented', () => {
+    const inline: string[] = [];
+    const undocumented: string[] = [];
+    for (const s of sources) {
+      const text = fs.readFileSync(s.file, 'utf8');
+      for (const m of text.matchAll(/^export (?:async )?function (\w+)\([^)]*?\boptions\??: \{/gm)) inline.push(`${s.rel}: ${m[1]}`);
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        const head = /^export interface (\w+Options)\b.*\{\s*$/.exec(lines[i]);
+        if (!head) continue;
+        let depth = 1;
+        for (let j = i + 1; j < lines.length && depth > 0; j++) {
+          const prop = depth === 1 ? /^\s+(?:readonly\s+)?(\w+)\??:/.exec(lines[j]) : null;
+          if (prop) {
+            let k = j - 1;
+            while (k > i && lines[k].trim() === '') k--;
+            if (!lines[k].trim().endsWith('*/')) undocumented.push(`${s.rel}:${j + 1} ${head[1]}.${prop[1]}`);
+          }
+          depth += (lines[j].match(/\{/g) ?? []).length - (lines[j].match(/\}/g) ?? []).length;
+        }
+      }
+    }
+    expect(inline, 'name the options type (an exported interface with a comment per option)').to.deep.equal([]);
+    expect(undocumented, 'document each option with its default').to.deep.equal([]);
+  });
+
   it('TensorFlow.js is imported in lib/tf.ts and lib/backend.ts only; the browser and child processes in display/ and report/ only; the C helper is loaded in kernels/ only', () => {
     const tfUsers = sources.filter((s) => s.imports.some((i) => i.startsWith('@tensorflow/'))).map((s) => s.rel);
     expect(tfUsers.sort()).to.deep.equal(['backend.ts', 'tf.ts']);

@@ -6,10 +6,9 @@
 import type { IntegratedGradientsResult } from '../metrics/integrated-gradients';
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
-export interface AttributionHeatmapOptions {
-  title?: string;
+export interface AttributionHeatmapOptions extends ChartOptions {
   /** Row labels for rows data (one per sample, e.g. patient IDs). Defaults to "sample 0", "sample 1", … */
   samples?: readonly string[];
 }

@@ -2,10 +2,9 @@
 import { Table } from '../data/table';
 import { COLORS, themed } from './theme';
 import { Trace, dateAxis, figure, values } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
-export interface CandlestickOptions {
-  title?: string;
+export interface CandlestickOptions extends ChartOptions {
   /** Date column. Defaults to "date". */
   dateColumn?: string;
   /** Show the volume column under the candles. Defaults to true when a "volume" column exists. */

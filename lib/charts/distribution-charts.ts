@@ -2,10 +2,17 @@
 import { Table } from '../data/table';
 import { COLORS, themed } from './theme';
 import { figure, values } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
 /** Histogram of values, with the mean marked. */
-export function histogramChart(v: ArrayLike<number>, options: { title?: string; bins?: number; xTitle?: string } = {}): Figure {
+export interface HistogramChartOptions extends ChartOptions {
+  /** Bars. Defaults to 60. */
+  bins?: number;
+  /** Label of the x axis. Defaults to none. */
+  xTitle?: string;
+}
+
+export function histogramChart(v: ArrayLike<number>, options: HistogramChartOptions = {}): Figure {
   const finite = Array.from(v).filter(Number.isFinite);
   const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
   return figure(
@@ -22,7 +29,7 @@ export function histogramChart(v: ArrayLike<number>, options: { title?: string; 
 }
 
 /** Overlaid histograms of one feature per class of a label column. */
-export function distributionByClass(table: Table, feature: string, label: string, options: { title?: string } = {}): Figure {
+export function distributionByClass(table: Table, feature: string, label: string, options: ChartOptions = {}): Figure {
   const x = table.numbers(feature);
   const y = table.strings(label);
   const classes = [...new Set(y.map(String))].sort();

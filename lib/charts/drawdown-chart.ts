@@ -1,10 +1,10 @@
 /** `drawdownChart`: the fall from the running peak of an equity curve, as a filled area (0 at new highs). */
 import { COLORS, themed } from './theme';
 import { dateAxis, figure } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
 /** Drawdown of each equity curve, in percent. */
-export function drawdownChart(dates: ArrayLike<number>, curves: Record<string, ArrayLike<number>>, options: { title?: string } = {}): Figure {
+export function drawdownChart(dates: ArrayLike<number>, curves: Record<string, ArrayLike<number>>, options: ChartOptions = {}): Figure {
   const data = Object.entries(curves).map(([name, equity], i) => {
     let peak = -Infinity;
     const dd = Array.from(equity, (v) => {

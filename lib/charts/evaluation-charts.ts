@@ -8,12 +8,12 @@ import type { CvResult } from '../metrics/cross-validate';
 import type { History } from '../train/fit-model';
 import { COLORS, themed } from './theme';
 import { Trace, figure, values } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
 type Scored = { name: string; actual: ArrayLike<number>; score: ArrayLike<number> };
 
 /** ROC curves of one or more classifiers on the same axes, with the chance diagonal. */
-export function rocChart(models: Scored[], options: { title?: string } = {}): Figure {
+export function rocChart(models: Scored[], options: ChartOptions = {}): Figure {
   const data: Trace[] = models.map((m, i) => {
     const c = rocCurve(m.actual, m.score);
     return {
@@ -40,7 +40,7 @@ export function rocChart(models: Scored[], options: { title?: string } = {}): Fi
 }
 
 /** Precision-recall curves, average precision in the legend, with the prevalence line. */
-export function prChart(models: Scored[], options: { title?: string } = {}): Figure {
+export function prChart(models: Scored[], options: ChartOptions = {}): Figure {
   const data: Trace[] = models.map((m, i) => {
     const c = precisionRecallCurve(m.actual, m.score);
     return {
@@ -77,7 +77,12 @@ export function prChart(models: Scored[], options: { title?: string } = {}): Fig
 }
 
 /** Reliability diagram: observed frequency against mean predicted probability per bin. */
-export function calibrationChart(models: Scored[], options: { title?: string; bins?: number } = {}): Figure {
+export interface CalibrationChartOptions extends ChartOptions {
+  /** Equal-width probability bins. Defaults to 10. */
+  bins?: number;
+}
+
+export function calibrationChart(models: Scored[], options: CalibrationChartOptions = {}): Figure {
   const data: Trace[] = models.map((m, i) => {
     const c = calibrationCurve(m.actual, m.score, { bins: options.bins ?? 10 });
     return {
@@ -105,10 +110,12 @@ export function calibrationChart(models: Scored[], options: { title?: string; bi
 }
 
 /** Loss per epoch, train and validation, with the best epoch marked. */
-export function historyChart(
-  history: Pick<History, 'epochs' | 'loss' | 'valLoss'> & { bestEpoch?: number },
-  options: { title?: string; logY?: boolean } = {},
-): Figure {
+export interface HistoryChartOptions extends ChartOptions {
+  /** Logarithmic loss axis. Defaults to false. */
+  logY?: boolean;
+}
+
+export function historyChart(history: Pick<History, 'epochs' | 'loss' | 'valLoss'> & { bestEpoch?: number }, options: HistoryChartOptions = {}): Figure {
   const data: Trace[] = [{ type: 'scatter', mode: 'lines', name: 'train loss', x: history.epochs, y: values(history.loss), line: { color: COLORS.model } }];
   if (history.valLoss.length)
     data.push({ type: 'scatter', mode: 'lines', name: 'validation loss', x: history.epochs, y: values(history.valLoss), line: { color: COLORS.second } });
@@ -138,7 +145,7 @@ export function historyChart(
 }
 
 /** Residuals (actual − predicted) against predictions, with the zero line. */
-export function residualsChart(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: { title?: string } = {}): Figure {
+export function residualsChart(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: ChartOptions = {}): Figure {
   const res = Array.from(actual, (a, i) => a - predicted[i]);
   return figure(
     [{ type: 'scatter', mode: 'markers', name: 'residual', x: values(predicted), y: values(res), marker: { color: COLORS.model, size: 5, opacity: 0.7 } }],
@@ -152,7 +159,7 @@ export function residualsChart(actual: ArrayLike<number>, predicted: ArrayLike<n
 }
 
 /** One bar group per fold for each metric of a cross-validation or walk-forward run. */
-export function foldsChart(cv: CvResult, metrics: readonly string[], options: { title?: string } = {}): Figure {
+export function foldsChart(cv: CvResult, metrics: readonly string[], options: ChartOptions = {}): Figure {
   return figure(
     metrics.map((m, i) => ({
       type: 'bar',

@@ -8,6 +8,12 @@ import { inspectForKernel } from '../util/last-expression';
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 export type Layout = Record<string, unknown>;
 
+/** Options every chart builder takes. */
+export interface ChartOptions {
+  /** Title above the chart. Defaults to one naming what is drawn. */
+  title?: string;
+}
+
 export interface Figure {
   data: Trace[];
   layout: Layout;

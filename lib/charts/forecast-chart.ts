@@ -4,12 +4,12 @@
  */
 import { COLORS, themed } from './theme';
 import { Trace, dateAxis, figure, values } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
-export interface ForecastChartOptions {
-  title?: string;
+export interface ForecastChartOptions extends ChartOptions {
   /** Dates (epoch ms) of the actual series. */
   dates: ArrayLike<number>;
+  /** The actual series, one value per date. */
   actual: ArrayLike<number>;
   /** Label of the actual series. Defaults to "actual". */
   actualName?: string;
@@ -19,6 +19,7 @@ export interface ForecastChartOptions {
   interval?: { dates: ArrayLike<number>; lower: ArrayLike<number>; upper: ArrayLike<number>; name?: string };
   /** First date of the test period: everything after it is shaded. */
   testStart?: number;
+  /** Label of the y axis. Defaults to none. */
   yTitle?: string;
 }
 
@@ -106,14 +107,19 @@ export function forecastChart(options: ForecastChartOptions): Figure {
   );
 }
 
-/** Several series over time on one chart (e.g. yields of several maturities, or equity curves). */
-export function lineChart(options: {
-  title?: string;
+export interface LineChartOptions extends ChartOptions {
+  /** Dates of the points (epoch ms, as Table.dates gives them). Required. */
   dates: ArrayLike<number>;
+  /** One line per name, each value at the date of the same index. Required. */
   series: Record<string, ArrayLike<number>>;
+  /** Label of the y axis. Defaults to none. */
   yTitle?: string;
+  /** Logarithmic y axis (growth of 1 invested). Defaults to false. */
   logY?: boolean;
-}): Figure {
+}
+
+/** Several series over time on one chart (e.g. yields of several maturities, or equity curves). */
+export function lineChart(options: LineChartOptions): Figure {
   const data = Object.entries(options.series).map(([name, v], i) => ({
     type: 'scatter',
     mode: 'lines',

@@ -2,7 +2,7 @@
 import { Table } from '../data/table';
 import { themed } from './theme';
 import { figure } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
 function pearson(a: Float64Array, b: Float64Array): number {
   let n = 0;
@@ -34,7 +34,7 @@ export function correlationMatrix(table: Table, columns: readonly string[]): num
   return cols.map((a) => cols.map((b) => pearson(a, b)));
 }
 
-export function correlationHeatmap(table: Table, columns: readonly string[], options: { title?: string } = {}): Figure {
+export function correlationHeatmap(table: Table, columns: readonly string[], options: ChartOptions = {}): Figure {
   const z = correlationMatrix(table, columns);
   return figure(
     [
@@ -56,8 +56,15 @@ export function correlationHeatmap(table: Table, columns: readonly string[], opt
   );
 }
 
+export interface ConfusionMatrixChartOptions extends ChartOptions {
+  /** Class names, in code order. Defaults to the codes. */
+  labels?: readonly string[];
+  /** Show each actual class's row as shares. Defaults to false: counts. */
+  normalize?: boolean;
+}
+
 /** Confusion matrix as a heatmap; `normalize` shows each actual class's row as shares. */
-export function confusionMatrixChart(matrix: number[][], options: { labels?: readonly string[]; normalize?: boolean; title?: string } = {}): Figure {
+export function confusionMatrixChart(matrix: number[][], options: ConfusionMatrixChartOptions = {}): Figure {
   const labels = options.labels ?? matrix.map((_, i) => String(i));
   const z = options.normalize
     ? matrix.map((row) => {

@@ -4,7 +4,7 @@
  */
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
 /** Importances, most important first: a `permutationImportance` result or an `integratedGradients(...).summary()`. */
 export interface ImportanceLike {
@@ -12,7 +12,12 @@ export interface ImportanceLike {
   importances: readonly { feature: string; mean: number; std: number }[];
 }
 
-export function importanceChart(result: ImportanceLike, options: { title?: string; top?: number } = {}): Figure {
+export interface ImportanceChartOptions extends ChartOptions {
+  /** Most features drawn, most important on top. Defaults to 20. */
+  top?: number;
+}
+
+export function importanceChart(result: ImportanceLike, options: ImportanceChartOptions = {}): Figure {
   const shown = result.importances.slice(0, options.top ?? 20).reverse(); // Plotly draws the first bar at the bottom
   return figure(
     [

@@ -5,10 +5,9 @@
 import type { PartialDependenceResult } from '../metrics/partial-dependence';
 import { COLORS, themed } from './theme';
 import { figure, values } from './figure';
-import type { Figure, Trace } from './figure';
+import type { ChartOptions, Figure, Trace } from './figure';
 
-export interface PartialDependenceChartOptions {
-  title?: string;
+export interface PartialDependenceChartOptions extends ChartOptions {
   /** Per-row curves drawn behind the average (evenly spaced rows). Defaults to 50; 0 draws none. */
   ice?: number;
   /** Axis label of the feature, e.g. "age (standardised)". Defaults to the feature's name. */

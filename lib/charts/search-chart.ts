@@ -5,9 +5,14 @@
 import type { SearchResult } from '../metrics/search-models';
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
-import type { Figure } from './figure';
+import type { ChartOptions, Figure } from './figure';
 
-export function searchChart(result: SearchResult<unknown>, options: { title?: string; top?: number } = {}): Figure {
+export interface SearchChartOptions extends ChartOptions {
+  /** Most trials drawn, best first. Defaults to 30. */
+  top?: number;
+}
+
+export function searchChart(result: SearchResult<unknown>, options: SearchChartOptions = {}): Figure {
   const shown = result.ranked.slice(0, options.top ?? 30).reverse(); // Plotly draws the first bar at the bottom
   const label = (p: Record<string, unknown>) =>
     Object.entries(p)

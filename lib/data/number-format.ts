@@ -22,8 +22,15 @@ const SPACE_GROUPED = /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$/;
 /** Numbers as `Number` reads them: "." decimals, no thousands separator. */
 export const PLAIN_DECIMALS: NumberFormat = { decimal: '.' };
 
+export interface NumberFormatOptions {
+  /** Decimal mark: "." or ",". Defaults to ".". */
+  decimal?: string;
+  /** Thousands separator, one character other than the decimal mark. Defaults to none. */
+  thousands?: string;
+}
+
 /** The format from loader options, checked: the decimal mark is "." or ",", the thousands separator another single character. */
-export function numberFormat(options: { decimal?: string; thousands?: string }): NumberFormat {
+export function numberFormat(options: NumberFormatOptions): NumberFormat {
   const decimal = options.decimal ?? '.';
   if (decimal !== '.' && decimal !== ',') {
     throw new InputError(`decimal ${JSON.stringify(decimal)} is not a decimal mark; pass "." (1234.5) or "," (1234,5)`);

@@ -50,7 +50,12 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A div and the script that draws the figure into it once plotly.js is loaded. */
-export function figureHtml(figure: Figure, options: { id?: string } = {}): string {
+export interface FigureHtmlOptions {
+  /** The id of the chart's element. Defaults to a fresh one per call. */
+  id?: string;
+}
+
+export function figureHtml(figure: Figure, options: FigureHtmlOptions = {}): string {
   const id = options.id ?? `tsdl-fig-${randomBytes(6).toString('hex')}`;
   const height = typeof figure.layout.height === 'number' ? figure.layout.height : 420;
   const safe = sanitizeFigure(figure);

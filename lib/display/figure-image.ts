@@ -9,6 +9,7 @@ import { plotlySourceCode, sanitizeFigure } from './figure-html';
 import { launchBrowser, withPage } from './browser';
 
 export interface ImageOptions {
+  /** Image format. Defaults to "png". */
   format?: 'png' | 'svg';
   /** Pixels. Defaults to the figure's width or 900. */
   width?: number;

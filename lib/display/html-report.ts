@@ -18,8 +18,13 @@ const STYLE = `body{font-family:Inter,system-ui,-apple-system,Segoe UI,sans-seri
 table.tsdl-table{border-collapse:collapse;font-size:13px;margin:1rem 0}table.tsdl-table td,table.tsdl-table th{border:1px solid #e5e7eb;padding:4px 8px}
 table.tsdl-table td.num{text-align:right;font-variant-numeric:tabular-nums}table.tsdl-table caption{text-align:left;color:#4b5563;padding:4px 0}`;
 
+export interface HtmlReportOptions {
+  /** The page's title and heading. Defaults to "Report". */
+  title?: string;
+}
+
 /** The HTML of a report page. */
-export function reportHtml(items: readonly ReportItem[], options: { title?: string } = {}): string {
+export function reportHtml(items: readonly ReportItem[], options: HtmlReportOptions = {}): string {
   const title = options.title ?? 'Report';
   const body = items
     .map((item) => {
@@ -37,12 +42,19 @@ export function reportHtml(items: readonly ReportItem[], options: { title?: stri
  * Writes a standalone report.
  * @example writeHtmlReport('out/report.html', [{ heading: 'Forecast' }, chart, table], { title: 'Yields' })
  */
-export function writeHtmlReport(file: string, items: readonly ReportItem[], options: { title?: string } = {}): void {
+export function writeHtmlReport(file: string, items: readonly ReportItem[], options: HtmlReportOptions = {}): void {
   writeFileAtomic(file, reportHtml(items, options));
 }
 
+export interface WriteFigureOptions {
+  /** Image width in pixels (.png, .svg). Defaults to the figure's layout width, else 900. */
+  width?: number;
+  /** Image height in pixels. Defaults to the figure's layout height, else 420. */
+  height?: number;
+}
+
 /** Writes one figure; the extension picks the format: .html (offline), .png or .svg (headless Chromium). */
-export async function writeFigure(figure: Figure, file: string, options: { width?: number; height?: number } = {}): Promise<void> {
+export async function writeFigure(figure: Figure, file: string, options: WriteFigureOptions = {}): Promise<void> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html') return writeHtmlReport(file, [figure], { title: String((figure.layout.title as { text?: string })?.text ?? 'Figure') });
   if (ext !== '.png' && ext !== '.svg') throw new ReportError(`writeFigure: unknown extension "${ext}" in ${file} (valid: .html, .png, .svg)`);

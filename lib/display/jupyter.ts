@@ -47,7 +47,14 @@ export function inKernel(): boolean {
 }
 
 /** Sends a MIME bundle as one output. With `displayId`, later `update: true` calls replace it in place. */
-export function sendBundle(data: MimeBundle, options: { displayId?: string; update?: boolean } = {}): boolean {
+export interface SendBundleOptions {
+  /** A display id, so later bundles can replace this output. Defaults to none. */
+  displayId?: string;
+  /** Replace the output shown under `displayId` instead of adding one. Defaults to false. */
+  update?: boolean;
+}
+
+export function sendBundle(data: MimeBundle, options: SendBundleOptions = {}): boolean {
   const content = { data, metadata: {}, transient: options.displayId ? { display_id: options.displayId } : {} };
   const write = tslabJupyter()?.lastWriteDisplayData;
   if (typeof write === 'function') {

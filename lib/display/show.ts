@@ -35,8 +35,13 @@ function titleOf(f: Figure): string {
   return typeof t === 'string' ? t : (t?.text ?? 'chart');
 }
 
+export interface BundleOptions {
+  /** Embed plotly.js in the HTML (the first figure of a notebook does). Defaults to false. */
+  includePlotly?: boolean;
+}
+
 /** The MIME bundle of a figure. `includePlotly` embeds plotly.js in its HTML. */
-export function figureBundle(figure: Figure, options: { includePlotly?: boolean } = {}): MimeBundle {
+export function figureBundle(figure: Figure, options: BundleOptions = {}): MimeBundle {
   return {
     'application/vnd.plotly.v1+json': sanitizeFigure({ data: figure.data, layout: figure.layout, config: { displaylogo: false, responsive: true } }),
     'text/html': (options.includePlotly ? plotlyScript() : '') + figureHtml(figure),
@@ -45,7 +50,7 @@ export function figureBundle(figure: Figure, options: { includePlotly?: boolean 
 }
 
 /** The MIME bundle of any displayable value. */
-export function bundleOf(x: unknown, options: { includePlotly?: boolean } = {}): MimeBundle {
+export function bundleOf(x: unknown, options: BundleOptions = {}): MimeBundle {
   if (isFigure(x)) return figureBundle(x, options);
   if (isDanfoFrame(x)) return bundleOf(Table.fromDanfo(x));
   const obj = x as { toHTML?: () => string; toString?: () => string };

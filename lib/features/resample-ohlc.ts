@@ -44,7 +44,9 @@ export interface ResampleOhlcOptions {
    * range of daily bars: their highs and lows lie beyond their closes. All three or none.
    */
   open?: string;
+  /** High column (with `open` and `low`). */
   high?: string;
+  /** Low column (with `open` and `high`). */
   low?: string;
   /** Optional volume column, summed per bar. */
   volume?: string;

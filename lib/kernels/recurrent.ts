@@ -40,11 +40,18 @@ export function fastRecurrentKernel(): boolean {
   return cHelper() !== null;
 }
 
+export interface UseKernelsOptions {
+  /** Highest instruction set: 0 = SSE2, 1 = AVX2, 2 = AVX-512. Defaults to leaving it as it is. */
+  isa?: 0 | 1 | 2;
+  /** Use OpenBLAS for the matrix products. Defaults to leaving it as it is. */
+  blas?: boolean;
+}
+
 /**
  * Caps the C kernels' instruction set (0 = SSE2, 1 = AVX2, 2 = AVX-512) and switches OpenBLAS on or off, for
  * tests and benchmarks that compare the versions; returns what is in use after it. Null without the helper.
  */
-export function useKernels(options: { isa?: 0 | 1 | 2; blas?: boolean }): { isa: string; matrixLibrary: string } | null {
+export function useKernels(options: UseKernelsOptions): { isa: string; matrixLibrary: string } | null {
   const c = cHelper();
   return c === null ? null : c.useKernels(options);
 }

@@ -112,17 +112,27 @@ export function fitAutoregressive(series: ArrayLike<number>, options: FitAutoreg
   return { lags: p, intercept, coefficients: beta.subarray(trend === 'c' ? 1 : 0), sigma2: ss / n, observations: n };
 }
 
+/** `autoregressiveForecast`'s options: a fit, or what `fitAutoregressive` needs, and the horizon. */
+export type AutoregressiveForecastOptions = {
+  /** Rows between the forecast origin and the target. Defaults to 1. */
+  horizon?: number;
+} & (
+  | {
+      /** A model from `fitAutoregressive`. */
+      fit: AutoregressiveFit;
+      /** Training rows; targets before it are refused. Defaults to none. */
+      trainEnd?: number;
+    }
+  | FitAutoregressiveOptions
+);
+
 /**
  * AR forecasts for `targetRows` of the series, each made `horizon` rows ahead from the values observed up to the
  * row `horizon` before it (recursive forecasting). Pass a fit from `fitAutoregressive`, or `lags` and `trainEnd` to
  * fit here; either way target rows inside the training rows are refused, so the evaluation stays out of sample.
  * @example const ar = autoregressiveForecast(level, rows, { lags: 3, trainEnd: trainRows });
  */
-export function autoregressiveForecast(
-  series: ArrayLike<number>,
-  targetRows: ArrayLike<number>,
-  options: { horizon?: number } & ({ fit: AutoregressiveFit; trainEnd?: number } | FitAutoregressiveOptions),
-): Float64Array {
+export function autoregressiveForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: AutoregressiveForecastOptions): Float64Array {
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   if (!('fit' in options && options.fit) && options.trainEnd === undefined)
     throw new InputError(

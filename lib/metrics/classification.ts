@@ -168,10 +168,15 @@ export interface ReportRow {
 }
 
 /** Per-class precision, recall, F1 and support, plus macro and weighted averages (scikit-learn's report). */
+export interface ClassificationReportOptions {
+  /** Class names, in code order. Defaults to the codes. */
+  names?: readonly string[];
+}
+
 export function classificationReport(
   actual: ArrayLike<number>,
   predicted: ArrayLike<number>,
-  options: { names?: readonly string[] } = {},
+  options: ClassificationReportOptions = {},
 ): { rows: ReportRow[]; accuracy: number; toHTML(): string; toString(): string } {
   checkPair('classificationReport', actual, predicted);
   const pc = perClass(actual, predicted);

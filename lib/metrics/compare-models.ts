@@ -13,6 +13,11 @@ export interface ModelScore {
   directional?: number;
 }
 
+export interface CompareModelsOptions {
+  /** The last observed value before each target, to score the direction of change. Defaults to none. */
+  previous?: ArrayLike<number>;
+}
+
 /**
  * Scores each named forecast against the same actual values.
  * @example compareModels(actual, { lstm: yHat, persistence: naive }, { previous })
@@ -20,7 +25,7 @@ export interface ModelScore {
 export function compareModels(
   actual: ArrayLike<number>,
   forecasts: Record<string, ArrayLike<number>>,
-  options: { previous?: ArrayLike<number> } = {},
+  options: CompareModelsOptions = {},
 ): { rows: ModelScore[]; toHTML(): string; toString(): string } {
   const rows = Object.entries(forecasts)
     .map(([name, f]) => {

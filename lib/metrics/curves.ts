@@ -44,11 +44,16 @@ function binaryClfCurve(actual: ArrayLike<number>, score: ArrayLike<number>): Cl
   return { fps, tps, thresholds };
 }
 
+export interface RocCurveOptions {
+  /** Drop thresholds that do not change the curve's shape, as scikit-learn's `drop_intermediate`. Defaults to true. */
+  dropIntermediate?: boolean;
+}
+
 /** ROC curve points: false positive rate, true positive rate, and the threshold of each point (first is +∞). */
 export function rocCurve(
   actual: ArrayLike<number>,
   score: ArrayLike<number>,
-  options: { dropIntermediate?: boolean } = {},
+  options: RocCurveOptions = {},
 ): { fpr: number[]; tpr: number[]; thresholds: number[] } {
   checkPair('rocCurve', actual, score);
   checkBinaryLabels('rocCurve', actual);

@@ -27,11 +27,16 @@ export function mae(actual: ArrayLike<number>, predicted: ArrayLike<number>): nu
   return s / actual.length;
 }
 
+export interface MapeOptions {
+  /** |actual| at or below this is refused as zero, where a percentage error is undefined. Defaults to 1e-12. */
+  minAbsActual?: number;
+}
+
 /**
  * Mean absolute percentage error as a fraction (0.05 = 5%). Refuses actual values at or near zero, where the
  * percentage explodes (scikit-learn divides by machine epsilon and returns ~1e15 instead).
  */
-export function mape(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: { minAbsActual?: number } = {}): number {
+export function mape(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: MapeOptions = {}): number {
   checkPair('mape', actual, predicted);
   const guard = options.minAbsActual ?? 1e-12;
   let s = 0;
@@ -57,11 +62,16 @@ export function smape(actual: ArrayLike<number>, predicted: ArrayLike<number>): 
   return s / actual.length;
 }
 
+export interface MaseOptions {
+  /** Season of the naive forecast that scales the error (12 for monthly data with a yearly cycle). Defaults to 1: persistence. */
+  season?: number;
+}
+
 /**
  * Mean absolute scaled error (Hyndman & Koehler): the MAE divided by the in-sample MAE of the seasonal naive
  * forecast on the training series. Below 1 beats the naive forecast.
  */
-export function mase(actual: ArrayLike<number>, predicted: ArrayLike<number>, train: ArrayLike<number>, options: { season?: number } = {}): number {
+export function mase(actual: ArrayLike<number>, predicted: ArrayLike<number>, train: ArrayLike<number>, options: MaseOptions = {}): number {
   const m = checkPositiveInt('season', options.season ?? 1);
   if (train.length <= m) throw new InputError(`mase needs a training series longer than the season (${m}), got ${train.length} values`);
   let s = 0;

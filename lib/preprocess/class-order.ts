@@ -23,13 +23,18 @@ function compareLabels(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+export interface ClassOrderOptions {
+  /** The class to flag (code 1) when there are two. Defaults to none: 1 for 0/1 labels, else the second in sort order. */
+  positive?: string;
+}
+
 /**
  * Classes of `labels` (missing ones skipped). With two classes, `positive` names code 1; when it is empty or not
  * a class and the labels are 0/1, 1 is positive (said in `note`); otherwise a positive that is not a class is
  * refused, listing the classes. With more classes `positive` is not used.
  * @example classOrder(['B', 'M', 'B'], { positive: 'M' }).classes  // ['B', 'M']
  */
-export function classOrder(labels: readonly (string | null)[], options: { positive?: string } = {}): ClassOrder {
+export function classOrder(labels: readonly (string | null)[], options: ClassOrderOptions = {}): ClassOrder {
   const classes = [...new Set(labels.filter((l): l is string => l !== null))].sort(compareLabels);
   if (classes.length < 2)
     throw new InputError(

@@ -241,12 +241,19 @@ export class FittedLabelEncoder implements FittedTransform {
 }
 registerTransform('labelEncoder', (s) => new FittedLabelEncoder(s.column as string, s.classes as string[]));
 
+export interface LabelEncoderOptions {
+  /** The label column. Required. */
+  column: string;
+  /** Class order: the first is code 0. Defaults to the classes sorted. */
+  classes?: readonly string[];
+}
+
 /**
  * Encodes a label column as integer codes 0..k-1: classes sorted (e.g. "B" → 0, "M" → 1), or in the order
  * given by `classes` (e.g. ['No', 'Yes'] makes "Yes" the positive class 1).
  * @example const enc = labelEncoder({ column: 'diagnosis' }).fit(train); enc.classes // ['B', 'M']
  */
-export function labelEncoder(options: { column: string; classes?: readonly string[] }) {
+export function labelEncoder(options: LabelEncoderOptions) {
   if (!options || typeof options.column !== 'string') throw new InputError('labelEncoder needs { column: "<label column>" }');
   return {
     kind: 'labelEncoder',
