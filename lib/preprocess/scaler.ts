@@ -38,11 +38,25 @@ export class FittedScaler implements FittedTransform {
     readonly columns: readonly string[],
     /** Subtracted from each column (mean, min or median). */
     readonly offset: readonly number[],
-    /** Divides each column after the offset (std, range or IQR; 1 for constant columns). */
+    /**
+     * Divides each column after the offset (std, range or IQR; 1 for constant columns). For minMaxScaler this is
+     * the data range over the feature range's width: the reciprocal of scikit-learn's `MinMaxScaler.scale_`
+     * (see `scikitLearn` for its names and meanings).
+     */
     readonly scale: readonly number[],
     /** Added after scaling (the lower end of a min-max feature range, else 0). */
     readonly shift: readonly number[] = columns.map(() => 0),
   ) {}
+
+  /**
+   * The learned state under scikit-learn's attribute names and meanings: `mean_` and `scale_` (StandardScaler),
+   * `data_min_`, `scale_` and `min_` with x · scale_ + min_ (MinMaxScaler), `center_` and `scale_` (RobustScaler).
+   */
+  get scikitLearn(): Record<string, number[]> {
+    if (this.kind === 'standardScaler') return { mean_: [...this.offset], scale_: [...this.scale] };
+    if (this.kind === 'robustScaler') return { center_: [...this.offset], scale_: [...this.scale] };
+    return { data_min_: [...this.offset], scale_: this.scale.map((v) => 1 / v), min_: this.offset.map((o, j) => this.shift[j] - o / this.scale[j]) };
+  }
 
   /** Learned mean (standardScaler), min (minMaxScaler) or median (robustScaler) per column. */
   get center(): Record<string, number> {

@@ -61,9 +61,12 @@ describe('scalers vs scikit-learn', () => {
           1e-9,
           `${name} row ${i}`,
         );
-      // scikit-learn's MinMaxScaler.scale_ multiplies; ours divides.
-      const scale = name.startsWith('minmax') ? fitted.scale.map((s) => 1 / s) : fitted.scale;
-      expectClose(scale, k[name].scale, 1e-12, `${name} scale`);
+      // scikit-learn's MinMaxScaler.scale_ multiplies; `scale` divides, and `scikitLearn` gives scikit-learn's.
+      expectClose(fitted.scikitLearn.scale_, k[name].scale, 1e-12, `${name} scale_`);
+      if (name.startsWith('minmax')) {
+        const { scale_, min_ } = fitted.scikitLearn;
+        names.forEach((c, j) => expectClose([testC.numbers(c)[1] * scale_[j] + min_[j]], [out.numbers(c)[1]], 1e-12, `${name} ${c}: x · scale_ + min_`));
+      }
     }
   });
   it('fitted state depends only on the rows it was fitted on', () => {
