@@ -71,7 +71,7 @@ export type { OneHotEncoderOptions, OrdinalEncoderOptions, LabelEncoderOptions, 
 export { pipeline, FittedPipeline } from './preprocess/pipeline';
 export { classOrder } from './preprocess/class-order';
 export type { ClassOrder, ClassOrderOptions } from './preprocess/class-order';
-export { restoreTransform } from './preprocess/transform';
+export { restoreTransform } from './preprocess/restore-transform';
 export type { FittedTransform, TransformSpec, TransformState } from './preprocess/transform';
 export { makeWindows, windowSplit } from './preprocess/make-windows';
 export type { Windows, WindowOptions } from './preprocess/make-windows';

@@ -8,7 +8,7 @@ import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf, checkPositiveInt } from '../util/check';
 import { formatList } from '../util/format';
-import { checkFittedColumns, FittedTransform, notFitted, registerTransform, TransformState } from './transform';
+import { checkFittedColumns, FittedTransform, notFitted, TransformState } from './transform';
 
 /** Sorted distinct values: numerically when every value is a number, else as text. */
 export function sortedCategories(values: readonly string[]): string[] {
@@ -125,20 +125,20 @@ export class FittedOneHotEncoder implements FittedTransform {
     return out;
   }
 
-  toJSON(): TransformState {
-    return { kind: this.kind, columns: [...this.columns], categories: this.categories, handleUnknown: this.handleUnknown, infrequent: this.infrequent };
-  }
-}
-registerTransform(
-  'oneHotEncoder',
-  (s) =>
-    new FittedOneHotEncoder(
+  /** Rebuilds a fitted encoder from `toJSON()` output. */
+  static fromJSON(s: TransformState): FittedOneHotEncoder {
+    return new FittedOneHotEncoder(
       s.columns as string[],
       s.categories as Record<string, string[]>,
       s.handleUnknown as HandleUnknown,
       (s.infrequent ?? {}) as Record<string, string[]>,
-    ),
-);
+    );
+  }
+
+  toJSON(): TransformState {
+    return { kind: this.kind, columns: [...this.columns], categories: this.categories, handleUnknown: this.handleUnknown, infrequent: this.infrequent };
+  }
+}
 
 /**
  * The infrequent categories of one column, by scikit-learn's rule (`_identify_infrequent`): a count below
@@ -235,11 +235,15 @@ export class FittedLabelEncoder implements FittedTransform {
     return table.withColumn(this.column, this.decode(table.numbers(this.column)));
   }
 
+  /** Rebuilds a fitted encoder from `toJSON()` output. */
+  static fromJSON(s: TransformState): FittedLabelEncoder {
+    return new FittedLabelEncoder(s.column as string, s.classes as string[]);
+  }
+
   toJSON(): TransformState {
     return { kind: this.kind, column: this.column, classes: [...this.classes] };
   }
 }
-registerTransform('labelEncoder', (s) => new FittedLabelEncoder(s.column as string, s.classes as string[]));
 
 export interface LabelEncoderOptions {
   /** The label column. Required. */
@@ -329,6 +333,16 @@ export class FittedOrdinalEncoder implements FittedTransform {
     return out;
   }
 
+  /** Rebuilds a fitted encoder from `toJSON()` output. */
+  static fromJSON(s: TransformState): FittedOrdinalEncoder {
+    return new FittedOrdinalEncoder(
+      s.columns as string[],
+      s.categories as Record<string, string[]>,
+      s.handleUnknown as 'error' | 'use_encoded_value',
+      s.unknownValue === null ? NaN : (s.unknownValue as number),
+    );
+  }
+
   toJSON(): TransformState {
     return {
       kind: this.kind,
@@ -339,16 +353,6 @@ export class FittedOrdinalEncoder implements FittedTransform {
     };
   }
 }
-registerTransform(
-  'ordinalEncoder',
-  (s) =>
-    new FittedOrdinalEncoder(
-      s.columns as string[],
-      s.categories as Record<string, string[]>,
-      s.handleUnknown as 'error' | 'use_encoded_value',
-      s.unknownValue === null ? NaN : (s.unknownValue as number),
-    ),
-);
 
 /**
  * Categories of several feature columns as integer codes 0..k−1, sorted as scikit-learn's OrdinalEncoder sorts

@@ -2,7 +2,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { FittedScaler } from './scaler';
-import { FittedTransform, notFitted, registerTransform, restoreTransform, TransformSpec, TransformState } from './transform';
+import { FittedTransform, notFitted, TransformSpec, TransformState } from './transform';
 
 /** A fitted pipeline: `steps` are the fitted transforms, in order. */
 export class FittedPipeline implements FittedTransform {
@@ -35,7 +35,6 @@ export class FittedPipeline implements FittedTransform {
     return { kind: this.kind, steps: this.steps.map((s) => s.toJSON()) };
   }
 }
-registerTransform('pipeline', (s) => new FittedPipeline((s.steps as TransformState[]).map(restoreTransform)));
 
 /**
  * Chains transforms.

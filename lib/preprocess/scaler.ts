@@ -8,7 +8,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite } from '../util/check';
-import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformSpec, TransformState } from './transform';
+import { checkFittedColumns, FittedTransform, notFitted, resolveColumns, TransformSpec, TransformState } from './transform';
 import { quantileSorted } from '../util/stats';
 import { uninitializedFloat64 } from '../util/alloc';
 import { multiplyAddInto, subtractDivideAddInto } from '../kernels/elementwise';
@@ -110,13 +110,14 @@ export class FittedScaler implements FittedTransform {
     return table.withColumns(Object.fromEntries(this.columns.map((c) => [c, this.inverse(c, table.numbers(c))])));
   }
 
+  /** Rebuilds a fitted scaler from `toJSON()` output. */
+  static fromJSON(s: TransformState): FittedScaler {
+    return new FittedScaler(s.kind as ScalerKind, s.columns as string[], s.offset as number[], s.scale as number[], s.shift as number[]);
+  }
+
   toJSON(): TransformState {
     return { kind: this.kind, columns: [...this.columns], offset: [...this.offset], scale: [...this.scale], shift: [...this.shift] };
   }
-}
-
-for (const kind of ['standardScaler', 'minMaxScaler', 'robustScaler'] as const) {
-  registerTransform(kind, (s) => new FittedScaler(kind, s.columns as string[], s.offset as number[], s.scale as number[], s.shift as number[]));
 }
 
 function trainingColumn(table: Table, column: string, kind: string): Float64Array {

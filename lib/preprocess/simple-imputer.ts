@@ -2,7 +2,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
-import { checkFittedColumns, FittedTransform, notFitted, registerTransform, resolveColumns, TransformState } from './transform';
+import { checkFittedColumns, FittedTransform, notFitted, resolveColumns, TransformState } from './transform';
 import { quantile } from '../util/stats';
 
 export const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent', 'constant'] as const;
@@ -57,14 +57,15 @@ export class FittedImputer implements FittedTransform {
     return flags.length ? filled.withColumns(Object.fromEntries(flags)) : filled;
   }
 
+  /** Rebuilds a fitted imputer from `toJSON()` output. */
+  static fromJSON(s: TransformState): FittedImputer {
+    return new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]);
+  }
+
   toJSON(): TransformState {
     return { kind: this.kind, columns: [...this.columns], statistics: { ...this.statistics }, indicators: [...this.indicators] };
   }
 }
-registerTransform(
-  'simpleImputer',
-  (s) => new FittedImputer(s.columns as string[], s.statistics as Record<string, number | string>, (s.indicators ?? []) as string[]),
-);
 
 /** 1 where column c is missing (NaN or null), else 0. */
 function missingFlags(table: Table, c: string): Float64Array {

@@ -29,21 +29,6 @@ export interface TransformSpec<F extends FittedTransform = FittedTransform> {
   fit(table: Table): F;
 }
 
-type Restorer = (state: TransformState) => FittedTransform;
-const restorers = new Map<string, Restorer>();
-
-/** Registers how to rebuild a fitted transform of one kind from its saved state. */
-export function registerTransform(kind: string, restore: Restorer): void {
-  restorers.set(kind, restore);
-}
-
-/** Rebuilds a fitted transform from `toJSON()` output. */
-export function restoreTransform(state: TransformState): FittedTransform {
-  const restore = restorers.get(state?.kind);
-  if (!restore) throw new InputError(`unknown transform kind ${JSON.stringify(state?.kind)} (known: ${formatList([...restorers.keys()])})`);
-  return restore(state);
-}
-
 /** The columns a spec applies to: the given ones (checked), or every numeric column. */
 export function resolveColumns(table: Table, columns: readonly string[] | undefined, kind: string, numericOnly = true): string[] {
   if (table.numRows === 0) throw new InputError(`${kind}.fit got an empty table; fit on the training split`);

@@ -6,7 +6,7 @@ import { labelEncoder, oneHotEncoder, ordinalEncoder } from '../../lib/preproces
 import { pipeline } from '../../lib/preprocess/pipeline';
 import { minMaxScaler, robustScaler, standardScaler } from '../../lib/preprocess/scaler';
 import { simpleImputer } from '../../lib/preprocess/simple-imputer';
-import { restoreTransform } from '../../lib/preprocess/transform';
+import { restoreTransform } from '../../lib/preprocess/restore-transform';
 import { InputError, NotFittedError } from '../../lib/util/errors';
 import { DATASETS, expectClose, expectError, fixture } from '../helpers';
 
@@ -274,5 +274,19 @@ describe('pipeline', () => {
     const restored = restoreTransform(JSON.parse(JSON.stringify(p.toJSON())));
     expect(Array.from(restored.transform(holed).numbers('a'))).to.deep.equal(Array.from(p.transform(holed).numbers('a')));
     expectClose(p.inverse('b', p.transform(holed).numbers('b')), [10, 20, 30, 40], 1e-12);
+  });
+});
+
+describe('restoreTransform', () => {
+  it('knows every kind from one table, whatever else was imported (a fresh process that imports only it)', () => {
+    const code =
+      "const { restoreTransform } = require('./lib/preprocess/restore-transform'); try { restoreTransform({ kind: 'nope' }); } catch (e) { console.log(e.message); }";
+    const out = require('child_process').execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', code], {
+      cwd: require('path').join(__dirname, '..', '..'),
+      encoding: 'utf8',
+    });
+    for (const kind of ['standardScaler', 'minMaxScaler', 'robustScaler', 'simpleImputer', 'oneHotEncoder', 'ordinalEncoder', 'labelEncoder', 'pipeline'])
+      expect(out).to.include(kind);
+    expect(out).to.match(/unknown transform kind "nope"/);
   });
 });
