@@ -134,8 +134,7 @@ function quotedEnd(b: Uint8Array, i: number, source: string, line: number): numb
   const n = b.length;
   let j = i + 1;
   for (;;) {
-    // A loop, not b.indexOf: most quoted fields are short, and a call into indexOf per field cost more than
-    // the scan (parseCsv of 200,000 rows with every field quoted, without the C helper: 35 → 28 ms).
+    // A loop, not b.indexOf: most quoted fields are short, and a call into indexOf per field costs more than the scan.
     while (j < n && b[j] !== 34) j++;
     if (j >= n) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
     if (b[j + 1] !== 34) return j + 1;
@@ -358,7 +357,7 @@ function scanRows(
 }
 
 /**
- * All data rows: with the C helper (native/scan-csv.c, the same loop as scanRows in C, about 3× as fast), its scan
+ * All data rows: with the C helper (native/scan-csv.c, the same loop as scanRows in C, and faster), its scan
  * does the rows and hands each row it leaves — an unclosed quote, a blank line, a wrong width — to scanRows, which
  * also makes every error the same; without the helper, scanRows does them all.
  */
@@ -395,7 +394,7 @@ function scanAll(
       // (doubling up to 4096) before the C scan is tried again.
       handBack = plainRun < 64 ? Math.min(handBack * 2, 4096) : 1;
       out.next = n;
-      // (| 0: small integers, not the doubles a Float64Array holds: V8 indexed the bytes with doubles, a quarter slower)
+      // (| 0: small integers, not the doubles a Float64Array holds, which V8 indexes the bytes with more slowly)
       rows = scanRows(b, state[0] | 0, rows, dc, comma, width, Math.min(maxRows, rows + handBack), delim, source, state[2] | 0, out);
       if (out.next === n) break; // the TypeScript scan reached the end
       state[0] = out.next;
@@ -633,8 +632,8 @@ function textColumn(
 
 /**
  * Parses every field as "YYYY-MM-DD", optionally followed by " HH:MM[:SS[.fff]]" or "T…" and a "Z", straight
- * from the bytes — the same milliseconds as `parseDates`, which takes fifteen times as long through the text
- * (200,000 timestamps: 5.7 ms here, 26 + 58 ms to decode and parse) — ; undefined as soon as one field is
+ * from the bytes — the same milliseconds as `parseDates`, which takes much longer through the text
+ * (docs/performance.md) — ; undefined as soon as one field is
  * anything else or no real day or time.
  */
 function isoDates(

@@ -1,6 +1,6 @@
 /**
  * A faster matMul for the wasm backend. tfjs-backend-wasm sends a matMul to XNNPACK only when neither operand
- * is transposed; every backward-pass matMul is transposed and falls to a scalar loop that runs 10–50× slower.
+ * is transposed; every backward-pass matMul is transposed and falls to a much slower scalar loop (docs/performance.md).
  * This wraps the registered `BatchMatMul` and `_FusedMatMul` kernels: a transposed operand is transposed
  * explicitly first (a cheap copy), then the fast path runs. Results are the same products, summed in the
  * same order per output element.

@@ -14,8 +14,8 @@ interface ClfCurve {
 
 /**
  * Cumulative false and true positives at each distinct score, highest score first. The scores of positives and
- * of negatives are sorted apart by the native typed-array sort and merged (a comparator sort of row indices took
- * 0.8 s for a million rows).
+ * of negatives are sorted apart by the native typed-array sort and merged (a comparator sort of row indices is far
+ * slower on large inputs; docs/performance.md).
  */
 function binaryClfCurve(actual: ArrayLike<number>, score: ArrayLike<number>): ClfCurve {
   let nPos = 0;

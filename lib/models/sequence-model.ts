@@ -19,7 +19,7 @@ export interface SequenceOptions extends CommonModelOptions {
   /** "regression" (default), or "binary" for direction classification. */
   task?: Extract<Task, 'regression' | 'binary'>;
   /**
-   * LSTM/GRU layers as one kernel call per sequence (FusedLSTM / FusedGRU: same model, 5-10× faster to train).
+   * LSTM/GRU layers as one kernel call per sequence (FusedLSTM / FusedGRU: same model, faster to train; docs/performance.md).
    * Defaults to true where the C helper is built; false uses tfjs's own layers.
    */
   fused?: boolean;
