@@ -183,6 +183,8 @@ export type { SearchChartOptions } from './charts/search-chart';
 export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
 export type { ShowOptions, ShowMarkdownOptions, BundleOptions } from './display/show';
 export { inKernel, sendBundle } from './display/jupyter';
+// Gives tables and figures their kernel-facing hooks (docs/architecture.md, "On import").
+import './display/kernel-hooks';
 export type { MimeBundle, SendBundleOptions } from './display/jupyter';
 export { figureHtml, plotlyScript } from './display/figure-html';
 export type { FigureHtmlOptions } from './display/figure-html';

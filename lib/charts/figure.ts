@@ -2,8 +2,7 @@
  * `Figure`: a Plotly figure as plain data (traces + layout), built by the chart builders and rendered by the
  * display module. No DOM and no kernel here, so builders are pure and their output can be snapshot-tested.
  */
-import { inspect } from 'util';
-import { inspectForKernel } from '../util/last-expression';
+import { presented } from '../util/presented';
 
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 export type Layout = Record<string, unknown>;
@@ -37,22 +36,12 @@ export function values(v: ArrayLike<number>): (number | null)[] {
   return Array.from(v, (x) => (Number.isFinite(x) ? x : null));
 }
 
-const DISPLAY = Symbol.for('Jupyter.display');
-
 /**
- * A figure from traces and a layout. It carries `Symbol.for("Jupyter.display")`, which Deno's Jupyter kernel
- * calls to render it as a Plotly chart, and `util.inspect.custom`, through which a tslab cell ending with it draws
- * it (both not enumerable, so JSON and snapshots see plain data).
+ * A figure from traces and a layout: plain data. The display module, once loaded, gives each figure the hooks
+ * through which Deno's and tslab's kernels draw it (display/kernel-hooks.ts).
  */
 export function figure(data: Trace[], layout: Layout): Figure {
-  const fig: Figure = { data, layout };
-  const text = () => `<Figure: ${fig.data.length} trace${fig.data.length === 1 ? '' : 's'}>`;
-  Object.defineProperty(fig, DISPLAY, {
-    enumerable: false,
-    value: () => ({ 'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout }, 'text/plain': text() }),
-  });
-  Object.defineProperty(fig, inspect.custom, { enumerable: false, value: () => inspectForKernel(fig, text) });
-  return fig;
+  return presented({ data, layout });
 }
 
 /** Combines figures' traces into one, keeping the first figure's layout (Observable Plot's marks, composed). */

@@ -9,9 +9,7 @@
 import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
-import { inspect } from 'util';
 import { htmlTable, textTable } from '../util/html';
-import { inspectForKernel } from '../util/last-expression';
 import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
 import { sortOrder } from './sort-order';
 import { permutation, seededRng } from '../util/rng';
@@ -381,16 +379,6 @@ export class Table {
     const cols = this.columnNames.map((n) => shown.displayColumn(n));
     const rows = Array.from({ length: shown.numRows }, (_, i) => cols.map((c) => c[i]));
     return `${textTable(this.columnNames, rows)}\n[${this.numRows} rows × ${this.columnNames.length} columns]`;
-  }
-
-  /** Rich display in Jupyter kernels that honour this protocol (Deno). */
-  [Symbol.for('Jupyter.display')](): Record<string, string> {
-    return { 'text/html': this.toHTML(), 'text/plain': this.toString() };
-  }
-
-  /** console.log(table) prints the text table; as a tslab cell's last expression the table renders as HTML. */
-  [inspect.custom](): string {
-    return inspectForKernel(this, () => this.toString());
   }
 
   private mapColumns(f: (c: Column) => Column): Table {

@@ -8,7 +8,6 @@
  */
 import type { Figure } from '../charts/figure';
 import { escapeHtml } from '../util/html';
-import { setLastExpressionRenderer } from '../util/last-expression';
 import { InputError } from '../util/errors';
 import { Table } from '../data/table';
 import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
@@ -98,13 +97,6 @@ export function show(x: unknown, options: ShowOptions = {}): Promise<void> {
     (err: Error) => skipPng(err.message.split('\n')[0]),
   );
 }
-
-// A Table or figure ending a tslab cell is shown like show() would (without the PNG, which would arrive after the cell ends).
-setLastExpressionRenderer((x) => {
-  if (!inKernel()) return false;
-  void show(x, { png: false });
-  return true;
-});
 
 /** Says once per session why charts carry no PNG. */
 function skipPng(reason: string): void {
