@@ -1,0 +1,100 @@
+/**
+ * Finding and reading one CSV field in the bytes, quote-aware: where a field starts and ends, its text, a whole
+ * row's fields. Shared by the row scan (parse-csv.ts), text columns and the byte-level date parser.
+ */
+import { InputError } from '../util/errors';
+
+/** Whether bytes [s, e) hold only whitespace (or nothing). */
+export function isBlank(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) return false;
+  return true;
+}
+
+/** The end of the unquoted field starting at s: its delimiter, line end or the end of the input. */
+export function fieldEnd(b: Uint8Array, s: number, dc: number): number {
+  while (s < b.length && b[s] !== dc && b[s] !== 10 && b[s] !== 13) s++;
+  return s;
+}
+
+/**
+ * Where field c of row r starts, from what the scan noted: the row's start for the first column, the recorded
+ * start of a field that is not a plain decimal, else after the row's c-th delimiter — or -1 in a row with quotes,
+ * where only the quote-aware readRow finds a field the scan read as a number.
+ */
+export function fieldStart(
+  b: Uint8Array,
+  dc: number,
+  rowStarts: Int32Array,
+  starts: Int32Array | undefined,
+  quotedRows: Uint8Array | undefined,
+  r: number,
+  c: number,
+): number {
+  if (c === 0) return rowStarts[r];
+  return starts?.[r] || (quotedRows?.[r] ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
+}
+
+/** Where field c of an unquoted row starts, from the row's start: after its c-th delimiter. */
+export function fieldStartOf(b: Uint8Array, dc: number, rowStart: number, c: number): number {
+  let s = rowStart;
+  for (let k = 0; k < c; k++) {
+    while (b[s] !== dc) s++;
+    s++;
+  }
+  return s;
+}
+
+/**
+ * The end of the quoted field starting at i (on its opening quote): the index after the quote that closes it,
+ * the first quote not doubled.
+ */
+export function quotedEnd(b: Uint8Array, i: number, source: string, line: number): number {
+  const n = b.length;
+  let j = i + 1;
+  for (;;) {
+    // A loop, not b.indexOf: most quoted fields are short, and a call into indexOf per field costs more than the scan.
+    while (j < n && b[j] !== 34) j++;
+    if (j >= n) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
+    if (b[j + 1] !== 34) return j + 1;
+    j += 2;
+  }
+}
+
+/** The text of the field starting at s, quoted or not (quotes removed, doubled quotes undoubled, as readRow). */
+export function fieldText(b: Uint8Array, s: number, dc: number, decode: (s: number, e: number) => string, source: string): string {
+  if (b[s] !== 34) return decode(s, fieldEnd(b, s, dc));
+  const e = quotedEnd(b, s, source, 0);
+  return decode(s + 1, e - 1).replaceAll('""', '"');
+}
+
+/** One row's fields as text, quote-aware, and the index after its line end. */
+export function readRow(
+  b: Uint8Array,
+  i: number,
+  dc: number,
+  decode: (s: number, e: number) => string,
+  source: string,
+  line: number,
+): { fields: string[]; next: number } {
+  const n = b.length;
+  const fields: string[] = [];
+  for (;;) {
+    if (b[i] === 34) {
+      const e = quotedEnd(b, i, source, line);
+      fields.push(decode(i + 1, e - 1).replaceAll('""', '"'));
+      // Anything between the closing quote and the delimiter is skipped (tolerated, like pandas).
+      i = fieldEnd(b, e, dc);
+    } else {
+      const s = i;
+      i = fieldEnd(b, i, dc);
+      fields.push(decode(s, i));
+    }
+    if (i < n && b[i] === dc) {
+      i++;
+      if (i < n) continue;
+      fields.push(''); // a trailing delimiter ends the input: the last field is empty
+    }
+    if (i < n) i += b[i] === 13 && b[i + 1] === 10 ? 2 : 1;
+    return { fields, next: i };
+  }
+}
