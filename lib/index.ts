@@ -24,6 +24,8 @@ export type { Filter, FilterOp } from './data/apply-filters';
 export { writeParquet } from './data/write-parquet';
 export { scanParquet } from './data/scan-parquet';
 export type { ScanParquetOptions, ScanBatch } from './data/scan-parquet';
+export { scanCsv } from './data/scan-csv';
+export type { ScanCsvOptions } from './data/scan-csv';
 export type { WriteParquetOptions } from './data/write-parquet';
 export { parseDates, DATE_FORMATS, type ParseDatesOptions } from './data/parse-date';
 export { summarize } from './data/summarize';
