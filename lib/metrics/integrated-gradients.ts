@@ -9,6 +9,7 @@
 import { tf } from '../backend';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
+import { argmaxRows } from '../util/argmax-rows';
 import type { Model } from '../models/model';
 import { checkX, InputData } from '../train/check-training-data';
 import { predict } from '../train/predict';
@@ -85,11 +86,7 @@ function explainedOutputs(model: Model, predicted: Float64Array, n: number, outp
     return new Int32Array(n).fill(output);
   }
   if (model.task !== 'multiclass') return new Int32Array(n);
-  return Int32Array.from({ length: n }, (_, i) => {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (predicted[i * k + j] > predicted[i * k + best]) best = j;
-    return best;
-  });
+  return argmaxRows(predicted, k);
 }
 
 /**

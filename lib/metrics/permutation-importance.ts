@@ -6,6 +6,7 @@
  * For windows [samples, lookback, features] a feature is shuffled as a whole (all its lags move together).
  */
 import { InputError } from '../util/errors';
+import { argmaxRows } from '../util/argmax-rows';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { Model } from '../models/model';
 import { predict } from '../train/predict';
@@ -48,14 +49,7 @@ export interface PermutationImportanceResult {
 function defaultMetric(model: Model): NonNullable<PermutationImportanceOptions['metric']> {
   if (model.task === 'regression') return { name: 'mse', score: mse, higherIsBetter: false };
   if (model.task === 'binary') return { name: 'ROC-AUC', score: rocAuc, higherIsBetter: true };
-  const k = model.outputSize;
-  const argmax = (p: Float64Array) =>
-    Float64Array.from({ length: p.length / k }, (_, i) => {
-      let best = 0;
-      for (let j = 1; j < k; j++) if (p[i * k + j] > p[i * k + best]) best = j;
-      return best;
-    });
-  return { name: 'accuracy', score: (y, p) => accuracy(y, argmax(p)), higherIsBetter: true };
+  return { name: 'accuracy', score: (y, p) => accuracy(y, argmaxRows(p, model.outputSize)), higherIsBetter: true };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { tf } from '../backend';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
+import { argmaxRows } from '../util/argmax-rows';
 import type { Model } from '../models/model';
 import { SeededDropout, withMcDropout } from '../models/seeded-dropout';
 import { checkX, InputData } from './check-training-data';
@@ -44,12 +45,7 @@ export async function predictClasses(model: Model, data: InputData, options: Pre
   const p = await predict(model, data, options);
   if (model.task === 'regression') throw new InputError('predictClasses needs a classifier; use predict for a regressor');
   if (model.task === 'binary') return Int32Array.from(p, (v) => (v >= (options.threshold ?? 0.5) ? 1 : 0));
-  const k = model.outputSize;
-  return Int32Array.from({ length: p.length / k }, (_, i) => {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (p[i * k + j] > p[i * k + best]) best = j;
-    return best;
-  });
+  return argmaxRows(p, model.outputSize);
 }
 
 export interface IntervalOptions extends PredictOptions {
