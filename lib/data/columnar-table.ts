@@ -1,11 +1,11 @@
 /** What `loadParquet` and `loadArrow` share: their options, the file read, and the Arrow table converted, filtered, projected and sorted. */
 import * as fs from 'fs';
-import { InputError } from '../util/errors';
 import { applyFilters } from './apply-filters';
 import type { Filter } from './apply-filters';
 import { fromArrow } from './from-arrow';
 import type { ArrowTableLike, ArrowTypes } from './from-arrow';
 import { sortByDate } from './sort-by-date';
+import { checkInputFile } from './check-input-file';
 import type { Table } from './table';
 
 export interface LoadColumnarOptions {
@@ -30,13 +30,7 @@ export function columnarTable(raw: ArrowTableLike, types: ArrowTypes, file: stri
   return sortByDate(projected, options.sortBy === undefined ? dateColumns.find((c) => projected.has(c)) : options.sortBy, dateColumns, file, loader);
 }
 
-export function readFileBytes(file: string, caller: string): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InputError(`${caller}: no file ${file}; check the path (relative paths start at ${process.cwd()})`);
-  }
-  if (!stat.isFile()) throw new InputError(`${caller}: ${file} is not a regular file`);
+export function readFileBytes(file: string, caller: string, kind: string): Uint8Array {
+  checkInputFile(file, caller, kind);
   return new Uint8Array(fs.readFileSync(file));
 }

@@ -14,7 +14,7 @@ import type { Table } from './table';
  * @example const claims = loadArrow('claims.feather', { columns: ['claim_id', 'amount', 'date'] });
  */
 export function loadArrow(file: string, options: LoadColumnarOptions = {}): Table {
-  const bytes = readFileBytes(file, 'loadArrow');
+  const bytes = readFileBytes(file, 'loadArrow', 'Arrow');
   const arrow = arrowPackage('loadArrow');
   let raw;
   try {

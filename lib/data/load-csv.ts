@@ -3,7 +3,6 @@
  * on load. `readCsv` does the same for CSV text already in memory.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as zlib from 'zlib';
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
@@ -14,6 +13,7 @@ import { parseCsv, ParsedCsv } from './parse-csv';
 import { checkTwoDigitYearStart, detectDateFormat, parseDates } from './parse-date';
 import { notice } from '../util/notice';
 import { sortByDate } from './sort-by-date';
+import { checkInputFile } from './check-input-file';
 import { Column, ColumnKind, Table } from './table';
 
 /** What a column must hold: checked on load, with the row and value named when it does not. */
@@ -343,16 +343,7 @@ function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string
  * prices.numbers('close');
  */
 export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
-  if (!fs.existsSync(file)) {
-    throw new InputError(`file not found: ${file} (resolved to ${path.resolve(file)}, working directory ${process.cwd()}); check the path`);
-  }
-  const stat = fs.statSync(file);
-  if (stat.isDirectory()) throw new InputError(`${file} is a folder, not a CSV file`);
-  // A FIFO would block and /dev/zero never end: only regular files (a link to one is followed) are read.
-  if (!stat.isFile())
-    throw new InputError(
-      `${file} is not a regular file (a pipe, device or socket); save the data to a file first, or read the text yourself and pass it to readCsv`,
-    );
+  const stat = checkInputFile(file, 'loadCsv', 'CSV', 'save the data to a file first, or read the text yourself and pass it to readCsv');
   const { format, maxRows, skipRows } = scanOptions(options);
   const encoding = options.encoding ?? 'utf8';
   const parse = (raw: Uint8Array) => {

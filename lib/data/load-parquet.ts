@@ -15,7 +15,7 @@ import type { Table } from './table';
  * @example const ticks = loadParquet('ticks.parquet', { columns: ['time', 'price'], filters: [['symbol', '=', 'AAPL']] });
  */
 export function loadParquet(file: string, options: LoadColumnarOptions = {}): Table {
-  const bytes = readFileBytes(file, 'loadParquet');
+  const bytes = readFileBytes(file, 'loadParquet', 'Parquet');
   if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'PAR1')
     throw new InputError(`loadParquet: ${file} is not a Parquet file (it does not start with "PAR1"); for CSV use loadCsv, for Arrow or Feather loadArrow`);
   const arrow = arrowPackage('loadParquet');

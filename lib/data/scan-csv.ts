@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { readCsv } from './load-csv';
+import { checkInputFile } from './check-input-file';
 import type { LoadCsvOptions, SchemaType } from './load-csv';
 import type { Table } from './table';
 import type { ScanBatch } from './scan-parquet';
@@ -41,12 +42,8 @@ export async function scanCsv(
 ): Promise<{ rows: number; batches: number }> {
   const batchBytes = checkPositiveInt('batchBytes', options.batchBytes ?? 4 * 2 ** 20, 64);
   if (typeof onBatch !== 'function') throw new InputError('scanCsv: pass a function that receives each batch (a Table)');
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    throw new InputError(`scanCsv: no file ${file}; check the path (relative paths start at ${process.cwd()})`);
-  }
+  checkInputFile(file, 'scanCsv', 'CSV');
+  const fd = fs.openSync(file, 'r');
   const { batchBytes: _drop, ...readOptions } = options;
   let header: string | undefined;
   let schema: Record<string, SchemaType> | undefined;

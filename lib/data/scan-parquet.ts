@@ -9,6 +9,7 @@ import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { arrowPackage, parquetPackage } from './columnar-packages';
 import { fromArrow } from './from-arrow';
+import { checkInputFile } from './check-input-file';
 import type { Table } from './table';
 
 export interface ScanParquetOptions {
@@ -46,7 +47,7 @@ export async function scanParquet(
 ): Promise<{ rows: number; batches: number }> {
   const batchRows = checkPositiveInt('batchRows', options.batchRows ?? 65536);
   if (typeof onBatch !== 'function') throw new InputError('scanParquet: pass a function that receives each batch (a Table)');
-  if (!fs.existsSync(file)) throw new InputError(`scanParquet: no file ${file}; check the path (relative paths start at ${process.cwd()})`);
+  checkInputFile(file, 'scanParquet', 'Parquet');
   const arrow = arrowPackage('scanParquet');
   const parquet = parquetPackage('scanParquet') as unknown as StreamingParquet;
   const pf = await parquet.ParquetFile.fromFile(await fs.openAsBlob(file));
