@@ -2,6 +2,7 @@
  * `searchChart`: each trial of `searchModels` as its cross-validated mean ± one standard deviation over the folds,
  * best on top — trials whose bars overlap the best one's are not distinguishable from it on these folds.
  */
+import { describeParams } from '../metrics/search-models';
 import type { SearchResult } from '../metrics/search-models';
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
@@ -14,10 +15,6 @@ export interface SearchChartOptions extends ChartOptions {
 
 export function searchChart(result: SearchResult<unknown>, options: SearchChartOptions = {}): Figure {
   const shown = result.ranked.slice(0, options.top ?? 30).reverse(); // Plotly draws the first bar at the bottom
-  const label = (p: Record<string, unknown>) =>
-    Object.entries(p)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join(', ');
   return figure(
     [
       {
@@ -25,7 +22,7 @@ export function searchChart(result: SearchResult<unknown>, options: SearchChartO
         mode: 'markers',
         name: result.metric,
         x: shown.map((t) => t.mean),
-        y: shown.map((t) => `#${t.trial} ${label(t.params)}`),
+        y: shown.map((t) => `#${t.trial} ${describeParams(t.params)}`),
         error_x: { type: 'data', array: shown.map((t) => t.std), visible: true },
         marker: { color: shown.map((t) => (t === result.best ? COLORS.positive : COLORS.model)), size: 10 },
         hovertemplate: '%{y}: %{x:.4g}<extra></extra>',

@@ -13,7 +13,11 @@ export interface ArrowModule {
   DataType: ArrowTypes;
   compressionRegistry: { set(type: number, codec: { encode(d: Uint8Array): Uint8Array; decode(d: Uint8Array): Uint8Array }): void };
   CompressionType: { LZ4_FRAME: number };
-  [name: string]: unknown;
+  vectorFromArray(values: readonly unknown[], type: unknown): unknown;
+  Table: new (vectors: Record<string, unknown>) => unknown;
+  Utf8: new () => unknown;
+  Float64: new () => unknown;
+  TimestampMillisecond: new () => unknown;
 }
 
 export interface ParquetModule {

@@ -22,7 +22,7 @@ const CODECS = { snappy: 'SNAPPY', zstd: 'ZSTD', gzip: 'GZIP', none: 'UNCOMPRESS
 export function writeParquet(table: Table, file: string, options: WriteParquetOptions = {}): void {
   const codec = CODECS[options.compression ?? 'snappy'];
   if (!codec) throw new InputError(`writeParquet: compression must be one of ${Object.keys(CODECS).join(', ')}, got ${JSON.stringify(options.compression)}`);
-  const arrow = arrowPackage('writeParquet') as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const arrow = arrowPackage('writeParquet');
   const parquet = parquetPackage('writeParquet');
   const vectors: Record<string, unknown> = {};
   for (const name of table.columnNames) {
@@ -33,7 +33,7 @@ export function writeParquet(table: Table, file: string, options: WriteParquetOp
       vectors[name] = arrow.vectorFromArray(v, kind === 'date' ? new arrow.TimestampMillisecond() : new arrow.Float64());
     }
   }
-  const ipc = arrow.tableToIPC(new arrow.Table(vectors), 'stream') as Uint8Array;
+  const ipc = arrow.tableToIPC(new arrow.Table(vectors), 'stream');
   const wasmTable = parquet.Table.fromIPCStream(ipc);
   const properties = new parquet.WriterPropertiesBuilder().setCompression(parquet.Compression[codec]).build();
   writeFileAtomic(file, Buffer.from(parquet.writeParquet(wasmTable, properties)));

@@ -81,7 +81,8 @@ export function parameterGrid(space: SearchSpace): Params[] {
   return out;
 }
 
-function describe(params: Params): string {
+/** Options as one line: "dropout=0.2, units=[16]". */
+export function describeParams(params: Params): string {
   return Object.entries(params)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(', ');
@@ -131,13 +132,13 @@ export async function searchModels<R = never>(options: SearchOptions<R>): Promis
       );
     const mean = cv.mean[options.metric];
     if (!Number.isFinite(mean))
-      throw new InputError(`searchModels: trial ${t + 1} (${describe(order[t])}) scored ${options.metric} = ${mean}; check its fold runner`);
+      throw new InputError(`searchModels: trial ${t + 1} (${describeParams(order[t])}) scored ${options.metric} = ${mean}; check its fold runner`);
     const trial: SearchTrial = { trial: t + 1, params: order[t], mean, std: cv.std[options.metric], means: { ...cv.mean }, seconds: (Date.now() - t0) / 1000 };
     trials.push(trial);
     options.onTrial?.(trial, cap);
     if (verbose)
       console.log(
-        `trial ${t + 1}/${cap} ${describe(trial.params)}: ${options.metric} ${mean.toPrecision(4)} ± ${trial.std.toPrecision(2)} (${trial.seconds.toFixed(1)} s)`,
+        `trial ${t + 1}/${cap} ${describeParams(trial.params)}: ${options.metric} ${mean.toPrecision(4)} ± ${trial.std.toPrecision(2)} (${trial.seconds.toFixed(1)} s)`,
       );
   }
   if (!stoppedBy && cap < grid.length) stoppedBy = 'trials';
