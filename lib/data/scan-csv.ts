@@ -19,14 +19,17 @@ export interface ScanCsvOptions extends Omit<LoadCsvOptions, 'sortBy' | 'nrows' 
   batchBytes?: number;
 }
 
-/** The index after the last line end in `b` that lies outside quotes (quotes balance at `b`'s start), or -1. */
-function lastRowEnd(b: Buffer): number {
+/** The index after the first (or last) line end in `b` that lies outside quotes (quotes balance at `b`'s start), or -1. */
+function rowEnd(b: Buffer, which: 'first' | 'last'): number {
   let quoted = false;
   let last = -1;
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
     if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) last = i + 1;
+    else if (c === 10 && !quoted) {
+      if (which === 'first') return i + 1;
+      last = i + 1;
+    }
   }
   return last;
 }
@@ -51,18 +54,18 @@ export async function scanCsv(
   let rows = 0;
   let batches = 0;
   let position = 0;
+  const block = Buffer.allocUnsafe(batchBytes); // reused: what outlives a read is copied into `carry`
   try {
     for (;;) {
-      const block = Buffer.allocUnsafe(batchBytes);
       const got = fs.readSync(fd, block, 0, batchBytes, position);
       position += got;
       const eof = got === 0;
       let data: Buffer = carry.length ? Buffer.concat([carry, block.subarray(0, got)]) : block.subarray(0, got);
       if (header === undefined) {
         if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
-        const end = lastRowEnd(data.subarray(0, Math.max(0, data.indexOf(10) + 1)));
+        const end = rowEnd(data, 'first'); // a quoted header name may hold a line break
         if (end < 0 && !eof) {
-          carry = data;
+          carry = Buffer.from(data);
           continue;
         }
         header = data
@@ -71,10 +74,10 @@ export async function scanCsv(
           .replace(/\r?\n$/, '');
         data = data.subarray(end < 0 ? data.length : end);
       }
-      const cut = eof ? data.length : lastRowEnd(data);
+      const cut = eof ? data.length : rowEnd(data, 'last');
       if (cut <= 0) {
         if (eof) break;
-        carry = data; // no whole row yet: read on
+        carry = Buffer.from(data); // no whole row yet: read on
         continue;
       }
       const text = data.subarray(0, cut).toString('utf8');

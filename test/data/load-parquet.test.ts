@@ -183,3 +183,16 @@ describe('scanCsv', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('scanCsv headers', () => {
+  it('a quoted header name with a line break is one header field (blocks smaller than the header)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-scan-csv-'));
+    const file = path.join(dir, 'header.csv');
+    fs.writeFileSync(file, 'id,"amount\nin EUR"\n' + Array.from({ length: 40 }, (_, i) => `${i},${i * 2}`).join('\n') + '\n');
+    const parts: Table[] = [];
+    await scanCsv(file, { batchBytes: 64 }, (t) => void parts.push(t));
+    expectSameTable(concatRows(parts), loadCsv(file, { sortBy: false }));
+    expect(parts[0].columnNames).to.deep.equal(['id', 'amount\nin EUR']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
