@@ -102,6 +102,7 @@ export { portableTopology } from './models/portable-topology';
 export { fitModel } from './train/fit-model';
 export type { FitOptions, History, EarlyStoppingOptions, ReduceLrOptions, FitCallbacks, EpochLog } from './train/fit-model';
 export { predict, predictClasses, predictInterval } from './train/predict';
+export { argmaxRows } from './util/argmax-rows';
 export type { Interval, IntervalOptions, PredictOptions } from './train/predict';
 export { saveBundle, loadBundle, Bundle } from './train/bundle';
 export type { BundleContents } from './train/bundle';
