@@ -9,7 +9,8 @@ export * from './util/errors';
 export { seededRng, deriveSeed, permutation } from './util/rng';
 export { notice, collectNotices, collectNoticesAsync } from './util/notice';
 export type { Rng } from './util/rng';
-export { escapeHtml, htmlTable } from './util/html';
+export { escapeHtml } from './util/html';
+export type { Tabular, Tabulated } from './util/tabular';
 
 // Data: load, inspect.
 export { Table, table, isoDate } from './data/table';
@@ -159,7 +160,7 @@ export { compareModels } from './metrics/compare-models';
 export type { ModelScore, CompareModelsOptions } from './metrics/compare-models';
 
 // Charts: pure builders returning Plotly figures (no DOM, no kernel).
-export { overlay } from './charts/figure';
+export { overlay, isFigure } from './charts/figure';
 export type { Figure, Trace, Layout, ChartOptions } from './charts/figure';
 export { COLORS, themed } from './charts/theme';
 export { forecastChart, lineChart } from './charts/forecast-chart';
@@ -183,7 +184,11 @@ export { searchChart } from './charts/search-chart';
 export type { SearchChartOptions } from './charts/search-chart';
 
 // Display: the only code that knows about the kernel and the browser.
-export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, isFigure, displayDefaults } from './display/show';
+export { show, showMarkdown, markdownBundle, figureBundle, bundleOf, displayDefaults } from './display/show';
+export { toHTML } from './display/to-html';
+export type { ToHtmlOptions } from './display/to-html';
+export { htmlTable } from './display/html-table';
+export type { HtmlTableOptions } from './display/html-table';
 export type { ShowOptions, ShowMarkdownOptions, BundleOptions } from './display/show';
 export { inKernel, sendBundle } from './display/jupyter';
 // Gives tables and figures their kernel-facing hooks (docs/architecture.md, "On import").

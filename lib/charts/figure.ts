@@ -18,6 +18,11 @@ export interface Figure {
   layout: Layout;
 }
 
+/** Whether something is a Plotly figure (a `data` array and a `layout` object). */
+export function isFigure(x: unknown): x is Figure {
+  return !!x && typeof x === 'object' && Array.isArray((x as Figure).data) && typeof (x as Figure).layout === 'object';
+}
+
 /**
  * The data to chart on an x axis: epoch-ms dates become the strings Plotly reads as dates (UTC), "2020-01-02" for
  * a midnight and "2020-01-02 09:30:00.250" for a time of day, so intraday points keep their place; a missing

@@ -3,7 +3,8 @@
  * included, where danfo's throws), class balance of a label, and the date coverage with its gaps.
  */
 import { Table, isoDate } from './table';
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 import { presentSorted, quantileSorted } from '../util/stats';
 
 export interface ColumnSummary {
@@ -32,7 +33,8 @@ export interface DataSummary {
    * gap between consecutive distinct dates (days; NaN and 0 for a single date). Absent when no row has a date.
    */
   dates?: { column: string; first: string; last: string; present: number; distinct: number; medianGapDays: number; maxGapDays: number; maxGapAfter: string };
-  toHTML(): string;
+  /** The table form (header, rows, caption), as data: `toHTML` and `show` render it. */
+  tabulate(): Tabular;
   toString(): string;
 }
 
@@ -162,7 +164,7 @@ export function summarize(table: Table, options: SummarizeOptions = {}): DataSum
     columns,
     classBalance,
     dates,
-    toHTML: () => htmlTable(header, rows, { caption: notes.join('; ') }),
+    tabulate: () => ({ header, rows, caption: notes.join('; ') }),
     toString: () => `${notes.join('\n')}\n${textTable(header, rows)}`,
   };
 }

@@ -9,7 +9,7 @@
 import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
-import { htmlTable, textTable } from '../util/html';
+import { Tabular, tabularText } from '../util/tabular';
 import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
 import { sortOrder } from './sort-order';
 import { permutation, seededRng } from '../util/rng';
@@ -364,21 +364,18 @@ export class Table {
     return Array.from(col as ArrayLike<unknown>);
   }
 
-  /** An escaped HTML table of the first `maxRows` rows. */
-  toHTML(maxRows = 20): string {
+  /** The first `maxRows` rows as a header, rows (dates as ISO strings) and a caption: what `toHTML` renders. */
+  tabulate(maxRows = 20): Tabular {
     const shown = this.head(maxRows);
     const cols = this.columnNames.map((n) => shown.displayColumn(n));
     const rows = Array.from({ length: shown.numRows }, (_, i) => cols.map((c) => c[i]));
     const more = this.numRows > maxRows ? ` (first ${maxRows} of ${this.numRows} rows)` : '';
-    return htmlTable(this.columnNames, rows, { caption: `${this.numRows} rows × ${this.columnNames.length} columns${more}` });
+    return { header: this.columnNames, rows, caption: `${this.numRows} rows × ${this.columnNames.length} columns${more}` };
   }
 
   /** A plain-text rendering of the first `maxRows` rows. */
   toString(maxRows = 10): string {
-    const shown = this.head(maxRows);
-    const cols = this.columnNames.map((n) => shown.displayColumn(n));
-    const rows = Array.from({ length: shown.numRows }, (_, i) => cols.map((c) => c[i]));
-    return `${textTable(this.columnNames, rows)}\n[${this.numRows} rows × ${this.columnNames.length} columns]`;
+    return `${tabularText(this.tabulate(maxRows))}\n[${this.numRows} rows × ${this.columnNames.length} columns]`;
   }
 
   private mapColumns(f: (c: Column) => Column): Table {

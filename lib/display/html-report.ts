@@ -3,16 +3,21 @@
  * (plotly.js embedded once), or a single figure to .html, .png or .svg.
  */
 import * as path from 'path';
-import type { Figure } from '../charts/figure';
+import { Figure, isFigure } from '../charts/figure';
+import { Table } from '../data/table';
 import { ReportError } from '../util/errors';
 import { escapeHtml } from '../util/html';
 import { writeFileAtomic } from '../util/write-file-atomic';
 import { figureHtml, plotlyScript } from './figure-html';
 import { figureImage } from './figure-image';
-import { isFigure } from './show';
+import { toHTML } from './to-html';
+import { isTabulated, Tabulated } from '../util/tabular';
 
-/** A report item: a figure, a table (anything with toHTML), or a heading / paragraph of text. */
-export type ReportItem = Figure | { toHTML(): string } | { heading: string } | { text: string };
+/**
+ * A report item: a figure, a `Table`, a result with a table form (a summary, a metric report), a caller's object
+ * with its own `toHTML()`, or a heading / paragraph of text.
+ */
+export type ReportItem = Figure | Table | Tabulated | { toHTML(): string } | { heading: string } | { text: string };
 
 const STYLE = `body{font-family:Inter,system-ui,-apple-system,Segoe UI,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#111827}
 table.tsdl-table{border-collapse:collapse;font-size:13px;margin:1rem 0}table.tsdl-table td,table.tsdl-table th{border:1px solid #e5e7eb;padding:4px 8px}
@@ -29,6 +34,7 @@ export function reportHtml(items: readonly ReportItem[], options: HtmlReportOpti
   const body = items
     .map((item) => {
       if (isFigure(item)) return figureHtml(item);
+      if (item instanceof Table || isTabulated(item)) return toHTML(item);
       if ('heading' in item) return `<h2>${escapeHtml(item.heading)}</h2>`;
       if ('text' in item) return `<p>${escapeHtml(item.text)}</p>`;
       return item.toHTML();

@@ -14,6 +14,7 @@ import type { Figure } from '../charts/figure';
 import { setPresentationHook } from '../util/presented';
 import { inKernel } from './jupyter';
 import { show } from './show';
+import { toHTML } from './to-html';
 
 const DISPLAY = Symbol.for('Jupyter.display');
 
@@ -47,7 +48,7 @@ const define = (target: object, key: symbol, value: unknown) =>
   Object.defineProperty(target, key, { enumerable: false, configurable: true, writable: true, value });
 
 define(Table.prototype, DISPLAY, function (this: Table): Record<string, string> {
-  return { 'text/html': this.toHTML(), 'text/plain': this.toString() };
+  return { 'text/html': toHTML(this), 'text/plain': this.toString() };
 });
 define(Table.prototype, inspect.custom, function (this: Table): string {
   return inspectForKernel(this, () => this.toString());

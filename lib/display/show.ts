@@ -3,14 +3,17 @@
  * - figures: `application/vnd.plotly.v1+json` (JupyterLab's Plotly renderer, survives reopening),
  *   `text/html` (self-contained; plotly.js embedded in the first chart of the kernel session only, which is
  *   what exported HTML reports use, offline), `text/plain`, and — added in place once rendered in headless Chromium — `image/png`;
- * - tables and anything with `toHTML()`: escaped `text/html` plus `text/plain`.
+ * - tables, summaries and metric reports (a table form, `tabulate()`), and a caller's object with `toHTML()`:
+ *   escaped `text/html` plus `text/plain`.
  * Outside a kernel (a plain script), it prints the text form.
  */
-import type { Figure } from '../charts/figure';
+import { Figure, isFigure } from '../charts/figure';
 import { escapeHtml } from '../util/html';
 import { InputError } from '../util/errors';
 import { Table } from '../data/table';
 import { figureHtml, plotlyScript, sanitizeFigure } from './figure-html';
+import { toHTML } from './to-html';
+import { isTabulated } from '../util/tabular';
 import { figureImage } from './figure-image';
 import { findChromium } from './browser';
 import { inKernel, MimeBundle, newDisplayId, sendBundle } from './jupyter';
@@ -22,11 +25,6 @@ let pngNotice = false;
 function isDanfoFrame(x: unknown): x is { columns: string[]; values: unknown[][] } {
   const d = x as { columns?: unknown; values?: unknown; $data?: unknown };
   return !!d && typeof d === 'object' && Array.isArray(d.columns) && Array.isArray(d.values) && '$data' in d;
-}
-
-/** Whether something is a Plotly figure. */
-export function isFigure(x: unknown): x is Figure {
-  return !!x && typeof x === 'object' && Array.isArray((x as Figure).data) && typeof (x as Figure).layout === 'object';
 }
 
 function titleOf(f: Figure): string {
@@ -52,6 +50,8 @@ export function figureBundle(figure: Figure, options: BundleOptions = {}): MimeB
 export function bundleOf(x: unknown, options: BundleOptions = {}): MimeBundle {
   if (isFigure(x)) return figureBundle(x, options);
   if (isDanfoFrame(x)) return bundleOf(Table.fromDanfo(x));
+  if (x instanceof Table || isTabulated(x)) return { 'text/html': toHTML(x), 'text/plain': String(x) };
+  // A caller's own object that renders itself.
   const obj = x as { toHTML?: () => string; toString?: () => string };
   if (obj && typeof obj.toHTML === 'function') return { 'text/html': obj.toHTML(), 'text/plain': String(obj) };
   const text = typeof x === 'string' ? x : JSON.stringify(x, null, 2);

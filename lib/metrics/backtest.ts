@@ -7,7 +7,8 @@
 import { isoDate } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 
 export type PositionRule = 'long-short' | 'long-flat' | 'threshold';
 
@@ -55,7 +56,8 @@ export interface BacktestResult {
   benchmarkEquity: Float64Array;
   strategy: PerformanceStats;
   buyAndHold: PerformanceStats;
-  toHTML(): string;
+  /** The table form (header, rows, caption), as data: `toHTML` and `show` render it. */
+  tabulate(): Tabular;
   toString(): string;
 }
 
@@ -169,7 +171,7 @@ export function backtest(options: BacktestOptions): BacktestResult {
     benchmarkEquity: growth(holdReturns),
     strategy,
     buyAndHold,
-    toHTML: () => htmlTable(['', 'strategy', 'buy & hold'], statRows(), { caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)` }),
+    tabulate: () => ({ header: ['', 'strategy', 'buy & hold'], rows: statRows(), caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)` }),
     toString: () => textTable(['', 'strategy', 'buy & hold'], statRows()),
   };
 }

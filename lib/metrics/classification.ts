@@ -3,7 +3,8 @@
  * it (accuracy, balanced accuracy, precision, recall, specificity, F1 — binary, or macro / micro / weighted
  * averages for several classes), log loss and the Brier score.
  */
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 import { InputError } from '../util/errors';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
 
@@ -177,7 +178,7 @@ export function classificationReport(
   actual: ArrayLike<number>,
   predicted: ArrayLike<number>,
   options: ClassificationReportOptions = {},
-): { rows: ReportRow[]; accuracy: number; toHTML(): string; toString(): string } {
+): { rows: ReportRow[]; accuracy: number; tabulate(): Tabular; toString(): string } {
   checkPair('classificationReport', actual, predicted);
   const pc = perClass(actual, predicted);
   const rows: ReportRow[] = pc.labels.map((l, i) => {
@@ -203,7 +204,7 @@ export function classificationReport(
   return {
     rows,
     accuracy: acc,
-    toHTML: () => htmlTable(header, body(), { caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }),
+    tabulate: () => ({ header, rows: body(), caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }),
     toString: () => textTable(header, body()),
   };
 }

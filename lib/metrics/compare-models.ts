@@ -1,5 +1,6 @@
 /** `compareModels`: regression metrics of several forecasts side by side, in original units, best RMSE first. */
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 import { directionalAccuracy, mae, mape, r2, rmse } from './regression';
 
 export interface ModelScore {
@@ -26,7 +27,7 @@ export function compareModels(
   actual: ArrayLike<number>,
   forecasts: Record<string, ArrayLike<number>>,
   options: CompareModelsOptions = {},
-): { rows: ModelScore[]; toHTML(): string; toString(): string } {
+): { rows: ModelScore[]; tabulate(): Tabular; toString(): string } {
   const rows = Object.entries(forecasts)
     .map(([name, f]) => {
       let m = NaN;
@@ -47,5 +48,5 @@ export function compareModels(
     .sort((a, b) => a.rmse - b.rmse);
   const header = ['model', 'RMSE', 'MAE', 'MAPE', 'R²', ...(options.previous ? ['direction hit rate'] : [])];
   const body = rows.map((r) => [r.name, r.rmse, r.mae, r.mape, r.r2, ...(options.previous ? [r.directional] : [])]);
-  return { rows, toHTML: () => htmlTable(header, body, { caption: `${actual.length} test points` }), toString: () => textTable(header, body) };
+  return { rows, tabulate: () => ({ header, rows: body, caption: `${actual.length} test points` }), toString: () => textTable(header, body) };
 }

@@ -4,7 +4,8 @@
  */
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 import type { Fold } from '../preprocess/k-fold';
 import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
@@ -17,7 +18,8 @@ export interface CvResult {
   folds: (Record<string, number> & { fold: number; trainSize: number; testSize: number })[];
   mean: Record<string, number>;
   std: Record<string, number>;
-  toHTML(): string;
+  /** The table form (header, rows, caption), as data: `toHTML` and `show` render it. */
+  tabulate(): Tabular;
   toString(): string;
 }
 
@@ -48,7 +50,7 @@ export async function crossValidate(table: Table, folds: readonly Fold[], run: F
     folds: results,
     mean,
     std,
-    toHTML: () => htmlTable(header, rows, { caption: `${folds.length}-fold evaluation` }),
+    tabulate: () => ({ header, rows, caption: `${folds.length}-fold evaluation` }),
     toString: () => textTable(header, rows),
   };
 }

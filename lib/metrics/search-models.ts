@@ -8,7 +8,8 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
-import { htmlTable, textTable } from '../util/html';
+import { textTable } from '../util/text-table';
+import type { Tabular } from '../util/tabular';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { CvResult } from './cross-validate';
 
@@ -65,7 +66,8 @@ export interface SearchResult<R = never> {
   refitted?: R;
   /** One row per trial, best first: rank, each option, the metric's mean and std, seconds. */
   toTable(): Table;
-  toHTML(): string;
+  /** The table form (header, rows, caption), as data: `toHTML` and `show` render it. */
+  tabulate(): Tabular;
   toString(): string;
 }
 
@@ -164,7 +166,7 @@ export async function searchModels<R = never>(options: SearchOptions<R>): Promis
         rows.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j]]))),
         header,
       ),
-    toHTML: () => htmlTable(header, rows, { caption }),
+    tabulate: () => ({ header, rows, caption }),
     toString: () => `${caption}\n${textTable(header, rows)}`,
   };
 }

@@ -2,7 +2,7 @@
  * The reproducibility manifest: every report run writes each notebook's key metrics to JSON; `checkDrift`
  * compares a run with the committed expectations, where each metric states its own tolerance.
  */
-import { htmlTable } from '../util/html';
+import { htmlTable } from '../display/html-table';
 
 /** notebook → metric → value. */
 export type MetricsManifest = Record<string, Record<string, number>>;

@@ -4,7 +4,8 @@
  * the executed notebook (`readMetrics`). Outside a kernel it prints them.
  */
 import { InputError } from '../util/errors';
-import { htmlTable, textTable } from '../util/html';
+import { htmlTable } from '../display/html-table';
+import { textTable } from '../util/text-table';
 import { sendBundle } from '../display/jupyter';
 import type { Notebook } from './notebook-parameters';
 

@@ -137,7 +137,7 @@ describe('chart builders (snapshots of the figure JSON)', () => {
       ],
       mean: { rmse: 0.275 },
       std: { rmse: 0.025 },
-      toHTML: () => '',
+      tabulate: () => ({ header: [], rows: [] }),
     };
     expectSnapshot('folds-chart', foldsChart(cv, ['rmse']));
   });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Table, isoDate, table } from '../../lib/data/table';
 import { loadCsv } from '../../lib/data/load-csv';
 import { summarize } from '../../lib/data/summarize';
+import { toHTML } from '../../lib/display/to-html';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectClose, expectError, fixture } from '../helpers';
 
@@ -96,7 +97,7 @@ describe('Table', () => {
   });
 
   it('renders escaped HTML', () => {
-    expect(table({ s: ['<img src=x onerror=alert(1)>'] }).toHTML()).to.include('&lt;img src=x onerror=alert(1)&gt;');
+    expect(toHTML(table({ s: ['<img src=x onerror=alert(1)>'] }))).to.include('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
 
@@ -124,7 +125,7 @@ describe('summarize', () => {
     expect(s.classBalance!.counts).to.deep.equal({ M: 1, B: 2 });
     expect(s.dates!.maxGapDays).to.equal(7);
     expect(s.dates!.maxGapAfter).to.equal('2001-09-10');
-    expect(s.toHTML()).to.include('<table');
+    expect(toHTML(s)).to.include('<table');
   });
 
   it('date coverage: gaps between distinct dates in time order (panel data, file order), and 200,000 rows', () => {

@@ -13,7 +13,7 @@ import { findChromium, withPage } from '../../lib/display/browser';
 import { denseRegressor, fitModel, histogramChart, lineChart } from '../../lib/index';
 import { notebookProgress } from '../../lib/display/notebook-progress';
 import { table } from '../../lib/data/table';
-import { htmlTable } from '../../lib/util/html';
+import { htmlTable } from '../../lib/display/html-table';
 import { ReportError } from '../../lib/util/errors';
 import { expectError, tempDir } from '../helpers';
 import { expectHostBelow } from '../host-checks';

@@ -58,7 +58,7 @@ describe('searchModels', function () {
     const t = r.toTable();
     expect(t.numRows).to.equal(4);
     expect(Array.from(t.numbers('rank'))).to.deep.equal([1, 2, 3, 4]);
-    expect(r.toHTML()).to.include('4 of 4 combinations (grid)');
+    expect(r.tabulate().caption).to.include('4 of 4 combinations (grid)');
     const fig = searchChart(r);
     const y = (fig.data[0] as { y: string[] }).y;
     expect(y[y.length - 1]).to.equal('#2 shrink=1'); // best on top
