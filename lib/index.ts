@@ -13,7 +13,8 @@ export { escapeHtml } from './util/html';
 export type { Tabular, Tabulated } from './util/tabular';
 
 // Data: load, inspect.
-export { Table, table, isoDate } from './data/table';
+export { Table, table } from './data/table';
+export { isoDate } from './data/iso-date';
 export type { Column, ColumnKind, Row } from './data/table';
 export { loadCsv, readCsv } from './data/load-csv';
 export type { LoadCsvOptions, SchemaType } from './data/load-csv';

@@ -3,17 +3,35 @@
  * row's fields. Shared by the row scan (parse-csv.ts), text columns and the byte-level date parser.
  */
 import { InputError } from '../util/errors';
+import * as bytes from './csv-bytes';
+
+// Local bindings for the byte constants (an import binding is a property getter in tsx's CommonJS output).
+const { CR, LF, QUOTE, SPACE, TAB } = bytes;
 
 /** Whether bytes [s, e) hold only whitespace (or nothing). */
 export function isBlank(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) return false;
+  for (let i = s; i < e; i++) if (b[i] !== SPACE && b[i] !== TAB && b[i] !== LF && b[i] !== CR) return false;
   return true;
 }
 
 /** The end of the unquoted field starting at s: its delimiter, line end or the end of the input. */
 export function fieldEnd(b: Uint8Array, s: number, dc: number): number {
-  while (s < b.length && b[s] !== dc && b[s] !== 10 && b[s] !== 13) s++;
+  while (s < b.length && b[s] !== dc && b[s] !== LF && b[s] !== CR) s++;
   return s;
+}
+
+/**
+ * What the row scan recorded about a file, which is all that reading one of its fields again needs: the bytes and
+ * delimiter, each row's start, per column the start of each field that is not a plain decimal, and the rows
+ * holding a quoted field.
+ */
+export interface CsvIndex {
+  b: Uint8Array;
+  dc: number;
+  rows: number;
+  rowStarts: Int32Array;
+  textStarts: readonly (Int32Array | undefined)[];
+  quotedRows: Uint8Array | undefined;
 }
 
 /**
@@ -21,17 +39,9 @@ export function fieldEnd(b: Uint8Array, s: number, dc: number): number {
  * start of a field that is not a plain decimal, else after the row's c-th delimiter — or -1 in a row with quotes,
  * where only the quote-aware readRow finds a field the scan read as a number.
  */
-export function fieldStart(
-  b: Uint8Array,
-  dc: number,
-  rowStarts: Int32Array,
-  starts: Int32Array | undefined,
-  quotedRows: Uint8Array | undefined,
-  r: number,
-  c: number,
-): number {
-  if (c === 0) return rowStarts[r];
-  return starts?.[r] || (quotedRows?.[r] ? -1 : fieldStartOf(b, dc, rowStarts[r], c));
+export function fieldStart(index: CsvIndex, r: number, c: number): number {
+  if (c === 0) return index.rowStarts[r];
+  return index.textStarts[c]?.[r] || (index.quotedRows?.[r] ? -1 : fieldStartOf(index.b, index.dc, index.rowStarts[r], c));
 }
 
 /** Where field c of an unquoted row starts, from the row's start: after its c-th delimiter. */
@@ -53,16 +63,16 @@ export function quotedEnd(b: Uint8Array, i: number, source: string, line: number
   let j = i + 1;
   for (;;) {
     // A loop, not b.indexOf: most quoted fields are short, and a call into indexOf per field costs more than the scan.
-    while (j < n && b[j] !== 34) j++;
+    while (j < n && b[j] !== QUOTE) j++;
     if (j >= n) throw new InputError(`${source}: unclosed quote starting at line ${line}; close the quote or remove it`);
-    if (b[j + 1] !== 34) return j + 1;
+    if (b[j + 1] !== QUOTE) return j + 1;
     j += 2;
   }
 }
 
 /** The text of the field starting at s, quoted or not (quotes removed, doubled quotes undoubled, as readRow). */
 export function fieldText(b: Uint8Array, s: number, dc: number, decode: (s: number, e: number) => string, source: string): string {
-  if (b[s] !== 34) return decode(s, fieldEnd(b, s, dc));
+  if (b[s] !== QUOTE) return decode(s, fieldEnd(b, s, dc));
   const e = quotedEnd(b, s, source, 0);
   return decode(s + 1, e - 1).replaceAll('""', '"');
 }
@@ -79,7 +89,7 @@ export function readRow(
   const n = b.length;
   const fields: string[] = [];
   for (;;) {
-    if (b[i] === 34) {
+    if (b[i] === QUOTE) {
       const e = quotedEnd(b, i, source, line);
       fields.push(decode(i + 1, e - 1).replaceAll('""', '"'));
       // Anything between the closing quote and the delimiter is skipped (tolerated, like pandas).
@@ -94,7 +104,7 @@ export function readRow(
       if (i < n) continue;
       fields.push(''); // a trailing delimiter ends the input: the last field is empty
     }
-    if (i < n) i += b[i] === 13 && b[i + 1] === 10 ? 2 : 1;
+    if (i < n) i += b[i] === CR && b[i + 1] === LF ? 2 : 1;
     return { fields, next: i };
   }
 }

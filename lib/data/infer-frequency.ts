@@ -5,7 +5,7 @@
  * so a monthly file is never annualised as if it were daily.
  */
 import { InputError } from '../util/errors';
-import { isoDate } from './table';
+import { isoDate } from './iso-date';
 
 export type FrequencyName = 'intraday' | 'daily' | 'business-daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
 

@@ -2,7 +2,8 @@
  * `summarize`: what a data scientist checks first — pandas' `describe()` per column (missing values
  * included, where danfo's throws), class balance of a label, and the date coverage with its gaps.
  */
-import { Table, isoDate } from './table';
+import { Table } from './table';
+import { isoDate } from './iso-date';
 import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
 import { presentSorted, quantileSorted } from '../util/stats';

@@ -6,12 +6,15 @@
  *
  * Tables are immutable: every method returns a new table and never writes into the columns it was given.
  */
-import { allFinite } from '../util/check';
 import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { Tabular, tabularText } from '../util/tabular';
-import { numberFormatHint, parseNumber, PLAIN_DECIMALS } from './number-format';
-import { sortOrder } from './sort-order';
+
+import { columnsFromArrays, columnsFromRows } from './columns-from-values';
+import { isoDate } from './iso-date';
+import { textAsNumbers } from './text-as-numbers';
+import { danfoDataFrame } from './danfo-frame';
+import { gatherRows, rowsWithoutMissing, stableSortOrder } from './row-indices';
 import { permutation, seededRng } from '../util/rng';
 
 /** The kind of a column. */
@@ -52,21 +55,7 @@ export class Table {
 
   /** Builds a table from row objects; numbers become Float64 columns, `Date` values date columns. */
   static fromRows(rows: readonly Row[], columnNames?: readonly string[]): Table {
-    const names = columnNames ?? (rows.length ? Object.keys(rows[0]) : []);
-    const columns: Record<string, Column> = {};
-    const kinds: Record<string, ColumnKind> = {};
-    for (const name of names) {
-      const values = rows.map((r) => r[name]);
-      const present = values.filter((v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)));
-      if (present.length > 0 && present.every((v) => v instanceof Date)) {
-        columns[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
-        kinds[name] = 'date';
-      } else if (present.every((v) => typeof v === 'number')) {
-        columns[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
-      } else {
-        columns[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
-      }
-    }
+    const { columns, kinds } = columnsFromRows(rows, columnNames ?? (rows.length ? Object.keys(rows[0]) : []));
     return new Table(columns, kinds);
   }
 
@@ -100,18 +89,7 @@ export class Table {
    */
   numbers(name: string): Float64Array {
     const col = this.column(name);
-    if (col instanceof Float64Array) return col;
-    const out = new Float64Array(col.length);
-    for (let i = 0; i < col.length; i++) {
-      const s = col[i];
-      const v = s === null ? NaN : parseNumber(s, PLAIN_DECIMALS);
-      if (Number.isNaN(v) && s !== null && s.trim() !== '') {
-        const hint = numberFormatHint(s) ?? 'clean it, encode it (labelEncoder / oneHotEncoder), or drop the column';
-        throw new InputError(`column "${name}" is not numeric: row ${i} holds ${formatValue(s)}; ${hint}`);
-      }
-      out[i] = v;
-    }
-    return out;
+    return col instanceof Float64Array ? col : textAsNumbers(name, col);
   }
 
   /** A column as text: numbers formatted ("1.5"), dates as ISO dates ("2020-01-02", with the time when there is one); null where missing. */
@@ -233,14 +211,7 @@ export class Table {
 
   /** The rows at these positions, in this order. */
   take(indices: ArrayLike<number>): Table {
-    return this.mapColumns((c) => {
-      if (c instanceof Float64Array) {
-        const out = new Float64Array(indices.length);
-        for (let i = 0; i < indices.length; i++) out[i] = c[indices[i]];
-        return out;
-      }
-      return Array.from({ length: indices.length }, (_, i) => c[indices[i]]);
-    });
+    return this.mapColumns((c) => gatherRows(c, indices));
   }
 
   /**
@@ -264,24 +235,8 @@ export class Table {
    * @example const panel = concatRows({ AAPL: aapl, MSFT: msft }, { key: 'symbol' }).sortBy('date');
    */
   sortBy(name: string): Table {
-    const col = this.column(name);
-    const n = this.numRows;
-    const missing: number[] = [];
-    const present: number[] = [];
-    for (let i = 0; i < n; i++) ((col instanceof Float64Array ? col[i] !== col[i] : col[i] === null) ? missing : present).push(i);
-    let order: Int32Array;
-    if (col instanceof Float64Array) {
-      const keys = Float64Array.from(present, (i) => col[i]);
-      const within = sortOrder(keys);
-      order = within ? Int32Array.from(within, (j) => present[j]) : Int32Array.from(present);
-    } else {
-      order = Int32Array.from(present).sort((a, b) => (col[a]! < col[b]! ? -1 : col[a]! > col[b]! ? 1 : a - b));
-    }
-    if (missing.length === 0 && order.every((r, i) => r === i)) return this;
-    const all = new Int32Array(n);
-    all.set(order);
-    all.set(missing, order.length);
-    return this.take(all);
+    const order = stableSortOrder(this.column(name));
+    return order ? this.take(order) : this;
   }
 
   /** First `n` rows. */
@@ -296,35 +251,12 @@ export class Table {
 
   /** Drops rows with a missing value in any of `columns` (defaults to all). */
   dropMissing(columns: readonly string[] = this.columnNames): Table {
-    const n = this.numRows;
-    const cols = columns.map((name) => this.column(name));
-    // First pass, reading only: the run of rows every column has values for, and whether any value is missing
-    // inside that run. Rows missing only at the start (returns, rolling windows) or the end are the usual case,
-    // and give a zero-copy slice.
-    let start = 0;
-    let end = n;
-    let inner = false;
-    for (const c of cols) {
-      const edges = missingEdges(c);
-      start = Math.max(start, edges.start);
-      end = Math.min(end, edges.end);
-      inner ||= edges.inner;
-    }
-    if (!inner) return start === 0 && end === n ? this : this.slice(start, Math.max(start, end));
-    // Gaps inside: a byte mask over all columns, then one gather.
-    const drop = new Uint8Array(n);
-    for (const c of cols) {
-      if (c instanceof Float64Array) {
-        for (let i = 0; i < n; i++) if (c[i] !== c[i]) drop[i] = 1;
-      } else {
-        for (let i = 0; i < n; i++) if (c[i] === null) drop[i] = 1;
-      }
-    }
-    let kept = 0;
-    for (let i = 0; i < n; i++) kept += 1 - drop[i];
-    const keep = new Int32Array(kept);
-    for (let i = 0, j = 0; i < n; i++) if (!drop[i]) keep[j++] = i;
-    return this.take(keep);
+    const kept = rowsWithoutMissing(
+      columns.map((name) => this.column(name)),
+      this.numRows,
+    );
+    if (kept === undefined) return this;
+    return kept instanceof Int32Array ? this.take(kept) : this.slice(kept.start, kept.end);
   }
 
   /** Rows as plain objects (dates as `Date`). */
@@ -343,18 +275,9 @@ export class Table {
 
   /** A copy as a danfo DataFrame (dates as ISO strings). Note: danfo stores numbers as float32. */
   toDanfo(): unknown {
-    let dfd: { DataFrame: new (data: Record<string, unknown[]>) => unknown };
-    try {
-      dfd = require('danfojs-node');
-    } catch {
-      // Optional interop: danfo pins tfjs-node 3 and a CDN xlsx, so it is not a dependency of this package.
-      throw new InputError(
-        'toDanfo needs danfojs-node, which is optional: npm install danfojs-node (with the "overrides" in this README\'s Install section, as it pins tfjs-node 3 and an xlsx tarball from a CDN)',
-      );
-    }
     const data: Record<string, unknown[]> = {};
     for (const n of this.columnNames) data[n] = this.displayColumn(n);
-    return new dfd.DataFrame(data);
+    return danfoDataFrame(data);
   }
 
   /** Values of a column as shown in tables: dates as ISO strings. */
@@ -389,48 +312,8 @@ export class Table {
   }
 }
 
-/**
- * Where a column's values start and end: rows [start, end) hold the first to the last present value, and
- * `inner` says whether a value is missing between them. All missing: start = end = length.
- */
-function missingEdges(c: Column): { start: number; end: number; inner: boolean } {
-  const n = c.length;
-  const isMissing = c instanceof Float64Array ? (i: number) => c[i] !== c[i] : (i: number) => c[i] === null;
-  if (c instanceof Float64Array && allFinite(c)) return { start: 0, end: n, inner: false };
-  let start = 0;
-  while (start < n && isMissing(start)) start++;
-  if (start === n) return { start: n, end: n, inner: false };
-  let end = n;
-  while (isMissing(end - 1)) end--;
-  // Numbers: one fast finiteness pass over the run, and a closer look only when it holds NaN or ±Infinity.
-  if (c instanceof Float64Array && allFinite(c.subarray(start, end))) return { start, end, inner: false };
-  let inner = false;
-  for (let i = start + 1; i < end - 1 && !inner; i++) inner = isMissing(i);
-  return { start, end, inner };
-}
-
-/** "2000-01-03" for midnight UTC, else a full ISO timestamp; "NaT" (pandas' word) for a missing date. */
-export function isoDate(ms: number): string {
-  if (!Number.isFinite(ms)) return 'NaT';
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
 /** Builds a table from columns given as arrays (numbers → Float64, `Date` → date column, else text). */
 export function table(columns: Record<string, readonly unknown[] | Float64Array>): Table {
-  const cols: Record<string, Column> = {};
-  const kinds: Record<string, ColumnKind> = {};
-  for (const [name, values] of Object.entries(columns)) {
-    if (values instanceof Float64Array) {
-      cols[name] = values.slice();
-    } else if (values.length > 0 && values.every((v) => v instanceof Date || v === null)) {
-      cols[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
-      kinds[name] = 'date';
-    } else if (values.every((v) => typeof v === 'number' || v === null || v === undefined)) {
-      cols[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
-    } else {
-      cols[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
-    }
-  }
+  const { columns: cols, kinds } = columnsFromArrays(columns);
   return new Table(cols, kinds);
 }

@@ -5,7 +5,8 @@
  */
 import { InputError } from '../util/errors';
 import { groupRows } from './group-by';
-import { isoDate, Table } from './table';
+import { Table } from './table';
+import { isoDate } from './iso-date';
 
 /** The first date column of a table, or undefined. */
 export function firstDateColumn(table: Table): string | undefined {

@@ -4,7 +4,7 @@
  * t+1, so the strategy's return at t+1 is position[t] × (price[t+1] / price[t] − 1) − cost × |position[t] −
  * position[t−1]|. Nothing at t depends on prices after t.
  */
-import { isoDate } from '../data/table';
+import { isoDate } from '../data/iso-date';
 import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
 import { textTable } from '../util/text-table';
@@ -171,7 +171,11 @@ export function backtest(options: BacktestOptions): BacktestResult {
     benchmarkEquity: growth(holdReturns),
     strategy,
     buyAndHold,
-    tabulate: () => ({ header: ['', 'strategy', 'buy & hold'], rows: statRows(), caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)` }),
+    tabulate: () => ({
+      header: ['', 'strategy', 'buy & hold'],
+      rows: statRows(),
+      caption: `backtest (${rule}, costs ${options.costBps ?? 0} bps per unit turnover)`,
+    }),
     toString: () => textTable(['', 'strategy', 'buy & hold'], statRows()),
   };
 }

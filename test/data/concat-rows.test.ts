@@ -3,7 +3,8 @@ import * as path from 'path';
 import { concatRows } from '../../lib/data/concat-rows';
 import { groupBy } from '../../lib/data/group-by';
 import { loadCsv, readCsv } from '../../lib/data/load-csv';
-import { isoDate, table } from '../../lib/data/table';
+import { table } from '../../lib/data/table';
+import { isoDate } from '../../lib/data/iso-date';
 import { InputError } from '../../lib/util/errors';
 import { DATASETS, expectError } from '../helpers';
 

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import * as path from 'path';
 import fc from 'fast-check';
-import { Table, isoDate, table } from '../../lib/data/table';
+import { Table, table } from '../../lib/data/table';
+import { isoDate } from '../../lib/data/iso-date';
 import { loadCsv } from '../../lib/data/load-csv';
 import { summarize } from '../../lib/data/summarize';
 import { toHTML } from '../../lib/display/to-html';

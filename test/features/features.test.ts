@@ -20,7 +20,8 @@ import { ewm, ewmStd, ewmVar } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';
 import { InputError } from '../../lib/util/errors';
-import { isoDate, table } from '../../lib/data/table';
+import { table } from '../../lib/data/table';
+import { isoDate } from '../../lib/data/iso-date';
 import { DATASETS, expectClose, expectError, fixture } from '../helpers';
 
 const g = fixture('features.json');

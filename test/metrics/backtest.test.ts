@@ -81,7 +81,12 @@ describe('crossValidate / walkForward', () => {
     expect(cv.folds.map((f) => f.mean)).to.deep.equal([19.5, 14.5, 9.5]);
     expectNear(cv.mean.mean, 14.5, 1e-12);
     expect(cv.tabulate().header).to.deep.equal(['fold', 'train rows', 'test rows', 'mean']);
-    expect(cv.tabulate().rows.slice(-2).map((r) => r[0])).to.deep.equal(['mean', 'std']);
+    expect(
+      cv
+        .tabulate()
+        .rows.slice(-2)
+        .map((r) => r[0]),
+    ).to.deep.equal(['mean', 'std']);
   });
   it('walk-forward folds train on the past only', async () => {
     const cv = await walkForward(t, { nSplits: 3, gap: 1, ordered: true }, (train, test) => ({

@@ -1,0 +1,46 @@
+/** Row objects or arrays to typed columns: numbers to Float64, `Date` values to date columns, the rest to text. */
+import type { Column, ColumnKind, Row } from './table';
+
+/**
+ * The columns `names` of `rows`: a date column when every present value is a `Date`, numeric when every present
+ * value is a number, else text (null where missing). Missing: null, undefined or NaN.
+ */
+export function columnsFromRows(rows: readonly Row[], names: readonly string[]): { columns: Record<string, Column>; kinds: Record<string, ColumnKind> } {
+  const columns: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
+  for (const name of names) {
+    const values = rows.map((r) => r[name]);
+    const present = values.filter((v) => v !== null && v !== undefined && !(typeof v === 'number' && Number.isNaN(v)));
+    if (present.length > 0 && present.every((v) => v instanceof Date)) {
+      columns[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
+      kinds[name] = 'date';
+    } else if (present.every((v) => typeof v === 'number')) {
+      columns[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
+    } else {
+      columns[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
+    }
+  }
+  return { columns, kinds };
+}
+
+/** Columns given as arrays: a Float64Array copied, all `Date` (or null) a date column, all numbers (or null) numeric, else text. */
+export function columnsFromArrays(columns: Record<string, readonly unknown[] | Float64Array>): {
+  columns: Record<string, Column>;
+  kinds: Record<string, ColumnKind>;
+} {
+  const cols: Record<string, Column> = {};
+  const kinds: Record<string, ColumnKind> = {};
+  for (const [name, values] of Object.entries(columns)) {
+    if (values instanceof Float64Array) {
+      cols[name] = values.slice();
+    } else if (values.length > 0 && values.every((v) => v instanceof Date || v === null)) {
+      cols[name] = Float64Array.from(values, (v) => (v instanceof Date ? v.getTime() : NaN));
+      kinds[name] = 'date';
+    } else if (values.every((v) => typeof v === 'number' || v === null || v === undefined)) {
+      cols[name] = Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
+    } else {
+      cols[name] = values.map((v) => (v === null || v === undefined ? null : String(v)));
+    }
+  }
+  return { columns: cols, kinds };
+}
