@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { seededRng } from '../lib/util/rng';
 import { loadCsv } from '../lib/data/load-csv';
-import { labelEncoder } from '../lib/preprocess/encoders';
+import { labelEncoder } from '../lib/preprocess/label-encoder';
 import { standardScaler } from '../lib/preprocess/scaler';
 import { pipeline } from '../lib/preprocess/pipeline';
 import { toDataset } from '../lib/preprocess/to-dataset';

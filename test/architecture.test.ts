@@ -91,6 +91,14 @@ describe('architecture (docs/architecture.md)', () => {
     expect(wrong).to.deep.equal([]);
   });
 
+  it('no file of lib/ is much over 300 lines (one concept per file: split a longer one by concept)', () => {
+    const long = sources
+      .map((s) => ({ rel: s.rel, lines: fs.readFileSync(s.file, 'utf8').split('\n').length }))
+      .filter((s) => s.lines > 320 && s.rel !== 'index.ts')
+      .map((s) => `${s.rel}: ${s.lines} lines`);
+    expect(long).to.deep.equal([]);
+  });
+
   it('util/ imports nothing else of lib/, and index.ts only re-exports', () => {
     for (const s of sources.filter((x) => x.layer === 'util'))
       for (const spec of s.imports.filter((x) => x.startsWith('.'))) expect(spec, `${s.rel} imports ${spec}`).to.match(/^\.\/[^/]+$/);

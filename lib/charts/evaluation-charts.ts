@@ -5,7 +5,7 @@
 import { averagePrecision, precisionRecallCurve, rocAuc, rocCurve } from '../metrics/curves';
 import { calibrationCurve } from '../metrics/calibration';
 import type { CvResult } from '../metrics/cross-validate';
-import type { History } from '../train/fit-model';
+import type { History } from '../train/fit-options';
 import { COLORS, themed } from './theme';
 import { Trace, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';

@@ -44,3 +44,12 @@ export function columnsFromArrays(columns: Record<string, readonly unknown[] | F
   }
   return { columns: cols, kinds };
 }
+
+/** The column `withColumn` stores: a Float64Array as it is, all `Date` a date column, all numbers numeric, else text copied. */
+export function columnOf(values: Column | readonly number[] | readonly Date[]): { column: Column; kind: ColumnKind } {
+  if (values instanceof Float64Array) return { column: values, kind: 'number' };
+  const list = values as readonly unknown[];
+  if (list.length > 0 && list.every((v) => v instanceof Date)) return { column: Float64Array.from(list as Date[], (d) => d.getTime()), kind: 'date' };
+  if (list.every((v) => typeof v === 'number')) return { column: Float64Array.from(list as number[]), kind: 'number' };
+  return { column: (list as (string | null)[]).slice(), kind: 'string' };
+}

@@ -1,6 +1,6 @@
 /**
  * Finding and reading one CSV field in the bytes, quote-aware: where a field starts and ends, its text, a whole
- * row's fields. Shared by the row scan (parse-csv.ts), text columns and the byte-level date parser.
+ * row's fields. Shared by the row scan (csv-scan.ts), text columns and the byte-level date parser.
  */
 import { InputError } from '../util/errors';
 import * as bytes from './csv-bytes';

@@ -10,7 +10,7 @@ import { InputError } from '../util/errors';
 import { formatList, formatValue } from '../util/format';
 import { Tabular, tabularText } from '../util/tabular';
 
-import { columnsFromArrays, columnsFromRows } from './columns-from-values';
+import { columnOf, columnsFromArrays, columnsFromRows } from './columns-from-values';
 import { isoDate } from './iso-date';
 import { textAsNumbers } from './text-as-numbers';
 import { danfoDataFrame } from './danfo-frame';
@@ -127,24 +127,11 @@ export class Table {
 
   /** A new table with a column added or replaced. */
   withColumn(name: string, values: Column | readonly number[] | readonly Date[], kind?: ColumnKind): Table {
-    const list = values as readonly unknown[];
-    if (!(values instanceof Float64Array) && list.length > 0 && list.every((v) => v instanceof Date)) {
-      return this.withColumn(
-        name,
-        Float64Array.from(list as Date[], (d) => d.getTime()),
-        'date',
-      );
-    }
-    const col: Column =
-      values instanceof Float64Array
-        ? values
-        : list.every((v) => typeof v === 'number')
-          ? Float64Array.from(list as number[])
-          : (list as (string | null)[]).slice();
+    const { column: col, kind: inferred } = columnOf(values);
     if (col.length !== this.numRows && this.columnNames.length > 0) {
       throw new InputError(`column "${name}" has ${col.length} values but the table has ${this.numRows} rows`);
     }
-    return this.replacing([[name, col, kind ?? (col instanceof Float64Array ? 'number' : 'string')]]);
+    return this.replacing([[name, col, kind ?? inferred]]);
   }
 
   /** A new table with several columns added or replaced at once (numeric arrays, as from a transform). */

@@ -8,7 +8,7 @@
  *   freed by V8's collector in bursts leave memory mapped for the next ones instead of faulting it in again;
  * - elementwise loops four values per instruction (`native/elementwise.c`): `pctChange`, and the scalers' transforms;
  * - min, max and NaN of a column in one pass without copying it (`native/min-max.c`), for `minMaxScaler.fit`;
- * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/parse-csv.ts scanRows);
+ * - the rows of a CSV scanned in C (`native/scan-csv.c`, the same loop as lib/data/csv-scan.ts scanRows);
  * - the inputs of sliding windows, one contiguous copy per window (`native/windows.c`, for `makeWindows`);
  * - whole LSTM and GRU sequences forward and backward (`native/recurrent.c`, lib/kernels/recurrent.ts).
  *
@@ -61,7 +61,7 @@ export interface CHelper {
   /** result = [min, max, 1 when x holds NaN else 0], NaN skipped by min and max. */
   minMax(x: Float64Array, result: Float64Array): void;
   /**
-   * The rows of a CSV from byte state[0] on (native/scan-csv.c; lib/data/parse-csv.ts scanAll): fills the columns,
+   * The rows of a CSV from byte state[0] on (native/scan-csv.c; lib/data/csv-scan.ts scanAll): fills the columns,
    * row starts, text starts and quoted-row flags, updates state [next byte, rows, next line, column], returns why it stopped.
    */
   scanRows(

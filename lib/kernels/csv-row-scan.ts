@@ -1,6 +1,6 @@
 /**
  * The CSV row scan's fast version, behind the kernels door: native/scan-csv.c runs the same loop as
- * parse-csv.ts's scanRows (the plain TypeScript reference, which also writes every error), faster (docs/performance.md). The
+ * data/csv-scan.ts's scanRows (the plain TypeScript reference, which also writes every error), faster (docs/performance.md). The
  * reader asks here whether to use it and hands any row the C scan leaves (an unclosed quote, a blank line, a wrong
  * width) back to scanRows, so both give the same table (test/kernels/c-helper.test.ts, test/data/parse-csv.test.ts).
  */

@@ -4,13 +4,13 @@
  * A window's inputs are rows s, s+r, ..., s+(lookback-1)·r; its targets start `horizon` rows after its last
  * input row, so a target always lies strictly after its inputs.
  */
-import * as os from 'os';
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
 import { largeFloat32 } from '../kernels/huge-pages';
-import { windowInputsInto } from '../kernels/window-inputs';
-import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
+import { panelWindows } from './panel-windows';
+import { checkWindowBytes, fillWindows, gather, NOT_FINITE_FIX, windowLayout } from './window-layout';
+import { checkStrictlyIncreasing, firstDateColumn, timeColumn } from '../data/time-order';
 
 export interface WindowOptions {
   /** Input columns. */
@@ -85,7 +85,7 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   // A panel names its own date column below; one series must have dates or be vouched for.
   const dateColumn =
     options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'makeWindows');
-  if (options.series !== undefined) return panelWindows(table, options, options.series, dateColumn, xs, ys, shape, targetStart, targetEnd);
+  if (options.series !== undefined) return panelWindows(table, options, { series: options.series, dateColumn, xs, ys, shape, targetStart, targetEnd });
   // Windows over rows out of time order, or over several series stacked by date, would mix times silently.
   if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
   const { s0, count, span, firstTarget0 } = windowLayout(n, shape, targetStart, targetEnd);
@@ -122,190 +122,5 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
     targetDates,
     features: [...options.features],
     targets: [...options.targets],
-  };
-}
-
-/** The most bytes of window inputs makeWindows allocates: half the machine's memory, and at most 2^32 (V8's largest typed array). */
-const MAX_WINDOW_BYTES = Math.min(2 ** 32, os.totalmem() / 2);
-
-/** Refuses, before allocating, window inputs larger than MAX_WINDOW_BYTES, saying how many bytes and how to get fewer. */
-export function checkWindowBytes(count: number, lookback: number, features: number): void {
-  const bytes = count * lookback * features * 4;
-  if (bytes > MAX_WINDOW_BYTES) {
-    const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
-    throw new InputError(
-      `makeWindows would allocate ${gib(bytes)} (${count} windows × ${lookback} rows × ${features} features × 4 bytes), over the ${gib(MAX_WINDOW_BYTES)} it allows on this machine; use a stride above 1, a shorter lookback, fewer features, or window part of the rows at a time (targetStart / targetEnd)`,
-    );
-  }
-}
-
-const NOT_FINITE_FIX = 'impute or drop missing rows before windowing (rolling features leave NaN at the start: dropMissing())';
-
-interface WindowShape {
-  lookback: number;
-  horizon: number;
-  steps: number;
-  stride: number;
-  rate: number;
-}
-
-/**
- * Where the windows of an n-row series start (s0) and how many fit with their first target in
- * [targetStart, targetEnd) and their last target below targetEnd; `span` is a window's first input row to its
- * last target row, `firstTarget0` its first input row to its first target row.
- */
-function windowLayout(n: number, w: WindowShape, targetStart: number, targetEnd: number): { s0: number; count: number; span: number; firstTarget0: number } {
-  const span = (w.lookback - 1) * w.rate + w.horizon + w.steps - 1;
-  const firstTarget0 = (w.lookback - 1) * w.rate + w.horizon;
-  const s0 = Math.max(0, targetStart - firstTarget0);
-  // Window k starts at row s0 + k·stride; the last one's last target row is below min(n, targetEnd).
-  const limit = Math.min(n, targetEnd) - span; // a start s fits when s < limit
-  const count = span < n && limit > s0 ? Math.ceil((limit - s0) / w.stride) : 0;
-  return { s0, count, span, firstTarget0 };
-}
-
-/** First position in sorted `rows` whose value is ≥ v. */
-function lowerBound(rows: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** `makeWindows` with `series`: each series windowed alone, the windows merged in order of their first target row. */
-function panelWindows(
-  table: Table,
-  options: WindowOptions,
-  series: string,
-  dateColumn: string | undefined,
-  xs: Float64Array[],
-  ys: Float64Array[],
-  shape: WindowShape,
-  targetStart: number,
-  targetEnd: number,
-): Windows {
-  if (!dateColumn)
-    throw new InputError(
-      `series "${series}" needs a date column to check each series' time order, and the table has none; load the dates (loadCsv's dates option)`,
-    );
-  const { lookback, steps, stride, rate } = shape;
-  const parts: { rows: Int32Array; s0: number; count: number; firstTarget0: number }[] = [];
-  let longest = 0;
-  for (const [key, list] of panelRows(table, dateColumn, series, 'makeWindows')) {
-    const rows = Int32Array.from(list);
-    longest = Math.max(longest, rows.length);
-    const { s0, count, span, firstTarget0 } = windowLayout(rows.length, shape, lowerBound(rows, targetStart), lowerBound(rows, targetEnd));
-    if (count === 0) continue;
-    const last = s0 + (count - 1) * stride + span;
-    const check = (cols: Float64Array[], names: readonly string[]) =>
-      cols.forEach((col, j) => {
-        for (let i = s0; i <= last; i++) {
-          const v = col[rows[i]];
-          if (!Number.isFinite(v)) throw new InputError(`makeWindows: column "${names[j]}" holds ${v} at row ${rows[i]} (series "${key}"); ${NOT_FINITE_FIX}`);
-        }
-      });
-    check(xs, options.features);
-    check(ys, options.targets);
-    parts.push({ rows, s0, count, firstTarget0 });
-  }
-  if (parts.length === 0) {
-    throw new InputError(
-      `no series of column "${series}" has a window with targets between rows ${targetStart} and ${targetEnd} (longest series ${longest} rows; lookback ${lookback} × samplingRate ${rate}, horizon ${shape.horizon}, steps ${steps}); use a shorter lookback or more data`,
-    );
-  }
-  // Each window as (part, start), ordered by its first target row in the table.
-  const total = parts.reduce((a, p) => a + p.count, 0);
-  const part = new Int32Array(total);
-  const start = new Int32Array(total);
-  const target = new Int32Array(total);
-  let k = 0;
-  parts.forEach((p, pi) => {
-    for (let w = 0; w < p.count; w++, k++) {
-      part[k] = pi;
-      start[k] = p.s0 + w * stride;
-      target[k] = p.rows[start[k] + p.firstTarget0];
-    }
-  });
-  const order = Int32Array.from({ length: total }, (_, i) => i).sort((a, b) => target[a] - target[b]);
-  const nf = xs.length;
-  const nt = ys.length;
-  checkWindowBytes(total, lookback, nf);
-  const x = largeFloat32(total * lookback * nf);
-  const y = new Float32Array(total * steps * nt);
-  const targetRows = new Int32Array(total);
-  let xo = 0;
-  let yo = 0;
-  order.forEach((i, w) => {
-    const { rows, firstTarget0 } = parts[part[i]];
-    for (let t = 0; t < lookback; t++) {
-      const row = rows[start[i] + t * rate];
-      for (let f = 0; f < nf; f++) x[xo++] = xs[f][row];
-    }
-    for (let s = 0; s < steps; s++) {
-      const row = rows[start[i] + firstTarget0 + s];
-      for (let j = 0; j < nt; j++) y[yo++] = ys[j][row];
-    }
-    targetRows[w] = target[i];
-  });
-  const targetDates = gather(table.dates(dateColumn), targetRows);
-  return {
-    x,
-    xShape: [total, lookback, nf],
-    y,
-    yShape: [total, steps * nt],
-    targetRows,
-    targetDates,
-    features: [...options.features],
-    targets: [...options.targets],
-  };
-}
-
-interface Layout {
-  s0: number;
-  count: number;
-  stride: number;
-  lookback: number;
-  rate: number;
-  firstTarget0: number;
-  steps: number;
-}
-
-/** Writes every window's input rows into x (the kernels' windowInputsInto), its target rows into y and its first target row into targetRows. */
-function fillWindows(x: Float32Array, y: Float32Array, targetRows: Int32Array, xs: Float64Array[], ys: Float64Array[], layout: Layout): void {
-  const { s0, count, stride, lookback, rate, firstTarget0, steps } = layout;
-  windowInputsInto(xs, s0, count, stride, lookback, rate, x);
-  const nt = ys.length;
-  let yo = 0;
-  for (let w = 0; w < count; w++) {
-    const first = s0 + w * stride + firstTarget0;
-    targetRows[w] = first;
-    for (let k = 0; k < steps; k++) for (let j = 0; j < nt; j++) y[yo++] = ys[j][first + k];
-  }
-}
-
-/** values[rows[i]] for each i. */
-function gather(values: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]];
-  return out;
-}
-
-/**
- * Training and test windows from one table, split at row `testStart`: training targets all lie before it;
- * test windows' targets lie at or after it, and their inputs may reach back into the training rows
- * (context), never forward.
- */
-export function windowSplit(
-  table: Table,
-  options: Omit<WindowOptions, 'targetStart' | 'targetEnd'> & { testStart: number },
-): { train: Windows; test: Windows } {
-  const testStart = checkPositiveInt('testStart', options.testStart);
-  return {
-    train: makeWindows(table, { ...options, targetEnd: testStart }),
-    test: makeWindows(table, { ...options, targetStart: testStart }),
   };
 }

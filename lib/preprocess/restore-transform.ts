@@ -4,7 +4,9 @@
  */
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
-import { FittedLabelEncoder, FittedOneHotEncoder, FittedOrdinalEncoder } from './encoders';
+import { FittedLabelEncoder } from './label-encoder';
+import { FittedOneHotEncoder } from './one-hot-encoder';
+import { FittedOrdinalEncoder } from './ordinal-encoder';
 import { FittedPipeline } from './pipeline';
 import { FittedScaler } from './scaler';
 import { FittedImputer } from './simple-imputer';

@@ -10,18 +10,17 @@ import * as path from 'path';
 import { backendInfo, tf } from '../backend';
 import { Table } from '../data/table';
 import { BundleError } from '../util/errors';
-import { notice } from '../util/notice';
-import { Model, ModelSpec } from '../models/model';
-import type { FittedTransform, TransformState } from '../preprocess/transform';
+import { Model } from '../models/model';
+import type { FittedTransform } from '../preprocess/transform';
 import { restoreTransform } from '../preprocess/restore-transform';
 import { toDataset } from '../preprocess/to-dataset';
 import { FittedPipeline } from '../preprocess/pipeline';
 import { portableTopology } from '../models/portable-topology';
 import { taskLoss } from '../models/wrap-model';
 import { predict } from './predict';
-import { readModelFiles } from './load-model';
+import { BUNDLE_FORMAT, checkManifest, Manifest, networkFiles, readJson } from './bundle-files';
+import { recoverInterruptedSave, removeQuietly } from './interrupted-save';
 
-export const BUNDLE_FORMAT = 'tsdl-bundle/1';
 const LIB_VERSION: string = require('../../package.json').version;
 
 /** Windowing a sequence model needs to turn raw rows into inputs. */
@@ -40,23 +39,6 @@ export interface BundleContents {
   window?: BundleWindow;
   /** Free-form notes (data source, metrics). */
   metadata?: Record<string, unknown>;
-}
-
-interface Manifest {
-  format: string;
-  createdAt: string;
-  library: string;
-  tfjs: string;
-  backend: string;
-  spec: ModelSpec;
-  features: string[];
-  targets: string[];
-  window?: BundleWindow;
-  preprocess?: TransformState;
-  metadata?: Record<string, unknown>;
-  weightsBytes: number;
-  /** The network as the library builds it (its own layers); model.json holds the standard-layer form. Absent in bundles of 0.2. */
-  topology?: object;
 }
 
 /** A loaded bundle: the model plus `predictTable` for raw rows. */
@@ -197,131 +179,6 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
     throw new BundleError(`could not move the new bundle into ${dir}: ${(err as Error).message}; the existing bundle is unchanged`);
   }
   fs.rmSync(old, { recursive: true, force: true });
-}
-
-/** Leftovers of saves of `target` (".name.tmp-PID-TIME", ".name.old-PID-TIME") beside it, newest first. */
-function leftovers(target: string): { path: string; kind: 'tmp' | 'old'; pid: number; time: number }[] {
-  const parent = path.dirname(target);
-  const base = path.basename(target);
-  const re = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)-(\\d+)$`);
-  return fs
-    .readdirSync(parent)
-    .map((f) => ({ f, m: re.exec(f) }))
-    .filter((x) => x.m)
-    .map(({ f, m }) => ({ path: path.join(parent, f), kind: m![1] as 'tmp' | 'old', pid: Number(m![2]), time: Number(m![3]) }))
-    .sort((a, b) => b.time - a.time);
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * After a save killed between its two renames, the bundle sits in ".name.old-*" and nothing is at `target`: put
- * the newest complete one back. With `clean`, leftovers of other saves that are no longer running are removed
- * (killed saves left 17 folders, 100 MB after 50 kills). Returns whether a bundle was recovered.
- */
-function recoverInterruptedSave(target: string, clean: boolean): boolean {
-  let recovered = false;
-  const found = leftovers(target);
-  if (!fs.existsSync(target)) {
-    const old = found.find((l) => l.kind === 'old' && fs.existsSync(path.join(l.path, 'bundle.json')));
-    if (old) {
-      fs.renameSync(old.path, target);
-      recovered = true;
-      notice(`${target}: a save was interrupted before it finished; the bundle it was replacing is back in place`);
-    }
-  }
-  if (clean) for (const l of found) if (fs.existsSync(l.path) && !alive(l.pid)) removeQuietly(l.path);
-  return recovered;
-}
-
-function removeQuietly(dir: string): void {
-  try {
-    fs.rmSync(dir, { recursive: true, force: true });
-  } catch {
-    // Nothing was created there, or it cannot be removed: either way the old bundle is untouched.
-  }
-}
-
-/** A bundle file that must be a regular file inside the bundle: not a link (followed outside the folder), a FIFO (read forever) or a device. */
-function regularFile(file: string, what: string): void {
-  const st = fs.lstatSync(file, { throwIfNoEntry: false });
-  if (!st) throw new BundleError(`${what} is missing: ${file}; this folder is not a complete bundle (save it again with saveBundle)`);
-  if (!st.isFile())
-    throw new BundleError(
-      `${what} in ${path.dirname(file)} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a bundle holds its own files only (save it again with saveBundle)`,
-    );
-}
-
-function readJson<T>(file: string, what: string): T {
-  regularFile(file, what);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch (err) {
-    throw new BundleError(`${what} is corrupt (${file}): ${(err as Error).message}`);
-  }
-}
-
-/** The manifest with every field the loader uses checked, naming the first bad one. */
-function checkManifest(m: unknown, dir: string): Manifest {
-  const bad = (field: string, want: string, got: unknown) =>
-    new BundleError(
-      `${dir}/bundle.json: "${field}" must be ${want}, got ${JSON.stringify(got) ?? String(got)}; the file is damaged or from elsewhere (save the bundle again with saveBundle)`,
-    );
-  if (!m || typeof m !== 'object' || Array.isArray(m)) throw bad('(the whole file)', 'an object', m);
-  const o = m as Record<string, unknown>;
-  if (o.format !== BUNDLE_FORMAT) throw new BundleError(`${dir}/bundle.json has format ${JSON.stringify(o.format)}, expected ${BUNDLE_FORMAT}`);
-  const spec = o.spec as Record<string, unknown> | undefined;
-  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw bad('spec', 'an object', o.spec);
-  if (!['regression', 'binary', 'multiclass'].includes(spec.task as string)) throw bad('spec.task', '"regression", "binary" or "multiclass"', spec.task);
-  if (!(typeof spec.learningRate === 'number' && spec.learningRate > 0)) throw bad('spec.learningRate', 'a positive number', spec.learningRate);
-  if (!Array.isArray(spec.inputShape) || !spec.inputShape.every((d) => Number.isInteger(d) && d > 0))
-    throw bad('spec.inputShape', 'a list of positive integers', spec.inputShape);
-  for (const f of ['features', 'targets'] as const)
-    if (!Array.isArray(o[f]) || !(o[f] as unknown[]).every((x) => typeof x === 'string')) throw bad(f, 'a list of column names', o[f]);
-  if (!(Number.isInteger(o.weightsBytes) && (o.weightsBytes as number) >= 0)) throw bad('weightsBytes', 'a whole number of bytes', o.weightsBytes);
-  if (o.window !== undefined) {
-    const w = o.window as Record<string, unknown>;
-    if (!w || typeof w !== 'object') throw bad('window', 'an object', o.window);
-    if (!(Number.isInteger(w.lookback) && (w.lookback as number) >= 1)) throw bad('window.lookback', 'an integer ≥ 1', w.lookback);
-    if (w.samplingRate !== undefined && !(Number.isInteger(w.samplingRate) && (w.samplingRate as number) >= 1))
-      throw bad('window.samplingRate', 'an integer ≥ 1', w.samplingRate);
-  }
-  if (o.preprocess !== undefined && (!o.preprocess || typeof o.preprocess !== 'object')) throw bad('preprocess', 'an object', o.preprocess);
-  return o as unknown as Manifest;
-}
-
-/**
- * The network's topology and weights: the library-layer topology from the manifest with model.json's weights
- * (bundles from 0.3 on), or model.json's own topology and weightSpecs beside weights.bin (bundles of 0.2).
- */
-function networkFiles(dir: string, manifest: Manifest): { topology: object; weightSpecs: tf.io.WeightsManifestEntry[]; weightData: ArrayBuffer } {
-  const jsonFile = path.join(dir, 'model.json');
-  regularFile(path.join(dir, 'weights.bin'), 'weights.bin');
-  const weightsBytes = fs.statSync(path.join(dir, 'weights.bin')).size;
-  if (weightsBytes !== manifest.weightsBytes) {
-    throw new BundleError(`weights.bin in ${dir} has ${weightsBytes} bytes but the manifest says ${manifest.weightsBytes}; the file is truncated or corrupt`);
-  }
-  const legacy = readJson<{ modelTopology?: object; weightSpecs?: tf.io.WeightsManifestEntry[]; weightsManifest?: unknown }>(jsonFile, 'model.json');
-  if (legacy && typeof legacy === 'object' && legacy.weightsManifest === undefined) {
-    if (typeof legacy.modelTopology !== 'object' || !Array.isArray(legacy.weightSpecs)) {
-      throw new BundleError(`model.json in ${dir} has no modelTopology object and weightSpecs list; save the bundle again with saveBundle`);
-    }
-    const w = fs.readFileSync(path.join(dir, 'weights.bin'));
-    return { topology: legacy.modelTopology, weightSpecs: legacy.weightSpecs, weightData: w.buffer.slice(w.byteOffset, w.byteOffset + w.length) };
-  }
-  const files = readModelFiles(jsonFile);
-  if (manifest.topology !== undefined && (typeof manifest.topology !== 'object' || manifest.topology === null)) {
-    throw new BundleError(`${dir}/bundle.json: "topology" must be an object; the file is damaged (save the bundle again with saveBundle)`);
-  }
-  return { topology: manifest.topology ?? (files.modelTopology as object), weightSpecs: files.weightSpecs, weightData: files.weightData as ArrayBuffer };
 }
 
 /**

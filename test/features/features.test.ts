@@ -5,17 +5,9 @@ import { diff, lag, lead, spread } from '../../lib/features/lag';
 import { fillForward } from '../../lib/features/fill-forward';
 import { calendarFeatures } from '../../lib/features/calendar-features';
 import { logReturns, pctChange, volatility } from '../../lib/features/returns';
-import {
-  rollingCorr,
-  rollingCov,
-  rollingMax,
-  rollingMean,
-  rollingMedian,
-  rollingMin,
-  rollingQuantile,
-  rollingStd,
-  rollingSum,
-} from '../../lib/features/rolling';
+import { rollingMax, rollingMean, rollingMin, rollingStd, rollingSum } from '../../lib/features/rolling';
+import { rollingMedian, rollingQuantile } from '../../lib/features/rolling-quantile';
+import { rollingCorr, rollingCov } from '../../lib/features/rolling-pairs';
 import { ewm, ewmStd, ewmVar } from '../../lib/features/ewm';
 import { bollingerBands, macd, rsi } from '../../lib/features/indicators';
 import { resampleOhlc } from '../../lib/features/resample-ohlc';

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { table } from '../../lib/data/table';
-import { makeWindows, windowSplit } from '../../lib/preprocess/make-windows';
+import { makeWindows } from '../../lib/preprocess/make-windows';
+import { windowSplit } from '../../lib/preprocess/window-split';
 import { InputError } from '../../lib/util/errors';
 import { expectClose, expectError, fixture } from '../helpers';
 

@@ -1,7 +1,7 @@
 /** Small real-data problems shared by the model and training tests. */
 import * as path from 'path';
 import { loadCsv } from '../../lib/data/load-csv';
-import { labelEncoder } from '../../lib/preprocess/encoders';
+import { labelEncoder } from '../../lib/preprocess/label-encoder';
 import { standardScaler } from '../../lib/preprocess/scaler';
 import { pipeline } from '../../lib/preprocess/pipeline';
 import { toDataset } from '../../lib/preprocess/to-dataset';
