@@ -17,7 +17,7 @@ export { Table, table } from './data/table';
 export { isoDate } from './data/iso-date';
 export type { Column, ColumnKind, Row } from './data/table';
 export { loadCsv, readCsv } from './data/load-csv';
-export type { LoadCsvOptions, SchemaType } from './data/load-csv';
+export type { LoadCsvOptions, ReadCsvOptions, SchemaType } from './data/load-csv';
 export { parseCsv } from './data/parse-csv';
 export { loadParquet } from './data/load-parquet';
 export { loadArrow } from './data/load-arrow';

@@ -85,11 +85,21 @@ function notUtf8(source: string): InputError {
   return new InputError(`${source} is not valid UTF-8 (it holds undecodable bytes); pass { encoding: "latin1" } or re-save the file as UTF-8`);
 }
 
+/** Options of `readCsv`: those of `loadCsv`, and a name for the text in errors. */
+export interface ReadCsvOptions extends LoadCsvOptions {
+  /** Names the text in errors (where it came from: a URL, a request, a cell). Defaults to "CSV text". */
+  source?: string;
+}
+
 /**
- * Reads CSV text into a `Table`. `source` names it in errors.
+ * Reads CSV text into a `Table`, as `loadCsv` reads a file.
  * @example readCsv('date,close\n2000-01-03,1455.2\n').numbers('close')  // Float64Array [1455.2]
  */
-export function readCsv(text: string, options: LoadCsvOptions = {}, source = 'CSV text'): Table {
+export function readCsv(text: string, options?: ReadCsvOptions): Table;
+/** @deprecated Name the text with the `source` option: `readCsv(text, { ...options, source })`. */
+export function readCsv(text: string, options: LoadCsvOptions, source: string): Table;
+export function readCsv(text: string, options: ReadCsvOptions = {}, positionalSource?: string): Table {
+  const source = positionalSource ?? options.source ?? 'CSV text';
   if (text.includes('\uFFFD')) throw notUtf8(source);
   const { format, maxRows, skipRows } = scanOptions(options);
   return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows }), options, source, format);

@@ -85,7 +85,7 @@ export async function scanCsv(
       if (text.trim() !== '') {
         let table: Table;
         try {
-          table = readCsv(`${header}\n${text}`, { ...readOptions, sortBy: false, schema: { ...schema, ...options.schema } }, file);
+          table = readCsv(`${header}\n${text}`, { ...readOptions, sortBy: false, schema: { ...schema, ...options.schema }, source: file });
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
           throw new InputError(`${file}, in the batch that starts at data row ${rows + 1} (rows below count from there): ${err.message}`);

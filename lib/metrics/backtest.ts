@@ -13,10 +13,6 @@ import type { Tabular } from '../util/tabular';
 export type PositionRule = 'long-short' | 'long-flat' | 'threshold';
 
 export interface BacktestOptions {
-  /** Prices, one per period (closes). */
-  prices: ArrayLike<number>;
-  /** A forecast per period, known at that period's close (e.g. the predicted next return or P(up) − 0.5). */
-  signal: ArrayLike<number>;
   /** Dates (epoch ms) per period, for drawdown dates. */
   dates?: ArrayLike<number>;
   /** "long-short": sign of the signal; "long-flat": long when the signal > 0; "threshold": long above `threshold`, short below −threshold, else flat. Defaults to "long-flat". */
@@ -27,6 +23,14 @@ export interface BacktestOptions {
   costBps?: number;
   /** For annualising. Defaults to 252 (daily). */
   periodsPerYear?: number;
+}
+
+/** The single-object form `backtest({ prices, signal, ...options })`, kept for code written before 0.5. */
+export interface BacktestInput extends BacktestOptions {
+  /** Prices, one per period (closes). */
+  prices: ArrayLike<number>;
+  /** A forecast per period, known at that period's close. */
+  signal: ArrayLike<number>;
 }
 
 export interface PerformanceStats {
@@ -135,11 +139,20 @@ function run(prices: ArrayLike<number>, positions: Float64Array, cost: number): 
 }
 
 /**
- * Backtests a signal against buy-and-hold.
- * @example backtest({ prices: close, signal: predictedReturn, rule: 'long-flat', costBps: 10, dates })
+ * Backtests a signal against buy-and-hold: `prices` one per period (closes), `signal` a forecast per period known at
+ * that period's close (the predicted next return, or P(up) − 0.5).
+ * @example backtest(close, predictedReturn, { rule: 'long-flat', costBps: 10, dates })
  */
-export function backtest(options: BacktestOptions): BacktestResult {
-  const { prices, signal } = options;
+export function backtest(prices: ArrayLike<number>, signal: ArrayLike<number>, options?: BacktestOptions): BacktestResult;
+/** @deprecated Pass the data first, as every other function takes it: `backtest(prices, signal, options)`. */
+export function backtest(input: BacktestInput): BacktestResult;
+export function backtest(first: ArrayLike<number> | BacktestInput, second?: ArrayLike<number>, third: BacktestOptions = {}): BacktestResult {
+  const legacy = second === undefined && !!first && typeof first === 'object' && 'prices' in first;
+  const options: BacktestOptions = legacy ? (first as BacktestInput) : third;
+  const prices = legacy ? (first as BacktestInput).prices : (first as ArrayLike<number>);
+  const signal = legacy ? (first as BacktestInput).signal : second;
+  if (!prices || typeof prices.length !== 'number' || !signal || typeof signal.length !== 'number')
+    throw new InputError('backtest takes the prices and the signal, one per period: backtest(prices, signal, { rule, costBps, dates })');
   if (prices.length !== signal.length) throw new InputError(`backtest: ${prices.length} prices but ${signal.length} signals; give one signal per price`);
   if (prices.length < 3) throw new InputError(`backtest needs at least 3 prices, got ${prices.length}`);
   for (let i = 0; i < prices.length; i++) {

@@ -41,6 +41,13 @@ describe('loadCsv', () => {
     expectError(() => t.numbers('value'), InputError, 'row 0', '"1,5"', 'decimal: ","');
   });
 
+  it('readCsv names the text in errors with the source option (and still with the older third argument)', () => {
+    const bad = 'a,b\n1,2,3\n';
+    expectError(() => readCsv(bad), InputError, 'CSV text: line 2 has 3 fields');
+    expectError(() => readCsv(bad, { source: 'request 42' }), InputError, 'request 42: line 2 has 3 fields');
+    expectError(() => readCsv(bad, {}, 'cell 3'), InputError, 'cell 3: line 2 has 3 fields');
+  });
+
   it('reads thousands separators only when asked, and says how when not', () => {
     const text = 'date,volume\n2000-01-03,"1,234,567"\n2000-01-04,"2,000"\n';
     expectError(() => readCsv(text, { schema: { volume: 'number' } }), InputError, 'row 0', '"1,234,567"', 'thousands: ","');

@@ -32,7 +32,7 @@ describe('toHTML', () => {
     expect(html).to.include('&lt;yes&gt;').and.include('<td class="num">0.6667</td>');
     const scores = compareModels([1, 2, 3], { a: [1, 2, 4] });
     expect(toHTML(scores)).to.include('<caption>3 test points</caption>');
-    const bt = backtest({ prices: [100, 101, 99, 102], signal: [1, -1, 1, 0], rule: 'long-flat' });
+    const bt = backtest([100, 101, 99, 102], [1, -1, 1, 0], { rule: 'long-flat' });
     expect(toHTML(bt)).to.include('backtest (long-flat, costs 0 bps per unit turnover)');
     expect(toHTML(summarize(table({ x: [1, 2] })))).to.include('<caption>2 rows</caption>');
   });

@@ -505,7 +505,7 @@ const cases: Case[] = [
   {
     area: 'evaluation',
     mistake: 'a backtest with missing prices',
-    run: () => t.backtest({ prices: [1, NaN, 2], signal: [1, 1, 1] }),
+    run: () => t.backtest([1, NaN, 2], [1, 1, 1]),
     error: InputError,
     names: ['NaN at index 1'],
     fix: 'fill or drop',
