@@ -1,13 +1,9 @@
 import { expect } from 'chai';
-import * as path from 'path';
 import fc from 'fast-check';
 import { Table, table } from '../../lib/data/table';
-import { isoDate } from '../../lib/data/iso-date';
-import { loadCsv } from '../../lib/data/load-csv';
-import { summarize } from '../../lib/data/summarize';
 import { toHTML } from '../../lib/display/to-html';
 import { InputError } from '../../lib/util/errors';
-import { DATASETS, expectClose, expectError, fixture } from '../helpers';
+import { expectError } from '../helpers';
 
 describe('Table', () => {
   const t = table({ date: [new Date('2000-01-01'), new Date('2000-01-02'), new Date('2000-01-03')], x: [1, NaN, 3], s: ['a', null, 'c'] });
@@ -99,127 +95,6 @@ describe('Table', () => {
 
   it('renders escaped HTML', () => {
     expect(toHTML(table({ s: ['<img src=x onerror=alert(1)>'] }))).to.include('&lt;img src=x onerror=alert(1)&gt;');
-  });
-});
-
-describe('summarize', () => {
-  it("matches pandas' describe() on the S&P 500 file", () => {
-    const golden = fixture('preprocess.json').sp500_describe;
-    const s = summarize(loadCsv(path.join(DATASETS, 'sp500-daily-ohlcv-2000-2020.csv')));
-    for (const col of ['open', 'close', 'volume']) {
-      const c = s.columns.find((x) => x.column === col)!;
-      const g = golden[col];
-      expectClose(
-        [c.count, c.mean!, c.std!, c.min!, c.q25!, c.median!, c.q75!, c.max!],
-        [g.count, g.mean, g.std, g.min, g['25%'], g['50%'], g['75%'], g.max],
-        1e-9,
-        col,
-      );
-    }
-  });
-
-  it('counts missing values (where danfo describe throws), class balance and date gaps', () => {
-    const s = summarize(table({ date: [new Date('2001-09-07'), new Date('2001-09-10'), new Date('2001-09-17')], x: [1, NaN, 3], label: ['M', 'B', 'B'] }), {
-      label: 'label',
-    });
-    expect(s.columns.find((c) => c.column === 'x')!.missing).to.equal(1);
-    expect(s.classBalance!.counts).to.deep.equal({ M: 1, B: 2 });
-    expect(s.dates!.maxGapDays).to.equal(7);
-    expect(s.dates!.maxGapAfter).to.equal('2001-09-10');
-    expect(toHTML(s)).to.include('<table');
-  });
-
-  it('date coverage: gaps between distinct dates in time order (panel data, file order), and 200,000 rows', () => {
-    const d = (s: string) => new Date(`${s}T00:00:00Z`);
-    // Two symbols per month, in file order (not sorted): gaps of 31 and 29 days (2000 is a leap year), not 0 or negative.
-    const panel = table({
-      date: ['2000-03-01', '2000-01-01', '2000-01-01', '2000-02-01', '2000-02-01', '2000-03-01'].map(d),
-      symbol: ['A', 'A', 'B', 'A', 'B', 'B'],
-    });
-    const s = summarize(panel).dates!;
-    expect([s.first, s.last, s.distinct, s.medianGapDays, s.maxGapDays, s.maxGapAfter]).to.deep.equal(['2000-01-01', '2000-03-01', 3, 30, 31, '2000-01-01']);
-    expect(summarize(panel).toString()).to.include('(3 distinct), typical gap 30 days, largest 31 days after 2000-01-01');
-    // Intraday rows: the gap in the unit people use ("0.000694 days" was a minute).
-    const minutes = table({ time: [0, 1, 2, 4].map((m) => new Date(Date.UTC(2020, 0, 2, 9, 30 + m))), x: [1, 2, 3, 4] });
-    expect(summarize(minutes).toString()).to.include('typical gap 1 minute, largest 2 minutes after 2020-01-02T09:32:00.000Z');
-    // Math.max(...gaps) overflowed the call stack from about 120,000 rows. Daily dates with one 10-day gap.
-    const n = 200_000;
-    const days = Array.from({ length: n }, (_, i) => new Date(Date.UTC(2000, 0, 1) + (i + (i >= 150_000 ? 9 : 0)) * 86_400_000));
-    const big = summarize(table({ date: days, x: new Float64Array(n) })).dates!;
-    expect([big.distinct, big.medianGapDays, big.maxGapDays, big.maxGapAfter]).to.deep.equal([n, 1, 10, isoDate(days[149_999].getTime())]);
-  });
-
-  it('isoDate: a day, a timestamp, and "NaT" for a missing date (it threw a RangeError)', () => {
-    expect([isoDate(Date.UTC(2000, 0, 3)), isoDate(Date.UTC(2000, 0, 3, 9, 30)), isoDate(NaN)]).to.deep.equal([
-      '2000-01-03',
-      '2000-01-03T09:30:00.000Z',
-      'NaT',
-    ]);
-  });
-
-  it('a date column with no dates, or one: a summary, not a RangeError from toISOString', () => {
-    const none = summarize(table({ d: [null, null] as unknown as Date[], x: [1, 2] }));
-    expect(none.dates).to.equal(undefined);
-    expect(none.toString()).to.include('2 rows');
-    const one = summarize(table({ date: [new Date('2020-01-01T00:00:00Z'), new Date(NaN)], x: [1, 2] }));
-    expect([one.dates!.present, one.dates!.distinct]).to.deep.equal([1, 1]);
-    expect(one.toString()).to.include('dates 2020-01-01 to 2020-01-01\n'); // no gap to speak of, and 1 of 1 is not "distinct"
-  });
-
-  it('an all-missing numeric column: count 0 and every statistic NaN, as pandas describe() gives', () => {
-    const c = summarize(table({ a: [NaN, NaN], b: [1, 2] })).columns[0];
-    expect(c.count).to.equal(0);
-    for (const v of [c.mean, c.std, c.min, c.q25, c.median, c.q75, c.max]) expect(Number.isNaN(v)).to.equal(true);
-  });
-});
-
-import { joinAsOf } from '../../lib/data/join-asof';
-
-describe('joinAsOf', () => {
-  const d = (s: string) => new Date(`${s}T00:00:00Z`);
-  const monthly = table({ date: ['2000-01-01', '2000-02-01', '2000-03-01', '2000-04-01', '2000-05-01'].map(d), y: [1, 2, 3, 4, 5] });
-  const quarterly = table({ date: ['2000-01-01', '2000-04-01'].map(d), gdp: [100, 110] });
-
-  it('takes the last right row at or before each left date, NaN before the first (hand-checked)', () => {
-    const j = joinAsOf(monthly, quarterly);
-    expect(Array.from(j.numbers('gdp'))).to.deep.equal([100, 100, 100, 110, 110]);
-    expect(j.columnNames).to.deep.equal(['date', 'y', 'gdp']);
-  });
-
-  it('availableAfterMs delays each right row to when it was known: no look-ahead', () => {
-    const j = joinAsOf(monthly, quarterly, { availableAfterMs: 45 * 864e5, prefix: 'macro_' });
-    // Q1 (dated Jan 1) is usable from Feb 15 → first in March; Q2 (Apr 1) from May 16 → not yet in May.
-    expect(Array.from(j.numbers('macro_gdp'))).to.deep.equal([NaN, NaN, 100, 100, 100]);
-  });
-
-  it('joins a panel (several symbols per date) row by row; repeated or unsorted right dates are refused', () => {
-    const panel = table({ date: ['2000-01-01', '2000-01-01', '2000-04-01', '2000-04-01'].map(d), symbol: ['A', 'B', 'A', 'B'] });
-    expect(Array.from(joinAsOf(panel, quarterly).numbers('gdp'))).to.deep.equal([100, 100, 110, 110]); // refused before as a duplicate date
-    const doubled = table({ date: ['2000-01-01', '2000-01-01'].map(d), gdp: [1, 2] });
-    expectError(() => joinAsOf(monthly, doubled), InputError, 'duplicate date 2000-01-01');
-    expectError(() => joinAsOf(table({ date: ['2000-02-01', '2000-01-01'].map(d) }), quarterly), InputError, 'not sorted', 'row 1');
-  });
-
-  it('names a missing date column and a clashing column name', () => {
-    expectError(() => joinAsOf(monthly, table({ when: [1], gdp: [1] }), { on: 'date' }), InputError, 'right table has no date column "date"', 'when, gdp');
-    expectError(() => joinAsOf(monthly, table({ date: [d('2000-01-01')], y: [1] })), InputError, 'column "y" is in both tables', 'prefix');
-  });
-});
-
-import { decimalYearToDate, decimalYearsToDates } from '../../lib/data/decimal-year';
-
-describe('decimalYearToDate', () => {
-  it('maps fractions of the year to days (hand-computed: 1991 has 365 days)', () => {
-    expect(new Date(decimalYearToDate(1991)).toISOString().slice(0, 10)).to.equal('1991-01-01');
-    // 0.4 × 365 days = 146 days after Jan 1 → May 27; 0.5 × 365 = 182.5 days → noon of July 2, rounded up to July 3.
-    expect(new Date(decimalYearToDate(1991.4)).toISOString().slice(0, 10)).to.equal('1991-05-27');
-    expect(new Date(decimalYearToDate(1991.5)).toISOString().slice(0, 10)).to.equal('1991-07-03');
-    expectError(() => decimalYearsToDates([1991.5, 1991.5001]), InputError, 'map to the same or an earlier day');
-  });
-  it('rounds to the nearest day: six-digit decimal years of Jan 1, 2 and 3 are three days (flooring put the first two on Jan 1)', () => {
-    // 2001.002739 is 0.99974 days after Jan 1 (1/365 = 0.0027397…, cut to six digits): Jan 2, not Jan 1.
-    const days = decimalYearsToDates([2001.0, 2001.002739, 2001.005479]).map((d) => d.toISOString().slice(0, 10));
-    expect(days).to.deep.equal(['2001-01-01', '2001-01-02', '2001-01-03']);
   });
 });
 
