@@ -172,8 +172,10 @@ export type { ModelScore, CompareModelsOptions } from './metrics/compare-models'
 export { overlay, isFigure } from './charts/figure';
 export type { Figure, Trace, Layout, ChartOptions } from './charts/figure';
 export { COLORS, themed } from './charts/theme';
-export { forecastChart, lineChart } from './charts/forecast-chart';
-export type { ForecastChartOptions, LineChartOptions } from './charts/forecast-chart';
+export { forecastChart } from './charts/forecast-chart';
+export type { ForecastChartOptions } from './charts/forecast-chart';
+export { lineChart } from './charts/line-chart';
+export type { LineChartOptions } from './charts/line-chart';
 export { candlestickChart } from './charts/candlestick-chart';
 export type { CandlestickOptions } from './charts/candlestick-chart';
 export { histogramChart, distributionByClass } from './charts/distribution-charts';

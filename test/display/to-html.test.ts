@@ -4,7 +4,7 @@ import { summarize } from '../../lib/data/summarize';
 import { classificationReport } from '../../lib/metrics/classification';
 import { compareModels } from '../../lib/metrics/compare-models';
 import { backtest } from '../../lib/metrics/backtest';
-import { lineChart } from '../../lib/charts/forecast-chart';
+import { lineChart } from '../../lib/charts/line-chart';
 import { toHTML } from '../../lib/display/to-html';
 import { bundleOf } from '../../lib/display/show';
 import { InputError } from '../../lib/util/errors';

@@ -1,0 +1,31 @@
+/** `lineChart`: several series over time on one chart (yields of several maturities, equity curves). */
+import { COLORS, themed } from './theme';
+import { dateAxis, figure, values } from './figure';
+import type { ChartOptions, Figure } from './figure';
+
+export interface LineChartOptions extends ChartOptions {
+  /** Dates of the points (epoch ms, as Table.dates gives them). Required. */
+  dates: ArrayLike<number>;
+  /** One line per name, each value at the date of the same index. Required. */
+  series: Record<string, ArrayLike<number>>;
+  /** Label of the y axis. Defaults to none. */
+  yTitle?: string;
+  /** Logarithmic y axis (growth of 1 invested). Defaults to false. */
+  logY?: boolean;
+}
+
+/** Several series over time on one chart (e.g. yields of several maturities, or equity curves). */
+export function lineChart(options: LineChartOptions): Figure {
+  const data = Object.entries(options.series).map(([name, v], i) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x: dateAxis(options.dates),
+    y: values(v),
+    line: { color: COLORS.palette[i % COLORS.palette.length], width: 1.5 },
+  }));
+  return figure(
+    data,
+    themed({ title: options.title ?? '', xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' }, type: options.logY ? 'log' : 'linear' } }),
+  );
+}
