@@ -1,0 +1,9 @@
+/** Test helper: the browser tests need Debian's chromium; CI must have it, elsewhere they skip. */
+import { findChromium } from '../../lib/display/browser';
+
+export function requireChromium(ctx: Mocha.Context): void {
+  if (!findChromium()) {
+    if (process.env.CI === 'true') throw new Error('CI needs chromium: apt-get install chromium (scripts/setup.sh --browser does it)');
+    ctx.skip();
+  }
+}

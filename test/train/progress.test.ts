@@ -1,0 +1,53 @@
+// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { expect } from 'chai';
+import { denseRegressor, fitModel } from '../../lib/index';
+
+describe('training progress outside a kernel: lines and a terminal bar (train/progress.ts)', function () {
+  this.timeout(60000);
+  const n = 64;
+  const data = {
+    x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)),
+    xShape: [n, 2],
+    y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
+    yShape: [n, 1],
+  };
+
+  it('outside a kernel and not on a TTY: one line per epoch on stderr', async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    const tty = process.stderr.isTTY;
+    (process.stderr as { isTTY?: boolean }).isTTY = false;
+    process.stderr.write = ((s: string) => (lines.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      const m = denseRegressor(data, { units: [4], seed: 1 });
+      await fitModel(m, data, { epochs: 5 });
+      m.dispose();
+    } finally {
+      process.stderr.write = write;
+      (process.stderr as { isTTY?: boolean }).isTTY = tty;
+    }
+    expect(lines.filter((l) => /^epoch \d\/5 /.test(l))).to.have.length(5);
+    expect(lines.join('')).to.include('denseRegressor: 5 epochs');
+  });
+
+  it('in a script on a terminal (a pseudo-terminal): a bar redrawn in place', function () {
+    if (!fs.existsSync('/usr/bin/script')) this.skip(); // util-linux's script gives the child a pseudo-terminal
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsdl-tty-'));
+    const file = path.join(dir, 'fit.ts');
+    const lib = path.join(__dirname, '..', '..', 'lib', 'index');
+    fs.writeFileSync(
+      file,
+      `import * as t from ${JSON.stringify(lib)};\n(async () => { await t.initBackend(); const n = 32; const d = { x: new Float32Array(n * 2).fill(0.5), xShape: [n, 2], y: new Float32Array(n).fill(1), yShape: [n, 1] }; const m = t.denseRegressor(d, { units: [2], seed: 1 }); await t.fitModel(m, d, { epochs: 3 }); m.dispose(); })();\n`,
+    );
+    const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const out = execFileSync('/usr/bin/script', ['-qec', `${tsx} ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TSDL_NOTICES: 'off' } });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(out).to.include('\r');
+    expect(out).to.match(/█+░* epoch 3\/3/);
+    expect(out).to.include('denseRegressor: 3 epochs');
+  });
+});
