@@ -99,6 +99,33 @@ describe('architecture (docs/architecture.md)', () => {
     expect(long).to.deep.equal([]);
   });
 
+  it('test files mirror lib/: each is named after the module it tests, or is a cross-cutting suite named here', () => {
+    // Suites about behaviour across modules, not one file: name a new one here with the reason.
+    const crossCutting: Record<string, string> = {
+      'architecture.test.ts': 'the import lines of every file',
+      'backend-agreement.test.ts': 'the same models on wasm and tensorflow',
+      'display/deno-kernel.test.ts': 'the package in a Deno Jupyter kernel',
+      'display/jupyterlab.test.ts': 'a notebook rendered in JupyterLab',
+      'features/causality.property.test.ts': 'every feature looks backward only',
+      'preprocess/panel.test.ts': 'panels through features, splits and windows',
+      'reliability/bad-input.test.ts': 'the catalogue of bad inputs and their errors',
+      'reliability/html-safety.test.ts': 'escaping in every HTML output',
+      'reliability/leakage.property.test.ts': 'no leakage across split, fit and transform',
+      'reliability/silent-wrong-answers.test.ts': 'the cases that once gave a wrong answer silently',
+      'reliability/soak.test.ts': 'tensors and memory over many fits',
+      'report/dask-grid.test.ts': 'report grids on Dask (scripts/dask_grid.py)',
+      'report/notebook-variants.test.ts': 'the notebooks on variants of their data',
+      'report/run-notebooks-cli.test.ts': 'scripts/run-notebooks.ts',
+      'train/fit-callbacks.test.ts': "fitModel's callbacks and checkpoints with bundles",
+    };
+    const TEST = path.join(__dirname);
+    const stray = files(TEST)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => path.relative(TEST, f))
+      .filter((rel) => !fs.existsSync(path.join(LIB, rel.replace(/\.test\.ts$/, '.ts'))) && !(rel in crossCutting));
+    expect(stray, 'name the test file after the lib/ module it tests, or list the suite in crossCutting').to.deep.equal([]);
+  });
+
   it('util/ imports nothing else of lib/, and index.ts only re-exports', () => {
     for (const s of sources.filter((x) => x.layer === 'util'))
       for (const spec of s.imports.filter((x) => x.startsWith('.'))) expect(spec, `${s.rel} imports ${spec}`).to.match(/^\.\/[^/]+$/);

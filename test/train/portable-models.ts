@@ -3,6 +3,9 @@
  * library layer class, weights drawn from a seeded normal (biases too, so no weight is trivially zero), inputs
  * from a seeded uniform. Pure JS random numbers: the same files on every backend.
  */
+import { expect } from 'chai';
+import * as path from 'path';
+import * as fs from 'fs';
 import { tf } from '../../lib/backend';
 import { denseClassifier } from '../../lib/models/dense-model';
 import { conv1dForecaster, gruForecaster, lstmForecaster } from '../../lib/models/sequence-model';
@@ -42,4 +45,27 @@ export function portableModel(c: PortableCase): Model {
 export function portableInputs(c: PortableCase): Float32Array {
   const rng = seededRng(2000 + PORTABLE_CASES.indexOf(c));
   return Float32Array.from({ length: c.xShape.reduce((a, b) => a * b, 1) }, () => 2 * rng() - 1);
+}
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'keras');
+export const readJson = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
+
+/** Maximum absolute difference, for messages. */
+export function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).to.equal(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** model.json without what depends on the process (generated layer names, version stamp). */
+export function shapeOf(modelJson: {
+  modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+  weightsManifest: { weights: { shape: number[]; dtype: string }[] }[];
+}) {
+  return {
+    layers: modelJson.modelTopology.config.layers.map((l) => ({ class_name: l.class_name, config: { ...l.config, name: undefined } })),
+    weights: modelJson.weightsManifest[0].weights.map((w) => [w.shape, w.dtype]),
+  };
 }
