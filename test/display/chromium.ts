@@ -7,3 +7,14 @@ export function requireChromium(ctx: Mocha.Context): void {
     ctx.skip();
   }
 }
+
+/** The browser cases of a suite, in one describe that needs Chromium (and a longer timeout for it). */
+export function inChromium(body: () => void): void {
+  describe('in headless Chromium (Debian chromium via playwright-core)', function () {
+    this.timeout(60000);
+    before(function () {
+      requireChromium(this);
+    });
+    body();
+  });
+}

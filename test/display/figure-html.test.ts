@@ -1,4 +1,3 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import { expect } from 'chai';
 import { figureBundle } from '../../lib/display/show';
 import { figureHtml, scriptJson } from '../../lib/display/figure-html';

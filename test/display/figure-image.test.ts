@@ -1,19 +1,13 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect } from 'chai';
 import { writeFigure } from '../../lib/display/html-report';
 import { histogramChart } from '../../lib/index';
 import { tempDir } from '../helpers';
-import { requireChromium } from './chromium';
+import { inChromium } from './chromium';
 
 describe('figureImage (display/figure-image.ts)', () => {
-  describe('in headless Chromium (Debian chromium via playwright-core)', function () {
-    this.timeout(60000);
-    before(function () {
-      requireChromium(this);
-    });
-
+  inChromium(() => {
     it('writes PNG and SVG images of a figure', async () => {
       const dir = tempDir();
       await writeFigure(histogramChart([1, 2, 2, 3], { title: 'returns' }), path.join(dir, 'h.png'));

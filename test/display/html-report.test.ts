@@ -1,4 +1,3 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect } from 'chai';
@@ -8,7 +7,7 @@ import { histogramChart } from '../../lib/index';
 import { table } from '../../lib/data/table';
 import { ReportError } from '../../lib/util/errors';
 import { expectError, tempDir } from '../helpers';
-import { requireChromium } from './chromium';
+import { inChromium } from './chromium';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 
@@ -49,12 +48,7 @@ describe('reportHtml, writeHtmlReport and writeFigure (display/html-report.ts)',
     expect(err).to.be.instanceOf(ReportError);
     expect(err!.message).to.include('".jpg"').and.include('.html, .png, .svg');
   });
-  describe('in headless Chromium (Debian chromium via playwright-core)', function () {
-    this.timeout(60000);
-    before(function () {
-      requireChromium(this);
-    });
-
+  inChromium(() => {
     it('the HTML report draws its charts offline from file:// and runs no injected script', async () => {
       const dir = tempDir();
       const file = path.join(dir, 'report.html');

@@ -1,4 +1,3 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import { expect } from 'chai';
 
 describe('sendBundle and the tslab display channel (display/jupyter.ts)', () => {

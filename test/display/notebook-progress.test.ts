@@ -1,5 +1,5 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import { expect } from 'chai';
+import { sineRegression } from '../train/fixtures';
 import { displayDefaults } from '../../lib/display/show';
 import { denseRegressor, fitModel } from '../../lib/index';
 import { notebookProgress } from '../../lib/display/notebook-progress';
@@ -7,13 +7,7 @@ import { fakeKernel } from './fake-kernel';
 
 describe('notebookProgress: live training progress in a kernel (display/notebook-progress.ts)', function () {
   this.timeout(60000);
-  const n = 64;
-  const data = {
-    x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)),
-    xShape: [n, 2],
-    y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
-    yShape: [n, 1],
-  };
+  const data = sineRegression();
 
   it('in a kernel: one output whose HTML curve grows each epoch, then the Plotly chart of every epoch, one title', async () => {
     // Before: the Plotly output was updated in place, which JupyterLab does not redraw (it stayed at "epoch 1"),

@@ -1,4 +1,3 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import { expect } from 'chai';
 import { bundleOf, displayDefaults, resetDisplayState, show } from '../../lib/display/show';
 import { closeImageBrowser } from '../../lib/display/figure-image';
@@ -8,7 +7,7 @@ import { table } from '../../lib/data/table';
 import { htmlTable } from '../../lib/display/html-table';
 import { expectHostBelow } from '../host-checks';
 import { fakeKernel } from './fake-kernel';
-import { requireChromium } from './chromium';
+import { inChromium } from './chromium';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 
@@ -58,12 +57,7 @@ describe('show and bundleOf (display/show.ts)', () => {
     expect(bundle['text/html']).to.include('1.5');
     expect(bundle['text/html']).not.to.include('<script>');
   });
-  describe('in headless Chromium (Debian chromium via playwright-core)', function () {
-    this.timeout(60000);
-    before(function () {
-      requireChromium(this);
-    });
-
+  inChromium(() => {
     it('in a kernel, show adds a static PNG to the same output in place (for viewers without JavaScript)', async () => {
       const kernel = fakeKernel();
       try {

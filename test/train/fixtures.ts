@@ -35,3 +35,13 @@ export function yieldWindows(lookback = 12) {
   const scaled = scaler.transform(raw);
   return { raw, scaler, windows: makeWindows(scaled, { features: ['yield_1y', 'yield_10y'], targets: ['yield_10y'], lookback, targetEnd: train.numRows }) };
 }
+
+/** 64 rows of two features (sin) and a target (cos): a quick regression for tests of training's side effects. */
+export function sineRegression(n = 64): { x: Float32Array; xShape: number[]; y: Float32Array; yShape: number[] } {
+  return {
+    x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)),
+    xShape: [n, 2],
+    y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
+    yShape: [n, 1],
+  };
+}

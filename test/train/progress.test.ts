@@ -1,20 +1,14 @@
-// Display: MIME bundles sent through tslab's display channel, escaping, offline HTML reports, images.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { expect } from 'chai';
+import { sineRegression } from './fixtures';
 import { denseRegressor, fitModel } from '../../lib/index';
 
 describe('training progress outside a kernel: lines and a terminal bar (train/progress.ts)', function () {
   this.timeout(60000);
-  const n = 64;
-  const data = {
-    x: Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i)),
-    xShape: [n, 2],
-    y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
-    yShape: [n, 1],
-  };
+  const data = sineRegression();
 
   it('outside a kernel and not on a TTY: one line per epoch on stderr', async () => {
     const lines: string[] = [];
