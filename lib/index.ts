@@ -162,7 +162,7 @@ export type { AutoregressiveFit, FitAutoregressiveOptions, AutoregressiveForecas
 export type { ConfidenceInterval, BootstrapOptions } from './metrics/bootstrap';
 export { persistenceForecast, seasonalNaiveForecast, movingAverageForecast, driftForecast, majorityClass } from './metrics/baselines';
 export { backtest, positionsFrom, performanceStats } from './metrics/backtest';
-export type { BacktestOptions, BacktestResult, PerformanceStats, PositionRule } from './metrics/backtest';
+export type { BacktestOptions, BacktestInput, BacktestResult, PerformanceStats, PositionRule } from './metrics/backtest';
 export { crossValidate, walkForward } from './metrics/cross-validate';
 export type { CvResult, FoldRunner, WalkForwardOptions } from './metrics/cross-validate';
 export { compareModels } from './metrics/compare-models';
