@@ -41,6 +41,7 @@ int scan_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int com
       const size_t field_start = i;
       double value = NAN;
       if (b[i] == BYTE_QUOTE) {
+        const size_t i0 = i;
         if (quoted_rows == NULL) {
           stop = SCAN_QUOTED_ROWS;
           break;
@@ -59,8 +60,9 @@ int scan_rows(const uint8_t *b, size_t n, struct scan_state *st, int dc, int com
           stop = SCAN_ROW;
           break;
         }
-        value = plain_decimal(b, i + 1, q, mark);
         i = field_end(b, n, q + 1, dc);
+        /* Text after the closing quote is part of the field (as pandas): the TypeScript field path reads it. */
+        value = i == q + 1 ? plain_decimal(b, i0 + 1, q, mark) : NAN;
         quoted_rows[rows] = 1;
       } else {
         double v;

@@ -14,7 +14,7 @@ export interface ArrowModule {
   compressionRegistry: { set(type: number, codec: { encode(d: Uint8Array): Uint8Array; decode(d: Uint8Array): Uint8Array }): void };
   CompressionType: { LZ4_FRAME: number };
   vectorFromArray(values: readonly unknown[], type: unknown): unknown;
-  Table: new (vectors: Record<string, unknown>) => unknown;
+  Table: new (vectors: Record<string, unknown>) => { schema: { fields: { name: string }[] }; selectAt(indices: number[]): unknown };
   Utf8: new () => unknown;
   Float64: new () => unknown;
   TimestampMillisecond: new () => unknown;

@@ -48,21 +48,21 @@ export function concatRows(tables: readonly Table[] | Readonly<Record<string, Ta
     if (options.key !== undefined && t.has(options.key)) throw new InputError(`concatRows: ${label} already has a column "${options.key}"; pick another key`);
   }
   const total = entries.reduce((a, [, t]) => a + t.numRows, 0);
-  const columns: Record<string, Column> = {};
-  const kinds: Record<string, ColumnKind> = {};
+  const columns = new Map<string, Column>();
+  const kinds = new Map<string, ColumnKind>();
   if (options.key !== undefined) {
     const labels = new Array<string | null>(total);
     let r = 0;
     for (const [label, t] of entries) for (let i = 0; i < t.numRows; i++) labels[r++] = label;
-    columns[options.key] = labels;
-    kinds[options.key] = 'string';
+    columns.set(options.key, labels);
+    kinds.set(options.key, 'string');
   }
   for (const n of names) {
     const kind = first.kind(n);
     if (kind === 'string') {
       const out: (string | null)[] = [];
       for (const [, t] of entries) for (const v of t.strings(n)) out.push(v);
-      columns[n] = out;
+      columns.set(n, out);
     } else {
       const out = new Float64Array(total);
       let r = 0;
@@ -70,9 +70,9 @@ export function concatRows(tables: readonly Table[] | Readonly<Record<string, Ta
         out.set(t.column(n) as Float64Array, r);
         r += t.numRows;
       }
-      columns[n] = out;
+      columns.set(n, out);
     }
-    kinds[n] = kind;
+    kinds.set(n, kind);
   }
   return new Table(columns, kinds);
 }

@@ -73,8 +73,17 @@ export function quotedEnd(b: Uint8Array, i: number, source: string, line: number
 /** The text of the field starting at s, quoted or not (quotes removed, doubled quotes undoubled, as readRow). */
 export function fieldText(b: Uint8Array, s: number, dc: number, decode: (s: number, e: number) => string, source: string): string {
   if (b[s] !== QUOTE) return decode(s, fieldEnd(b, s, dc));
-  const e = quotedEnd(b, s, source, 0);
-  return decode(s + 1, e - 1).replaceAll('""', '"');
+  const closed = quotedEnd(b, s, source, 0);
+  return quotedText(b, s, closed, fieldEnd(b, closed, dc), decode);
+}
+
+/**
+ * A quoted field's text: between the quotes, doubled quotes undoubled, then whatever follows the closing quote up
+ * to the field's end, as it is — pandas reads `"12"34` as 1234 and `"5"x` as 5x (quotes there are literal).
+ */
+function quotedText(b: Uint8Array, s: number, closed: number, end: number, decode: (s: number, e: number) => string): string {
+  const inside = decode(s + 1, closed - 1).replaceAll('""', '"');
+  return end === closed ? inside : inside + decode(closed, end);
 }
 
 /** One row's fields as text, quote-aware, and the index after its line end. */
@@ -91,9 +100,9 @@ export function readRow(
   for (;;) {
     if (b[i] === QUOTE) {
       const e = quotedEnd(b, i, source, line);
-      fields.push(decode(i + 1, e - 1).replaceAll('""', '"'));
-      // Anything between the closing quote and the delimiter is skipped (tolerated, like pandas).
-      i = fieldEnd(b, e, dc);
+      const end = fieldEnd(b, e, dc);
+      fields.push(quotedText(b, i, e, end, decode));
+      i = end;
     } else {
       const s = i;
       i = fieldEnd(b, i, dc);

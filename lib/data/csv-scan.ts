@@ -137,8 +137,10 @@ export function scanRows(ctx: ScanContext, out: Scanned, maxRows: number): void 
       i = quotedEnd(b, i, ctx.source, line);
       for (let p = fieldStart; p < i; p++) if (b[p] === LF) line++;
       // A quoted plain decimal ("12.5": some exports quote every field) reads as the same decimal unquoted.
-      value = plainDecimal(b, fieldStart + 1, i - 1, mark, read);
+      const closed = i;
       i = fieldEnd(b, i, dc);
+      // Text after the closing quote is part of the field ("12"34 is 1234, as pandas): the field path reads it.
+      value = i === closed ? plainDecimal(b, fieldStart + 1, closed - 1, mark, read) : NaN;
       if (quotedRows === undefined) out.quotedRows = quotedRows = new Uint8Array(capacity);
       quotedRows[rows] = 1;
     } else {

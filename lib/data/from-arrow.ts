@@ -98,16 +98,16 @@ export function fromArrow(arrow: ArrowTableLike, types: ArrowTypes, source: stri
     if (missing.length) throw new InputError(`${source} has no column ${missing.map((c) => `"${c}"`).join(', ')} (columns: ${names.join(', ')})`);
   }
   const wanted = columns ? fields.filter((f) => columns.includes(f.name)) : fields;
-  const out: Record<string, Column> = {};
-  const kinds: Record<string, ColumnKind> = {};
+  const out = new Map<string, Column>();
+  const kinds = new Map<string, ColumnKind>();
   const dateColumns: string[] = [];
   for (const field of wanted) {
     const v = arrow.getChild(field.name);
     if (!v) continue;
     const t = field.type;
     if (types.isTimestamp(t) || types.isDate(t)) {
-      out[field.name] = types.isTimestamp(t) ? numbers(v, PER_MS[(t as { unit?: number }).unit ?? 1]) : numbersByValue(v);
-      kinds[field.name] = 'date';
+      out.set(field.name, types.isTimestamp(t) ? numbers(v, PER_MS[(t as { unit?: number }).unit ?? 1]) : numbersByValue(v));
+      kinds.set(field.name, 'date');
       dateColumns.push(field.name);
     } else if (types.isInt(t)) {
       let big = false;
@@ -117,18 +117,21 @@ export function fromArrow(arrow: ArrowTableLike, types: ArrowTypes, source: stri
         for (let i = 0; i < raw.length && !big; i++) if ((raw[i] > limit || raw[i] < -limit) && v.isValid(i)) big = true;
       }
       // As loadCsv: an integer column that a double would round keeps every digit as text.
-      if (big) out[field.name] = texts(v);
-      else out[field.name] = numbers(v);
-      kinds[field.name] = big ? 'string' : 'number';
+      if (big) out.set(field.name, texts(v));
+      else out.set(field.name, numbers(v));
+      kinds.set(field.name, big ? 'string' : 'number');
     } else if (types.isFloat(t)) {
-      out[field.name] = numbers(v);
-      kinds[field.name] = 'number';
+      out.set(field.name, numbers(v));
+      kinds.set(field.name, 'number');
     } else if (types.isUtf8(t) || types.isLargeUtf8(t) || types.isDictionary(t)) {
-      out[field.name] = texts(v);
-      kinds[field.name] = 'string';
+      out.set(field.name, texts(v));
+      kinds.set(field.name, 'string');
     } else if (types.isBool(t)) {
-      out[field.name] = texts(v, (x) => (x ? 'True' : 'False'));
-      kinds[field.name] = 'string';
+      out.set(
+        field.name,
+        texts(v, (x) => (x ? 'True' : 'False')),
+      );
+      kinds.set(field.name, 'string');
     } else {
       throw new InputError(
         `${source}: column "${field.name}" holds ${String(t)} values, which a Table cannot hold; load the other columns with { columns: [...] } or flatten it before saving`,

@@ -79,8 +79,8 @@ export function mapGroups(table: Table, by: string, fn: (rows: Table, key: strin
     });
   }
   const n = table.numRows;
-  const columns: Record<string, Column> = {};
-  const columnKinds: Record<string, ColumnKind> = {};
+  const columns = new Map<string, Column>();
+  const columnKinds = new Map<string, ColumnKind>();
   names.forEach((name, j) => {
     const numeric = kinds[j] !== 'string';
     const out: Column = numeric ? new Float64Array(n) : new Array<string | null>(n);
@@ -88,8 +88,8 @@ export function mapGroups(table: Table, by: string, fn: (rows: Table, key: strin
       const col = result.column(name);
       for (let i = 0; i < rows.length; i++) out[rows[i]] = col[i] as never;
     }
-    columns[name] = out;
-    columnKinds[name] = kinds[j];
+    columns.set(name, out);
+    columnKinds.set(name, kinds[j]);
   });
   return new Table(columns, columnKinds);
 }

@@ -11,7 +11,7 @@ import { parseCsv } from './parse-csv';
 import { checkTwoDigitYearStart } from './parse-date';
 import { checkInputFile } from './check-input-file';
 import { Table } from './table';
-import { tableFromCsv } from './table-from-csv';
+import { tableFromCsv, type CsvReadHooks } from './table-from-csv';
 import { compression, gunzipped, hasUtf16Bom, lineEndPrefix, MAX_FILE_BYTES, readInto, utf16AsUtf8 } from './csv-file-bytes';
 
 /** What a column must hold: checked on load, with the row and value named when it does not. */
@@ -99,10 +99,16 @@ export function readCsv(text: string, options?: ReadCsvOptions): Table;
 /** @deprecated Name the text with the `source` option: `readCsv(text, { ...options, source })`. */
 export function readCsv(text: string, options: LoadCsvOptions, source: string): Table;
 export function readCsv(text: string, options: ReadCsvOptions = {}, positionalSource?: string): Table {
-  const source = positionalSource ?? options.source ?? 'CSV text';
+  return readCsvWith(text, { ...options, source: positionalSource ?? options.source });
+}
+
+/** `readCsv` telling `hooks` what it chose (scanCsv reads every batch as its first batch was read). */
+export function readCsvWith(text: string, options: ReadCsvOptions, hooks: CsvReadHooks = {}): Table {
+  const source = options.source ?? 'CSV text';
   if (text.includes('\uFFFD')) throw notUtf8(source);
   const { format, maxRows, skipRows } = scanOptions(options);
-  return tableFromCsv(parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows }), options, source, format);
+  const parsed = parseCsv(text, { delimiter: options.delimiter, source, decimal: format.decimal, maxRows, skipRows });
+  return tableFromCsv(parsed, options, source, format, hooks);
 }
 
 /**

@@ -108,7 +108,9 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   // One element type in the scan loop, whatever the caller passed.
   const b = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  let start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  // Every leading byte-order mark: a file saved twice by a BOM-adding tool starts with two.
+  let start = 0;
+  while (b[start] === 0xef && b[start + 1] === 0xbb && b[start + 2] === 0xbf) start += 3;
   const skipRows = options.skipRows ?? 0;
   let line = 1;
   for (; line <= skipRows; line++) {
@@ -136,6 +138,9 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   // The header: the first line that is not blank.
   let headerRow: string[];
   for (;;) {
+    // Only empty fields up to the end (a file holding `""`): no header, and no progress to make.
+    if (start >= b.length)
+      throw new InputError(`${source} has no header: its only line holds nothing but an empty field; expected a header line and at least one row`);
     const row = readRow(b, start, dc, decode, source, line);
     for (let p = start; p < row.next; p++) if (b[p] === LF) line++;
     start = row.next;

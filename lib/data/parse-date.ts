@@ -4,6 +4,8 @@
  * "2000-01-03" next to "03/01/2000" is an error instead of a silent day/month swap.
  */
 import { InputError } from '../util/errors';
+import { notice } from '../util/notice';
+import { isoDate } from './iso-date';
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -164,6 +166,13 @@ function slashOrder(values: readonly (string | null)[], dayFirst: boolean | unde
   return { format: MONTH_FIRST, why: 'month first: no value settles the order' };
 }
 
+/** A value as the ISO day `format` reads it ("03/04/2020" month first: 2020-03-04), for notices. */
+function readAs(format: DateFormat, v: string, yearStart: number | undefined): string {
+  const m = format.re.exec(v);
+  const ms = m ? format.toMs(m, yearStart) : NaN;
+  return ms === ms ? isoDate(ms).slice(0, 10) : `${format.name}`;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in a month (1–12) of a Gregorian year. */
@@ -220,6 +229,8 @@ export interface ParseDatesOptions {
    * that error. Defaults to converting the column or loading it as text.
    */
   unknownFormatFix?: (value: string) => string;
+  /** Told the order chosen for slash dates (true: day first), so a later part of the same file can be read the same way. */
+  onSlashOrder?: (dayFirst: boolean) => void;
 }
 
 /** `twoDigitYearStart` as given, when it is a year (100–9900); throws naming it otherwise. */
@@ -256,7 +267,16 @@ export function parseDates(values: readonly (string | null)[], column: string, o
           `column "${column}": row ${i} holds "${v}", which is not a date format the loader knows (${DATE_FORMATS.map((f) => f.name).join(', ')}); ${options.unknownFormatFix?.(v) ?? 'convert it, or load the column as text'}`,
         );
       }
-      if (format === MONTH_FIRST) ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));
+      if (format === MONTH_FIRST) {
+        ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));
+        options.onSlashOrder?.(format === DAY_FIRST);
+        if (options.dayFirst === undefined && format === MONTH_FIRST && slashWhy.startsWith('month first: no value')) {
+          // Every value reads either way (no day above 12): the order is a guess, and a wrong one swaps months and days.
+          notice(
+            `column "${column}": every date reads either way (no day or month above 12), so they were read month first as pandas does ("${v}" = ${readAs(format, v, yearStart)}); if the file is day first, pass { dayFirst: true }`,
+          );
+        }
+      }
     }
     if (format === DATE_FORMATS[0]) {
       const fast = isoDay(v);

@@ -8,34 +8,58 @@
 import * as fs from 'fs';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
-import { readCsv } from './load-csv';
+import { readCsvWith } from './load-csv';
+import { parseCsv } from './parse-csv';
+import { hasUtf16Bom } from './csv-file-bytes';
+import { rowEnd, rowEndState } from './csv-row-ends';
+import type { CsvReadHooks } from './table-from-csv';
 import { checkInputFile } from './check-input-file';
 import type { LoadCsvOptions, SchemaType } from './load-csv';
 import type { Table } from './table';
 import type { ScanBatch } from './scan-parquet';
 
-export interface ScanCsvOptions extends Omit<LoadCsvOptions, 'sortBy' | 'nrows' | 'skipRows' | 'encoding'> {
+export interface ScanCsvOptions extends Omit<LoadCsvOptions, 'sortBy' | 'nrows' | 'skipRows'> {
   /** Bytes read per batch (a batch ends at the last whole row in them). Defaults to 4 MiB. */
   batchBytes?: number;
 }
 
-/** The index after the first (or last) line end in `b` that lies outside quotes (quotes balance at `b`'s start), or -1. */
-function rowEnd(b: Buffer, which: 'first' | 'last'): number {
-  let quoted = false;
-  let last = -1;
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) {
-      if (which === 'first') return i + 1;
-      last = i + 1;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** The file's bytes block by block as UTF-8 (a UTF-16 file, told by its byte-order mark, decoded as it streams). */
+function blockReader(fd: number, size: number, file: string): () => Buffer {
+  const block = Buffer.allocUnsafe(size); // reused: what outlives a read is copied by the caller
+  let position = 0;
+  let utf16: TextDecoder | undefined;
+  let first = true;
+  return () => {
+    const got = fs.readSync(fd, block, 0, size, position);
+    position += got;
+    let bytes = block.subarray(0, got);
+    if (first) {
+      first = false;
+      if (hasUtf16Bom(bytes)) {
+        if (bytes[0] === 0xff && bytes[2] === 0 && bytes[3] === 0)
+          throw new InputError(`${file} is UTF-32 (its byte-order mark says so); re-save it as UTF-8 or UTF-16`);
+        utf16 = new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be'); // drops the byte-order mark
+      }
     }
-  }
-  return last;
+    // stream: a character cut by the block's end is finished by the next block.
+    if (utf16) bytes = Buffer.from(utf16.decode(bytes, { stream: got > 0 }), 'utf8');
+    return bytes;
+  };
+}
+
+/** Bytes after every leading UTF-8 byte-order mark (some tools add a second one). */
+function withoutBom(b: Buffer): Buffer {
+  let s = 0;
+  while (UTF8_BOM.every((x, k) => b[s + k] === x)) s += 3;
+  return b.subarray(s);
 }
 
 /**
- * Calls `onBatch` with each batch of rows, in file order, and waits for it before reading the next.
+ * Calls `onBatch` with each batch of rows, in file order, and waits for it before reading the next. Each batch
+ * is read as `loadCsv` reads the whole file (line ends, byte-order marks, UTF-16, quoting), with the column
+ * types and the day/month order of slash dates fixed by the first batch.
  * @example let n = 0; await scanCsv('claims-2024.csv', { columns: ['amount'] }, (t) => { n += t.numRows; });
  */
 export async function scanCsv(
@@ -48,56 +72,66 @@ export async function scanCsv(
   checkInputFile(file, 'scanCsv', 'CSV');
   const fd = fs.openSync(file, 'r');
   const { batchBytes: _drop, ...readOptions } = options;
+  const encoding = options.encoding ?? 'utf8';
   let header: string | undefined;
   let schema: Record<string, SchemaType> | undefined;
-  let carry: Buffer = Buffer.alloc(0);
+  // The first batch's choice of day or month first per column, for the rest (a batch of 02/03/2020 alone cannot tell).
+  const dayFirst = new Map<string, boolean>();
+  const hooks: CsvReadHooks = {
+    onSlashOrder: (column, first) => void (dayFirst.has(column) || dayFirst.set(column, first)),
+    dayFirst: (column) => dayFirst.get(column),
+  };
+  const state = rowEndState();
+  let pending: Buffer[] = []; // bytes read and not yet part of a batch (copies: the reader reuses its block)
   let rows = 0;
   let batches = 0;
-  let position = 0;
-  const block = Buffer.allocUnsafe(batchBytes); // reused: what outlives a read is copied into `carry`
+  const read = blockReader(fd, batchBytes, file);
+  const emit = async (data: Buffer): Promise<void> => {
+    const text = data.toString(encoding);
+    // Blank lines carry no rows, except in a one-column file, where loadCsv reads each as a missing value.
+    if (text === '' || (text.trim() === '' && parseCsv(header!, { delimiter: options.delimiter }).header.length > 1)) return;
+    let table: Table;
+    try {
+      const batchOptions = { ...readOptions, sortBy: false as const, schema: { ...schema, ...options.schema }, source: file };
+      table = readCsvWith(`${header}\n${text}`, batchOptions, hooks);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(`${file}, in the batch that starts at data row ${rows + 1} (rows below count from there): ${err.message}`);
+    }
+    if (!schema) {
+      schema = Object.create(null) as Record<string, SchemaType>;
+      for (const c of table.columnNames) schema[c] = table.kind(c) === 'number' ? 'number' : table.kind(c) === 'date' ? 'date' : 'category';
+    }
+    await onBatch(table, { batch: batches, firstRow: rows });
+    rows += table.numRows;
+    batches++;
+  };
   try {
     for (;;) {
-      const got = fs.readSync(fd, block, 0, batchBytes, position);
-      position += got;
-      const eof = got === 0;
-      let data: Buffer = carry.length ? Buffer.concat([carry, block.subarray(0, got)]) : block.subarray(0, got);
+      const block = read();
+      const eof = block.length === 0;
+      let from = 0;
       if (header === undefined) {
-        if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
-        const end = rowEnd(data, 'first'); // a quoted header name may hold a line break
+        const end = rowEnd(block, 0, block.length, state, 'first', eof); // a quoted header name may hold a line break
         if (end < 0 && !eof) {
-          carry = Buffer.from(data);
+          pending.push(Buffer.from(block));
           continue;
         }
-        header = data
-          .subarray(0, end < 0 ? data.length : end)
-          .toString('utf8')
-          .replace(/\r?\n$/, '');
-        data = data.subarray(end < 0 ? data.length : end);
+        const head = Buffer.concat([...pending, block.subarray(0, end < 0 ? block.length : end)]);
+        header = withoutBom(head)
+          .toString(encoding)
+          .replace(/(\r\n|\r|\n)$/, '');
+        pending = [];
+        from = end < 0 ? block.length : end;
       }
-      const cut = eof ? data.length : rowEnd(data, 'last');
-      if (cut <= 0) {
-        if (eof) break;
-        carry = Buffer.from(data); // no whole row yet: read on
+      const cut = eof ? block.length : rowEnd(block, from, block.length, state, 'last', false);
+      if (cut < 0) {
+        if (block.length > from) pending.push(Buffer.from(block.subarray(from)));
         continue;
       }
-      const text = data.subarray(0, cut).toString('utf8');
-      carry = Buffer.from(data.subarray(cut));
-      if (text.trim() !== '') {
-        let table: Table;
-        try {
-          table = readCsv(`${header}\n${text}`, { ...readOptions, sortBy: false, schema: { ...schema, ...options.schema }, source: file });
-        } catch (err) {
-          if (!(err instanceof InputError)) throw err;
-          throw new InputError(`${file}, in the batch that starts at data row ${rows + 1} (rows below count from there): ${err.message}`);
-        }
-        if (!schema) {
-          schema = {};
-          for (const c of table.columnNames) schema[c] = table.kind(c) === 'number' ? 'number' : table.kind(c) === 'date' ? 'date' : 'category';
-        }
-        await onBatch(table, { batch: batches, firstRow: rows });
-        rows += table.numRows;
-        batches++;
-      }
+      const data = Buffer.concat([...pending, block.subarray(from, cut)]);
+      pending = cut < block.length ? [Buffer.from(block.subarray(cut))] : [];
+      await emit(data);
       if (eof) break;
     }
   } finally {

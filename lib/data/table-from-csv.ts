@@ -11,7 +11,7 @@ import { detectDateFormat, parseDates } from './parse-date';
 import { notice } from '../util/notice';
 import { sortByDate } from './sort-by-date';
 import { Column, ColumnKind, Table } from './table';
-import type { LoadCsvOptions } from './load-csv';
+import type { LoadCsvOptions, SchemaType } from './load-csv';
 
 const DEFAULT_NA = [
   '',
@@ -91,7 +91,8 @@ function numericFromParsed(parsed: ParsedCsv, c: number, na: Set<string>, format
  * by leaving it out of `dates`.
  */
 function notADateFix(name: string, dateCols: readonly string[], options: LoadCsvOptions, first: string): string {
-  if (options.schema?.[name] === 'date') return `convert it, or declare "${name}" "category" in schema to load it as text`;
+  if (options.schema && Object.prototype.hasOwnProperty.call(options.schema, name) && options.schema[name] === 'date')
+    return `convert it, or declare "${name}" "category" in schema to load it as text`;
   if (options.dates !== undefined) return `convert it, or leave "${name}" out of dates to load it as it is`;
   const numeric = first !== '' && Number.isFinite(Number(first));
   const others = dateCols.filter((d) => d !== name).map((d) => JSON.stringify(d));
@@ -137,11 +138,15 @@ function noticeNumbersAsText(texts: readonly (string | null)[], name: string, na
  * A text column's dates, when its first value is a date in a known format (then every value must be one, or the
  * error names the row and the way out); undefined for other text.
  */
-function datesByContent(texts: readonly (string | null)[], name: string, options: LoadCsvOptions): Float64Array | undefined {
+function datesByContent(texts: readonly (string | null)[], name: string, options: LoadCsvOptions, hooks: CsvReadHooks): Float64Array | undefined {
   const first = texts.find((v) => v !== null && v.trim() !== '');
   if (first === undefined || first === null || !detectDateFormat(first)) return undefined;
   try {
-    return parseDates(texts, name, { dayFirst: options.dayFirst, twoDigitYearStart: options.twoDigitYearStart });
+    return parseDates(texts, name, {
+      dayFirst: hooks.dayFirst?.(name) ?? options.dayFirst,
+      twoDigitYearStart: options.twoDigitYearStart,
+      onSlashOrder: (dayFirst) => hooks.onSlashOrder?.(name, dayFirst),
+    });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     throw new InputError(
@@ -150,7 +155,15 @@ function datesByContent(texts: readonly (string | null)[], name: string, options
   }
 }
 
-export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string, format: NumberFormat): Table {
+/** What a caller reading one file in parts (scanCsv) learns from the first part, to read the rest the same way. */
+export interface CsvReadHooks {
+  /** The order chosen for a column of slash dates (true: day first). */
+  onSlashOrder?: (column: string, dayFirst: boolean) => void;
+  /** The order to read a column's slash dates in, when already chosen (else `options.dayFirst`). */
+  dayFirst?: (column: string) => boolean | undefined;
+}
+
+export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source: string, format: NumberFormat, hooks: CsvReadHooks = {}): Table {
   const maxColumns = options.maxColumns ?? 10_000;
   if (parsed.header.length > maxColumns) {
     throw new InputError(`${source} has ${parsed.header.length} columns (limit ${maxColumns}); check the delimiter, or raise { maxColumns }`);
@@ -164,7 +177,8 @@ export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source:
   const kept = (name: string) => keep === undefined || keep.has(name);
   const left = (what: string, option: string, name: string) =>
     new InputError(`${what} "${name}" is left out by { columns } (${formatList([...keep!])}); add it to columns, or leave it out of ${option}`);
-  const schema = options.schema ?? {};
+  // A null-prototype copy: a column named "constructor" or "__proto__" looks up its own entry, nothing inherited.
+  const schema: Record<string, SchemaType> = Object.assign(Object.create(null), options.schema ?? {});
   for (const name of Object.keys(schema)) {
     if (!parsed.header.includes(name)) throw new InputError(`schema names unknown column "${name}" (columns: ${formatList(parsed.header)})`);
     if (!kept(name)) throw left('schema column', 'schema', name);
@@ -186,61 +200,65 @@ export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source:
     if (!kept(d)) throw left('date column', 'dates', d);
   }
 
-  const columns: Record<string, Column> = {};
-  const kinds: Record<string, ColumnKind> = {};
+  const columns = new Map<string, Column>();
+  const kinds = new Map<string, ColumnKind>();
   parsed.header.forEach((name, c) => {
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns[name] =
+      columns.set(
+        name,
         parsed.isoDates(c) ??
-        parseDates(parsed.texts(c, na), name, {
-          dayFirst: options.dayFirst,
-          twoDigitYearStart: options.twoDigitYearStart,
-          unknownFormatFix: (first) => notADateFix(name, dateCols, options, first),
-        });
-      kinds[name] = 'date';
+          parseDates(parsed.texts(c, na), name, {
+            dayFirst: hooks.dayFirst?.(name) ?? options.dayFirst,
+            twoDigitYearStart: options.twoDigitYearStart,
+            unknownFormatFix: (first) => notADateFix(name, dateCols, options, first),
+            onSlashOrder: (dayFirst) => hooks.onSlashOrder?.(name, dayFirst),
+          }),
+      );
+      kinds.set(name, 'date');
       return;
     }
     if (want !== 'category' && !format.thousands) {
       // The scan read plain decimals with the file's decimal mark; fields it could not read are looked at again.
       const nums = numericFromParsed(parsed, c, na, format);
       if (nums && nums.present > 0) {
-        columns[name] = nums.values;
-        kinds[name] = 'number';
+        columns.set(name, nums.values);
+        kinds.set(name, 'number');
         return;
       }
       if (want === undefined) {
         // Text (or nothing but missing markers): dates when every value is one, else the field strings.
         const iso = options.dates === undefined ? parsed.isoDates(c) : undefined;
         const texts = iso ? undefined : parsed.texts(c, na);
-        const dates = iso ?? (options.dates === undefined ? datesByContent(texts!, name, options) : undefined);
+        const dates = iso ?? (options.dates === undefined ? datesByContent(texts!, name, options, hooks) : undefined);
         if (dates) {
-          columns[name] = dates;
-          kinds[name] = 'date';
+          columns.set(name, dates);
+          kinds.set(name, 'date');
           dateCols.push(name);
           return;
         }
         noticeNumbersAsText(texts!, name, na, format, source);
-        columns[name] = texts!;
-        kinds[name] = 'string';
+        columns.set(name, texts!);
+        kinds.set(name, 'string');
         return;
       }
     }
     if (want === 'category') {
-      columns[name] = parsed.texts(c, na);
-      kinds[name] = 'string';
+      columns.set(name, parsed.texts(c, na));
+      kinds.set(name, 'string');
       return;
     }
     const raw = parsed.column(c);
     const nums = numericColumn(raw, na, format);
     if (want === 'number' && !nums) failNumeric(name, raw, na, format);
-    if (nums && raw.some((s) => !na.has(s.trim()))) {
-      columns[name] = nums;
-      kinds[name] = 'number';
+    // A declared number column stays numeric when every value is missing (a batch of scanCsv can be all NA).
+    if (nums && (want === 'number' || raw.some((s) => !na.has(s.trim())))) {
+      columns.set(name, nums);
+      kinds.set(name, 'number');
     } else {
-      columns[name] = parsed.texts(c, na);
-      kinds[name] = 'string';
+      columns.set(name, parsed.texts(c, na));
+      kinds.set(name, 'string');
     }
   });
   let result = new Table(columns, kinds);

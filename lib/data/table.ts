@@ -25,6 +25,20 @@ export type Column = Float64Array | (string | null)[];
 /** Plain rows, as from JSON or a CSV parser. */
 export type Row = Record<string, unknown>;
 
+/**
+ * Columns by name: a `Map` (or a list of `[name, column]` pairs) keeps any name in its given order — `"2021"`,
+ * `"__proto__"` and `"constructor"` included — where a plain object reorders integer-like keys and cannot hold
+ * `__proto__`.
+ */
+export type NamedColumns<V> = Readonly<Record<string, V>> | ReadonlyMap<string, V> | readonly (readonly [string, V])[];
+
+/** The `[name, value]` pairs of named columns, in their order (a plain object's own keys only). */
+export function namedEntries<V>(named: NamedColumns<V>): [string, V][] {
+  if (named instanceof Map) return [...(named as ReadonlyMap<string, V>).entries()];
+  if (Array.isArray(named)) return (named as readonly (readonly [string, V])[]).map(([n, v]) => [n, v]);
+  return Object.keys(named).map((n) => [n, (named as Record<string, V>)[n]]);
+}
+
 export class Table {
   /** Column names, in order. */
   readonly columnNames: readonly string[];
@@ -34,21 +48,25 @@ export class Table {
   private readonly kindOf: ReadonlyMap<string, ColumnKind>;
 
   /** Prefer `table(...)`, `loadCsv(...)` or `Table.fromRows(...)`; the constructor takes ownership of `columns`. */
-  constructor(columns: Record<string, Column>, kinds: Record<string, ColumnKind> = {}) {
-    const names = Object.keys(columns);
-    const lengths = names.map((n) => columns[n].length);
+  constructor(columns: NamedColumns<Column>, kinds: NamedColumns<ColumnKind> = {}) {
+    const entries = namedEntries(columns);
+    const names = entries.map(([n]) => n);
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) throw new InputError(`two columns are named ${formatValue(dup)}; give every column its own name`);
+    const lengths = entries.map(([, c]) => c.length);
     if (new Set(lengths).size > 1) {
       const detail = names.map((n, i) => `${n}: ${lengths[i]}`).join(', ');
       throw new InputError(`columns have different lengths (${detail}); give every column the same number of rows`);
     }
+    const declared = new Map(namedEntries(kinds));
     this.columnNames = names;
     this.numRows = lengths[0] ?? 0;
-    this.cols = new Map(names.map((n) => [n, columns[n]]));
-    this.kindOf = new Map(names.map((n) => [n, kinds[n] ?? (columns[n] instanceof Float64Array ? 'number' : 'string')]));
-    for (const n of names) {
+    this.cols = new Map(entries);
+    this.kindOf = new Map(entries.map(([n, c]) => [n, declared.get(n) ?? (c instanceof Float64Array ? 'number' : 'string')]));
+    for (const [n, col] of entries) {
       const k = this.kindOf.get(n)!;
-      if ((k === 'string') === columns[n] instanceof Float64Array) {
-        throw new InputError(`column "${n}" is declared ${k} but holds ${columns[n] instanceof Float64Array ? 'numbers' : 'text'}`);
+      if ((k === 'string') === col instanceof Float64Array) {
+        throw new InputError(`column "${n}" is declared ${k} but holds ${col instanceof Float64Array ? 'numbers' : 'text'}`);
       }
     }
   }
@@ -110,11 +128,11 @@ export class Table {
 
   /** A new table with these columns, in this order. */
   select(names: readonly string[]): Table {
-    const cols: Record<string, Column> = {};
-    const kinds: Record<string, ColumnKind> = {};
+    const cols = new Map<string, Column>();
+    const kinds = new Map<string, ColumnKind>();
     for (const n of names) {
-      cols[n] = this.column(n);
-      kinds[n] = this.kindOf.get(n)!;
+      cols.set(n, this.column(n));
+      kinds.set(n, this.kindOf.get(n)!);
     }
     return new Table(cols, kinds);
   }
@@ -135,24 +153,21 @@ export class Table {
   }
 
   /** A new table with several columns added or replaced at once (numeric arrays, as from a transform). */
-  withColumns(columns: Record<string, Float64Array>): Table {
-    for (const [n, values] of Object.entries(columns)) {
+  withColumns(columns: NamedColumns<Float64Array>): Table {
+    const entries = namedEntries(columns);
+    for (const [n, values] of entries) {
       if (values.length !== this.numRows) throw new InputError(`column "${n}" has ${values.length} values but the table has ${this.numRows} rows`);
     }
-    return this.replacing(Object.entries(columns).map(([n, values]) => [n, values, 'number']));
+    return this.replacing(entries.map(([n, values]) => [n, values, 'number']));
   }
 
   /** This table's columns with some added or replaced (the new ones are taken, not copied). */
   private replacing(updates: [string, Column, ColumnKind][]): Table {
-    const cols: Record<string, Column> = {};
-    const kinds: Record<string, ColumnKind> = {};
-    for (const n of this.columnNames) {
-      cols[n] = this.cols.get(n)!;
-      kinds[n] = this.kindOf.get(n)!;
-    }
+    const cols = new Map(this.cols);
+    const kinds = new Map(this.kindOf);
     for (const [n, col, kind] of updates) {
-      cols[n] = col;
-      kinds[n] = kind;
+      cols.set(n, col);
+      kinds.set(n, kind);
     }
     return new Table(cols, kinds);
   }
@@ -170,16 +185,17 @@ export class Table {
    * an existing name, or a name that is not a column, is refused.
    * @example prices.rename({ Date: 'date', 'Adj Close': 'adj_close' })
    */
-  rename(mapping: Record<string, string>): Table {
-    for (const from of Object.keys(mapping)) this.column(from);
-    const names = this.columnNames.map((n) => (Object.prototype.hasOwnProperty.call(mapping, n) ? mapping[n] : n));
+  rename(mapping: NamedColumns<string>): Table {
+    const to = new Map(namedEntries(mapping));
+    for (const from of to.keys()) this.column(from);
+    const names = this.columnNames.map((n) => to.get(n) ?? n);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
     if (dup !== undefined) throw new InputError(`rename: two columns would be named "${dup}"; pick distinct names`);
-    const cols: Record<string, Column> = {};
-    const kinds: Record<string, ColumnKind> = {};
+    const cols = new Map<string, Column>();
+    const kinds = new Map<string, ColumnKind>();
     this.columnNames.forEach((n, i) => {
-      cols[names[i]] = this.column(n);
-      kinds[names[i]] = this.kindOf.get(n)!;
+      cols.set(names[i], this.column(n));
+      kinds.set(names[i], this.kindOf.get(n)!);
     });
     return new Table(cols, kinds);
   }
@@ -289,18 +305,14 @@ export class Table {
   }
 
   private mapColumns(f: (c: Column) => Column): Table {
-    const cols: Record<string, Column> = {};
-    const kinds: Record<string, ColumnKind> = {};
-    for (const n of this.columnNames) {
-      cols[n] = f(this.cols.get(n)!);
-      kinds[n] = this.kindOf.get(n)!;
-    }
-    return new Table(cols, kinds);
+    const cols = new Map<string, Column>();
+    for (const n of this.columnNames) cols.set(n, f(this.cols.get(n)!));
+    return new Table(cols, this.kindOf);
   }
 }
 
 /** Builds a table from columns given as arrays (numbers → Float64, `Date` → date column, else text). */
-export function table(columns: Record<string, readonly unknown[] | Float64Array>): Table {
+export function table(columns: NamedColumns<readonly unknown[] | Float64Array>): Table {
   const { columns: cols, kinds } = columnsFromArrays(columns);
   return new Table(cols, kinds);
 }

@@ -24,7 +24,8 @@ export function writeParquet(table: Table, file: string, options: WriteParquetOp
   if (!codec) throw new InputError(`writeParquet: compression must be one of ${Object.keys(CODECS).join(', ')}, got ${JSON.stringify(options.compression)}`);
   const arrow = arrowPackage('writeParquet');
   const parquet = parquetPackage('writeParquet');
-  const vectors: Record<string, unknown> = {};
+  // Null prototype: a column named "__proto__" is an own key like any other.
+  const vectors: Record<string, unknown> = Object.create(null);
   for (const name of table.columnNames) {
     const kind = table.kind(name);
     if (kind === 'string') vectors[name] = arrow.vectorFromArray(table.strings(name), new arrow.Utf8());
@@ -33,7 +34,10 @@ export function writeParquet(table: Table, file: string, options: WriteParquetOp
       vectors[name] = arrow.vectorFromArray(v, kind === 'date' ? new arrow.TimestampMillisecond() : new arrow.Float64());
     }
   }
-  const ipc = arrow.tableToIPC(new arrow.Table(vectors), 'stream');
+  const built = new arrow.Table(vectors);
+  // An object lists integer-like keys ("2021") first: put the columns back in the table's order.
+  const at = new Map(built.schema.fields.map((f, i) => [f.name, i]));
+  const ipc = arrow.tableToIPC(built.selectAt(table.columnNames.map((n) => at.get(n)!)), 'stream');
   const wasmTable = parquet.Table.fromIPCStream(ipc);
   const properties = new parquet.WriterPropertiesBuilder().setCompression(parquet.Compression[codec]).build();
   writeFileAtomic(file, Buffer.from(parquet.writeParquet(wasmTable, properties)));

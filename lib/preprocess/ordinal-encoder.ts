@@ -33,19 +33,22 @@ export class FittedOrdinalEncoder implements FittedTransform {
 
   transform(table: Table): Table {
     checkFittedColumns(table, this.columns, this.kind);
-    const coded: Record<string, Float64Array> = {};
+    const coded = new Map<string, Float64Array>();
     for (const c of this.columns) {
       const index = new Map(this.categories[c].map((k, j) => [k, j]));
-      coded[c] = Float64Array.from(presentValues(table, c, this.kind), (v, i) => {
-        const j = index.get(v);
-        if (j !== undefined) return j;
-        if (this.handleUnknown === 'error') {
-          throw new InputError(
-            `ordinalEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "use_encoded_value", unknownValue: -1 }`,
-          );
-        }
-        return this.unknownValue;
-      });
+      coded.set(
+        c,
+        Float64Array.from(presentValues(table, c, this.kind), (v, i) => {
+          const j = index.get(v);
+          if (j !== undefined) return j;
+          if (this.handleUnknown === 'error') {
+            throw new InputError(
+              `ordinalEncoder: column "${c}" has category ${JSON.stringify(v)} at row ${i}, unseen in training (known: ${formatList(this.categories[c])}); pass { handleUnknown: "use_encoded_value", unknownValue: -1 }`,
+            );
+          }
+          return this.unknownValue;
+        }),
+      );
     }
     return table.withColumns(coded);
   }

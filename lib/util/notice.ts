@@ -8,8 +8,36 @@
 type Sink = (message: string) => void;
 let sinks: Sink[] = [];
 
-/** Tells the user about `message`, once per call. */
-export function notice(message: string): void {
+/** Longest quoted value a notice shows whole, and the longest notice. */
+const MAX_VALUE = 80;
+const MAX_NOTICE = 2000;
+
+/**
+ * The message with every quoted value longer than 80 characters cut (its length said), and the whole cut to
+ * 2,000: a notice quoting an 8 MB field must not write 8 MB to the notebook.
+ */
+export function boundedMessage(message: string): string {
+  // A loop over the quotes, not a regular expression: V8's regex engine overflows its stack on a 10 MB value.
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = message.indexOf('"', at);
+    const close = open < 0 ? -1 : message.indexOf('"', open + 1);
+    if (close < 0) break;
+    const length = close - open - 1;
+    if (length > MAX_VALUE) {
+      parts.push(message.slice(at, open + MAX_VALUE), `…" (${length.toLocaleString('en-US')} characters)`);
+    } else parts.push(message.slice(at, close + 1));
+    at = close + 1;
+  }
+  parts.push(message.slice(at));
+  const cut = parts.join('');
+  return cut.length <= MAX_NOTICE ? cut : `${cut.slice(0, MAX_NOTICE - 1)}…`;
+}
+
+/** Tells the user about `message`, once per call (long values cut, see `boundedMessage`). */
+export function notice(full: string): void {
+  const message = boundedMessage(full);
   if (sinks.length) {
     sinks[sinks.length - 1](message);
     return;

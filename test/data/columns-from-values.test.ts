@@ -13,22 +13,22 @@ describe('typed columns from values (data/columns-from-values.ts)', () => {
       ],
       ['d', 'x', 's', 'm'],
     );
-    expect(kinds).to.deep.equal({ d: 'date' });
-    expect(Array.from(columns.d as Float64Array)).to.deep.equal([jan(1).getTime(), NaN, jan(3).getTime()]);
-    expect(Array.from(columns.x as Float64Array)).to.deep.equal([1, NaN, NaN]);
-    expect(columns.s).to.deep.equal(['a', null, 'c']);
-    expect(columns.m).to.deep.equal(['1', 'b', '2']); // mixed: text, each value as written
+    expect(Object.fromEntries(kinds)).to.deep.equal({ d: 'date' });
+    expect(Array.from(columns.get('d') as Float64Array)).to.deep.equal([jan(1).getTime(), NaN, jan(3).getTime()]);
+    expect(Array.from(columns.get('x') as Float64Array)).to.deep.equal([1, NaN, NaN]);
+    expect(columns.get('s')).to.deep.equal(['a', null, 'c']);
+    expect(columns.get('m')).to.deep.equal(['1', 'b', '2']); // mixed: text, each value as written
   });
 
   it('columnsFromArrays copies a Float64Array (the caller keeps theirs) and reads Date or null as a date column', () => {
     const mine = Float64Array.from([1, 2]);
     const { columns, kinds } = columnsFromArrays({ x: mine, d: [jan(1), null], n: [1, null], s: ['a', 1] });
-    expect(columns.x).to.not.equal(mine);
+    expect(columns.get('x')).to.not.equal(mine);
     mine[0] = 99;
-    expect((columns.x as Float64Array)[0]).to.equal(1);
-    expect(kinds).to.deep.equal({ d: 'date' });
-    expect(Array.from(columns.n as Float64Array)).to.deep.equal([1, NaN]);
-    expect(columns.s).to.deep.equal(['a', '1']);
+    expect((columns.get('x') as Float64Array)[0]).to.equal(1);
+    expect(Object.fromEntries(kinds)).to.deep.equal({ d: 'date' });
+    expect(Array.from(columns.get('n') as Float64Array)).to.deep.equal([1, NaN]);
+    expect(columns.get('s')).to.deep.equal(['a', '1']);
   });
 
   it('columnOf: the column and its kind for withColumn', () => {

@@ -131,9 +131,32 @@ describe('parseCsv (byte scan)', () => {
   it('texts of quoted fields: content shared like unquoted values, doubled quotes, text after the quote, numbers in quoted rows', () => {
     const p = parseCsv('a,b\n"x","AAPL"\n"y","AAPL"\n"z","a ""q"""\n"w",""\n"v","NA"\n"u","long value here"\n"t","ab"c\n1,AAPL\n"s",5\n');
     const missing = new Set(['', 'NA']);
-    expect(p.texts(1, missing)).to.deep.equal(['AAPL', 'AAPL', 'a "q"', null, null, 'long value here', 'ab', 'AAPL', '5']);
+    expect(p.texts(1, missing)).to.deep.equal(['AAPL', 'AAPL', 'a "q"', null, null, 'long value here', 'abc', 'AAPL', '5']);
     expect(p.texts(0, missing)).to.deep.equal(['x', 'y', 'z', 'w', 'v', 'u', 't', '1', 's']);
     expect(p.texts(1, missing)).to.deep.equal(p.column(1).map((f) => (missing.has(f) ? null : f)));
+  });
+
+  it('text after a closing quote is part of the field, as pandas reads it (it was dropped: "12"34 read as 12)', () => {
+    // pandas 2: read_csv(StringIO('a,b\n1,"12"34\n')) gives b = 1234; '"5"x' gives '5x'; '""271' gives 271.
+    const t = readCsv('a,b,c,d\n1,"12"345,"5"x,""271\n2,"3""4"5,"a,b"c d,7\n');
+    expect(t.strings('b')).to.deep.equal(['12345', '3"45']);
+    expect(t.strings('c')).to.deep.equal(['5x', 'a,bc d']);
+    expect(Array.from(t.numbers('d'))).to.deep.equal([271, 7]);
+    // The same rows in a file large enough for the C row scan (64 KiB and more) read the same.
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i},"${i}"${i % 10},"q"${i}`).join('\n');
+    const big = readCsv(`a,b,c\n${rows}\n`);
+    expect(big.kind('b')).to.equal('number');
+    expect(big.numbers('b')[4321]).to.equal(43211);
+    expect(big.strings('c')[4321]).to.equal('q4321');
+  });
+
+  it('a file holding only an empty quoted field ("") is refused at once (it spun forever)', () => {
+    for (const text of ['""', '\uFEFF""', '\n""\n', '\r\r""\r']) expectError(() => readCsv(text), InputError, 'no header');
+    expectError(() => readCsv('"""'), InputError, 'unclosed quote');
+  });
+
+  it('two leading byte-order marks are both dropped: the first column is named as written', () => {
+    expect(readCsv('\uFEFF\uFEFF"date",x\n2020-01-01,1\n').columnNames).to.deep.equal(['date', 'x']);
   });
 
   it('decodes non-ASCII UTF-8 text from the right bytes, with numbers after it intact', () => {

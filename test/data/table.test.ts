@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { Table, table } from '../../lib/data/table';
 import { toHTML } from '../../lib/display/to-html';
 import { InputError } from '../../lib/util/errors';
-import { expectError } from '../helpers';
+import { expectError, tempDir } from '../helpers';
+import * as path from 'path';
+import { readCsv } from '../../lib/data/load-csv';
+import { concatRows } from '../../lib/data/concat-rows';
+import { mapGroups } from '../../lib/data/group-by';
+import { writeParquet } from '../../lib/data/write-parquet';
+import { loadParquet } from '../../lib/data/load-parquet';
 
 describe('Table', () => {
   const t = table({ date: [new Date('2000-01-01'), new Date('2000-01-02'), new Date('2000-01-03')], x: [1, NaN, 3], s: ['a', null, 'c'] });
@@ -119,5 +125,66 @@ describe('Table.rename, shuffle and sample (pandas rename, sample(frac=1), sampl
     const s = t.sample(10, { seed: 1 });
     expect(new Set(s.numbers('i')).size).to.equal(10);
     expectError(() => t.sample(51), InputError, 'from 0 to 50');
+  });
+});
+
+describe('column names are an ordered list, any text a name (issue 31)', () => {
+  // Integer-like names ("2021") were reordered and "__proto__" vanished: columns were object keys.
+  const awkward = fc.oneof(
+    fc.constantFrom('2021', '2020', '0', '1', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'x'),
+    fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s && s !== '' && !/["\r\n,]/.test(s)),
+  );
+  const names = fc.uniqueArray(awkward, { minLength: 1, maxLength: 7 });
+
+  it('readCsv, select, rename, withColumn, concatRows, groupBy and Parquet keep names and order as given: property', function () {
+    this.timeout(60_000);
+    const dir = tempDir();
+    fc.assert(
+      fc.property(names, (cols) => {
+        const csv = `${cols.join(',')}\n${cols.map((_, j) => j + 1).join(',')}\n${cols.map((_, j) => j * 10).join(',')}\n`;
+        const t = readCsv(csv, { dates: false, delimiter: ',' });
+        expect(t.columnNames).to.deep.equal(cols);
+        cols.forEach((c, j) => expect(Array.from(t.numbers(c))).to.deep.equal([j + 1, j * 10]));
+        expect(t.select([...cols].reverse()).columnNames).to.deep.equal([...cols].reverse());
+        const renamed = t.rename(new Map(cols.map((c) => [c, `${c}!`])));
+        expect(renamed.columnNames).to.deep.equal(cols.map((c) => `${c}!`));
+        expect(t.withColumn(cols[0], [7, 8]).columnNames).to.deep.equal(cols);
+        expect(concatRows([t, t]).columnNames).to.deep.equal(cols);
+        expect(mapGroups(t.withColumn('__g', ['a', 'b']), '__g', (g) => g).columnNames).to.deep.equal([...cols, '__g']);
+        const file = path.join(dir, 'p.parquet');
+        writeParquet(t, file);
+        expect(loadParquet(file).columnNames).to.deep.equal(cols);
+        expect(Table.fromRows(t.toRows(), cols).columnNames).to.deep.equal(cols);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('table() and the constructor take a Map or [name, column] pairs in order; a plain object keeps its own keys only', () => {
+    const t = table([
+      ['2021', [1, 2]],
+      ['__proto__', ['a', 'b']],
+      ['constructor', [3, 4]],
+    ]);
+    expect(t.columnNames).to.deep.equal(['2021', '__proto__', 'constructor']);
+    expect(t.kind('__proto__')).to.equal('string');
+    expect(t.kind('constructor')).to.equal('number');
+    expect(
+      new Table(
+        new Map([
+          ['b', Float64Array.from([1])],
+          ['1', Float64Array.from([2])],
+        ]),
+      ).columnNames,
+    ).to.deep.equal(['b', '1']);
+    expectError(
+      () =>
+        new Table([
+          ['a', Float64Array.from([1])],
+          ['a', Float64Array.from([2])],
+        ]),
+      InputError,
+      'two columns are named "a"',
+    );
   });
 });
