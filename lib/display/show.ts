@@ -113,13 +113,24 @@ export interface ShowMarkdownOptions {
   trusted?: boolean;
 }
 
-/** Markdown with its HTML made inert: `&`, `<`, `>` escaped; link targets other than web, mail or relative ones dropped. */
+/** A link target's scheme kept only when it is a web or mail one; any other (javascript:, data:, vbscript:) is dropped. */
+const webScheme = (m: string, lead: string, scheme: string) => (/^(https?|mailto)$/i.test(scheme) ? m : lead);
+
+/**
+ * Markdown with its HTML made inert: `&`, `<`, `>` escaped (so raw HTML and `<autolinks>` are text); the targets
+ * of inline links `[a](x)` and of reference definitions `[r]: x` lose any scheme other than web or mail.
+ */
 export function inertMarkdown(markdown: string): string {
-  return markdown
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\]\(\s*([a-z][a-z0-9+.-]*):/gi, (m, scheme: string) => (/^(https?|mailto)$/i.test(scheme) ? m : ']('));
+  return (
+    markdown
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Inline links, the target after optional whitespace (line breaks included).
+      .replace(/(\]\(\s*)([a-z][a-z0-9+.-]*):/gi, webScheme)
+      // Reference definitions: up to three spaces, [label]:, whitespace (one line break allowed), the target.
+      .replace(/^( {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*)([a-z][a-z0-9+.-]*):/gim, webScheme)
+  );
 }
 
 /** The bundle `showMarkdown` sends. */

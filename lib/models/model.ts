@@ -23,10 +23,23 @@ export interface ModelSpec {
   options: Record<string, unknown>;
 }
 
+/** What a model was trained on, remembered so that prediction on other columns is refused, not silently wrong. */
+export interface TrainedInputs {
+  /** Feature columns, in the order the model saw them. */
+  features: readonly string[];
+  /** Rows per window, for a sequence model. */
+  lookback?: number;
+}
+
+function isNameList(x: unknown): x is readonly string[] {
+  return Array.isArray(x) && x.length > 0 && x.every((f) => typeof f === 'string');
+}
+
 export class Model {
   private disposed = false;
   /** Epochs trained so far (continues across fitModel calls). */
   epochsTrained = 0;
+  private inputs: TrainedInputs | undefined;
 
   constructor(
     /** The underlying tfjs model (advanced use: the library keeps it compiled). */
@@ -65,6 +78,41 @@ export class Model {
   /** Throws if the model was disposed. */
   check(): void {
     if (this.disposed) throw new NotFittedError(`this ${this.spec.builder} model was disposed; build a new one or load a saved bundle`);
+  }
+
+  /** The feature names (and lookback) the model was trained on; undefined before it is fitted on named data. */
+  get trainedOn(): TrainedInputs | undefined {
+    return this.inputs;
+  }
+
+  /**
+   * Remembers the features (names and order) and lookback of named data the model is fitted on or loaded with;
+   * data with other features, another order or another lookback is refused from then on (see `checkFeatures`).
+   */
+  rememberInputs(data: { features?: unknown; xShape: readonly number[] }, what = 'the training data'): void {
+    if (!isNameList(data.features)) return;
+    if (this.inputs) this.checkFeatures(data, what);
+    else this.inputs = { features: [...data.features], ...(data.xShape.length === 3 ? { lookback: data.xShape[1] } : {}) };
+  }
+
+  /** Throws, naming both lists, when named data has other features or another order than the model was trained on. */
+  checkFeatures(data: { features?: unknown; xShape: readonly number[] }, what = 'x'): void {
+    const known = this.inputs;
+    if (!known || !isNameList(data.features)) return;
+    const got = data.features;
+    if (got.length !== known.features.length || got.some((f, i) => f !== known.features[i])) {
+      const same = got.length === known.features.length && [...got].sort().join('\u0000') === [...known.features].sort().join('\u0000');
+      throw new ShapeError(
+        `${what} has features [${got.join(', ')}] but the model was trained on [${known.features.join(', ')}]` +
+          (same ? ' (the same columns in another order: each column feeds the weight learned for its position)' : '') +
+          `; build it with toDataset/makeWindows({ features: [${known.features.map((f) => JSON.stringify(f)).join(', ')}] })`,
+      );
+    }
+    if (known.lookback !== undefined && data.xShape.length === 3 && data.xShape[1] !== known.lookback) {
+      throw new ShapeError(
+        `${what} has windows of ${data.xShape[1]} rows but the model was trained on lookback ${known.lookback}; make the windows with { lookback: ${known.lookback} }`,
+      );
+    }
   }
 
   /** Throws unless one sample of `shape` (without the batch axis) matches the model's input. */

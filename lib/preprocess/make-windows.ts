@@ -107,7 +107,7 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
 
   const nf = xs.length;
   const nt = ys.length;
-  checkWindowBytes(count, lookback, nf);
+  checkWindowBytes(count, lookback, nf, steps, nt);
   const x = largeFloat32(count * lookback * nf); // 96 MB for 200,000 rows × 30 × 4: huge pages when available
   const y = new Float32Array(count * steps * nt);
   const targetRows = new Int32Array(count);

@@ -80,7 +80,7 @@ export function panelWindows(table: Table, options: WindowOptions, plan: WindowP
   const order = Int32Array.from({ length: total }, (_, i) => i).sort((a, b) => target[a] - target[b]);
   const nf = xs.length;
   const nt = ys.length;
-  checkWindowBytes(total, lookback, nf);
+  checkWindowBytes(total, lookback, nf, steps, nt);
   const x = largeFloat32(total * lookback * nf);
   const y = new Float32Array(total * steps * nt);
   const targetRows = new Int32Array(total);

@@ -9,13 +9,19 @@ import { windowInputsInto } from '../kernels/window-inputs';
 /** The most bytes of window inputs makeWindows allocates: half the machine's memory, and at most 2^32 (V8's largest typed array). */
 const MAX_WINDOW_BYTES = Math.min(2 ** 32, os.totalmem() / 2);
 
-/** Refuses, before allocating, window inputs larger than MAX_WINDOW_BYTES, saying how many bytes and how to get fewer. */
-export function checkWindowBytes(count: number, lookback: number, features: number): void {
-  const bytes = count * lookback * features * 4;
-  if (bytes > MAX_WINDOW_BYTES) {
+/**
+ * Refuses, before allocating, windows whose arrays would pass MAX_WINDOW_BYTES altogether — the inputs, the
+ * targets (steps × targets per window), and the target rows and dates — or whose inputs or targets alone pass
+ * V8's largest typed array: the bytes, and how to get fewer.
+ */
+export function checkWindowBytes(count: number, lookback: number, features: number, steps = 1, targets = 1): void {
+  const inputs = count * lookback * features * 4;
+  const outputs = count * steps * targets * 4;
+  const bytes = inputs + outputs + count * (4 + 8);
+  if (bytes > MAX_WINDOW_BYTES || inputs > 2 ** 32 - 4 || outputs > 2 ** 32 - 4) {
     const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
     throw new InputError(
-      `makeWindows would allocate ${gib(bytes)} (${count} windows × ${lookback} rows × ${features} features × 4 bytes), over the ${gib(MAX_WINDOW_BYTES)} it allows on this machine; use a stride above 1, a shorter lookback, fewer features, or window part of the rows at a time (targetStart / targetEnd)`,
+      `makeWindows would allocate ${gib(bytes)}: inputs ${gib(inputs)} (${count} windows × ${lookback} rows × ${features} features × 4 bytes) and targets ${gib(outputs)} (${count} windows × ${steps} steps × ${targets} targets × 4 bytes), over the ${gib(MAX_WINDOW_BYTES)} it allows on this machine; use a stride above 1, a shorter lookback, fewer steps or features, or window part of the rows at a time (targetStart / targetEnd)`,
     );
   }
 }

@@ -126,6 +126,8 @@ function weightBytes(data: tf.io.WeightData | undefined): Buffer {
  */
 export async function saveBundle(dir: string, contents: BundleContents): Promise<void> {
   contents.model.check();
+  // The bundle's features must be the ones the model learned from: another order would predict from the wrong columns.
+  contents.model.checkFeatures({ features: contents.features, xShape: [] }, 'saveBundle({ features })');
   const artifacts = await modelArtifacts(contents.model);
   const weights = weightBytes(artifacts.weightData);
   const manifest: Manifest = {
@@ -200,6 +202,11 @@ export async function loadBundle(dir: string): Promise<Bundle> {
   const optimizer = tf.train.adam(manifest.spec.learningRate);
   net.compile({ optimizer, loss: taskLoss(manifest.spec.task) });
   const model = new Model(net, manifest.spec, optimizer);
+  const lookback = manifest.spec.inputShape.length === 2 ? manifest.spec.inputShape[0] : undefined;
+  model.rememberInputs({
+    features: manifest.features,
+    xShape: lookback === undefined ? [0, manifest.features.length] : [0, lookback, manifest.features.length],
+  });
   const preprocess = manifest.preprocess ? restoreTransform(manifest.preprocess) : undefined;
   return new Bundle(model, manifest.features, manifest.targets, manifest, preprocess, manifest.window, manifest.metadata);
 }

@@ -8,12 +8,16 @@ export interface TrainingData {
   xShape: readonly number[];
   y: Float32Array;
   yShape: readonly number[];
+  /** Feature names, in column order (toDataset and makeWindows set them): remembered by the model when it is fitted. */
+  features?: readonly string[];
 }
 
 /** Input-only arrays, for prediction. */
 export interface InputData {
   x: Float32Array;
   xShape: readonly number[];
+  /** Feature names, in column order (toDataset and makeWindows set them): checked against those the model was trained on. */
+  features?: readonly string[];
 }
 
 export function checkX(model: Model, data: InputData, what = 'x'): number {
@@ -24,6 +28,9 @@ export function checkX(model: Model, data: InputData, what = 'x'): number {
   const n = data.xShape[0];
   const size = data.xShape.reduce((a, b) => a * b, 1);
   if (data.x.length !== size) throw new ShapeError(`${what}.x has ${data.x.length} values but xShape [${data.xShape.join(', ')}] needs ${size}`);
+  // Named data (toDataset, makeWindows) against the names the model was trained on, before the shapes: a
+  // reordered feature list has the right shape and gives wrong predictions.
+  model.checkFeatures(data, what);
   model.checkInput(data.xShape.slice(1), what);
   const width = size / Math.max(n, 1);
   for (let i = 0; i < data.x.length; i++) {

@@ -26,6 +26,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
     throw new InputError(
       'the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)',
     );
+  model.rememberInputs(train);
   const epochs = checkPositiveInt('epochs', options.epochs ?? 50);
   const batchSize = checkPositiveInt('batchSize', options.batchSize ?? 32);
   const classWeight = resolveClassWeight(model, train.y, options.classWeight);

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { fillWindows, windowLayout } from '../../lib/preprocess/window-layout';
+import { checkWindowBytes, fillWindows, windowLayout } from '../../lib/preprocess/window-layout';
+import { makeWindows } from '../../lib/preprocess/make-windows';
+import { table } from '../../lib/data/table';
+import { InputError } from '../../lib/util/errors';
+import { expectError } from '../helpers';
 
 describe('where windows fall and how they are written (preprocess/window-layout.ts)', () => {
   const shape = { lookback: 3, horizon: 1, steps: 2, stride: 1, rate: 1 };
@@ -27,5 +31,20 @@ describe('where windows fall and how they are written (preprocess/window-layout.
     expect(Array.from(x)).to.deep.equal([0, 10, 1, 11, 2, 12, 1, 11, 2, 12, 3, 13]);
     expect(Array.from(y)).to.deep.equal([103, 104, 104, 105]);
     expect(Array.from(rows)).to.deep.equal([3, 4]);
+  });
+});
+
+describe('checkWindowBytes counts every array makeWindows allocates (issue 31)', () => {
+  it('targets count: steps 12,000 on 1M rows is refused naming the targets (a bare RangeError before); a 4.08 GiB total is over 4.0', () => {
+    expectError(() => checkWindowBytes(1_000_000, 1, 1, 12_000, 1), InputError, 'targets 44.7 GiB', 'fewer steps');
+    // Inputs just under 4 GiB alone passed before; with the targets and target rows the total is over the limit.
+    expectError(() => checkWindowBytes(2 ** 25, 31, 1, 1, 1), InputError, 'makeWindows would allocate');
+    expect(() => checkWindowBytes(1000, 12, 3, 4, 2)).to.not.throw();
+  });
+
+  it('makeWindows with too many steps is an InputError from the library, not a RangeError', () => {
+    const n = 200_000;
+    const t = table({ x: Float64Array.from({ length: n }, (_, i) => i) });
+    expectError(() => makeWindows(t, { features: ['x'], targets: ['x'], lookback: 1, steps: 100_000, ordered: true }), InputError, 'targets');
   });
 });

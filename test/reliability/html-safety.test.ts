@@ -106,7 +106,9 @@ describe('HTML safety', function () {
     }
     // Before: showMarkdown sent its text as it was, and nbconvert rendered the markdown's raw HTML: two scripts ran.
     const dir = tempDir();
-    const outputs = [t.markdownBundle(`Report on ${XSS} [x](javascript:window.__xss=9)`), bundleOf(t.table({ [XSS]: [XSS] }))].map((data) => ({
+    // Reference-style links (a label and a definition in any case) ran before issue 31: clicking one set __xss.
+    const md = `Report on ${XSS} [x](javascript:window.__xss=9) [a][r] [b][s] [c] <javascript:window.__xss=12>\n\n[r]: JaVaScRiPt:window.__xss=10\n  [s]:\n   data:text/html,<script>window.__xss=11</script>\n[c]: vbscript:x\n`;
+    const outputs = [t.markdownBundle(md), bundleOf(t.table({ [XSS]: [XSS] }))].map((data) => ({
       output_type: 'display_data',
       data,
       metadata: {},
@@ -131,14 +133,18 @@ describe('HTML safety', function () {
       await page.goto(`file://${path.join(dir, 'out.html')}`);
       await page.waitForTimeout(500);
       await page.evaluate(() =>
-        document.querySelectorAll('a').forEach((a) => a.getAttribute('href')?.startsWith('javascript') && (a as HTMLAnchorElement).click()),
+        document.querySelectorAll('a').forEach((a) => /^\s*(javascript|data|vbscript)/i.test(a.getAttribute('href') ?? '') && (a as HTMLAnchorElement).click()),
       );
       return page.evaluate(() => ({
         xss: (window as unknown as { __xss?: number }).__xss ?? 0,
         shown: document.body.innerText.includes('<img src=x onerror='),
+        unsafeLinks: Array.from(document.querySelectorAll('a'))
+          .map((a) => a.getAttribute('href') ?? '')
+          .filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)),
       }));
     });
     expect(result.xss, 'injected scripts that ran').to.equal(0);
+    expect(result.unsafeLinks, 'links with a script scheme').to.deep.equal([]);
     expect(result.shown, 'the text is shown literally').to.equal(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });

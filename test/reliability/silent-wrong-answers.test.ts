@@ -201,6 +201,12 @@ describe('no silent wrong answers', function () {
     const md = t.markdownBundle(payload)['text/markdown'] as string;
     expect(md).to.not.include('<img').and.not.include('javascript:');
     expect(md).to.include('&lt;img').and.include('&amp;').and.include('](https://example.org)');
+    // Reference definitions and autolinks too (issue 31: a reference-style javascript: link rendered live).
+    const refs = t.markdownBundle('[a][r] [b][s] <javascript:x>\n\n[r]: JaVaScRiPt:alert(1)\n   [s]:\n data:text/html,x\n[w]: https://ok.org\n')[
+      'text/markdown'
+    ] as string;
+    expect(refs).to.not.match(/\]:\s*(javascript|data):/i);
+    expect(refs).to.include('[r]: alert(1)').and.include('[w]: https://ok.org').and.include('&lt;javascript');
     expect(t.markdownBundle('<b>raw</b>', { trusted: true })['text/markdown']).to.equal('<b>raw</b>');
     expectError(() => t.markdownBundle(undefined as unknown as string), t.InputError, 'showMarkdown takes a string');
   });

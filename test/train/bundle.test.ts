@@ -7,7 +7,8 @@ import { lstmForecaster } from '../../lib/models/sequence-model';
 import { loadBundle, saveBundle } from '../../lib/train/bundle';
 import { fitModel } from '../../lib/train/fit-model';
 import { predict } from '../../lib/train/predict';
-import { BundleError } from '../../lib/util/errors';
+import { BundleError, ShapeError } from '../../lib/util/errors';
+import { toDataset } from '../../lib/preprocess/to-dataset';
 import { expectNoTensorLeak, expectRejects, tempDir } from '../helpers';
 import { collectNoticesAsync } from '../../lib/util/notice';
 import { cancerProblem, yieldWindows } from './fixtures';
@@ -175,5 +176,45 @@ describe('bundles survive killed saves and refuse what is not theirs', function 
       fs.writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(manifest));
       await expectRejects(() => loadBundle(dir), BundleError, field);
     }
+  });
+});
+
+describe('models remember the features they were trained on (issue 31)', () => {
+  const p = cancerProblem();
+
+  it('predict on the same columns in another order, or other columns, is refused naming both lists (it changed predictions by up to 0.60)', async function () {
+    this.timeout(60000);
+    await expectNoTensorLeak(async () => {
+      const m = denseClassifier(p.trainData, { units: [4], seed: 1 });
+      await fitModel(m, p.trainData, { epochs: 1, progress: 'none' });
+      expect(m.trainedOn?.features).to.deep.equal(p.features);
+      const reversed = toDataset(p.prep.transform(p.test), { target: 'diagnosis', features: [...p.features].reverse() });
+      const err = await expectRejects(() => predict(m, reversed), ShapeError, 'the same columns in another order', `trained on [${p.features[0]}, `);
+      expect(err.message).to.include(`has features [${p.features[p.features.length - 1]}, `);
+      const fewer = toDataset(p.prep.transform(p.test), { target: 'diagnosis', features: p.features.slice(0, -1) });
+      await expectRejects(() => predict(m, fewer), ShapeError, 'but the model was trained on');
+      // Unnamed arrays still go by shape alone; the named test set in training order predicts.
+      expect((await predict(m, { x: p.testData.x, xShape: p.testData.xShape })).length).to.equal(p.testData.xShape[0]);
+      expect((await predict(m, p.testData)).length).to.equal(p.testData.xShape[0]);
+      // A bundle saved with features in another order than the model learned is refused; a loaded one remembers.
+      const dir = path.join(tempDir(), 'm');
+      await expectRejects(() => saveBundle(dir, { model: m, features: [...p.features].reverse(), targets: ['diagnosis'] }), ShapeError, 'saveBundle');
+      await saveBundle(dir, { model: m, preprocess: p.prep, features: p.features, targets: ['diagnosis'] });
+      m.dispose();
+      const b = await loadBundle(dir);
+      await expectRejects(() => predict(b.model, reversed), ShapeError, 'another order');
+      b.model.dispose();
+    });
+  });
+
+  it('a sequence model refuses windows of another lookback, naming the one it was trained on', async function () {
+    this.timeout(60000);
+    const { windows } = yieldWindows(12);
+    const m = lstmForecaster(windows, { units: [4], seed: 1 });
+    await fitModel(m, windows, { epochs: 1, progress: 'none' });
+    expect(m.trainedOn).to.deep.equal({ features: ['yield_1y', 'yield_10y'], lookback: 12 });
+    const other = yieldWindows(6).windows;
+    await expectRejects(() => predict(m, other), ShapeError, 'trained on lookback 12', '{ lookback: 12 }');
+    m.dispose();
   });
 });
