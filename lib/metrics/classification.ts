@@ -6,6 +6,7 @@
 import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
 import { InputError } from '../util/errors';
+import { notice } from '../util/notice';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
 
 /** Distinct labels of both arrays, sorted numerically. */
@@ -178,7 +179,7 @@ export function classificationReport(
   actual: ArrayLike<number>,
   predicted: ArrayLike<number>,
   options: ClassificationReportOptions = {},
-): { rows: ReportRow[]; accuracy: number; tabulate(): Tabular; toString(): string } {
+): { rows: ReportRow[]; accuracy: number; balancedAccuracy: number; tabulate(): Tabular; toString(): string } {
   checkPair('classificationReport', actual, predicted);
   const pc = perClass(actual, predicted);
   const rows: ReportRow[] = pc.labels.map((l, i) => {
@@ -201,10 +202,19 @@ export function classificationReport(
   const acc = accuracy(actual, predicted);
   const header = ['', 'precision', 'recall', 'f1', 'support'];
   const body = () => rows.map((r) => [r.label, r.precision, r.recall, r.f1, r.support]);
+  // Beyond 95:5, accuracy is close to what always answering the majority class scores: say so beside it.
+  const majority = Math.max(...pc.support) / total;
+  const balanced = balancedAccuracy(actual, predicted);
+  const caveat =
+    majority > 0.95
+      ? `; classes are imbalanced (the largest is ${(100 * majority).toFixed(1)} % of cases, so always predicting it scores accuracy ${majority.toFixed(4)}): read balanced accuracy ${balanced.toFixed(4)}, recall per class and PR-AUC`
+      : '';
+  if (caveat) notice(`classificationReport: accuracy ${acc.toFixed(4)}${caveat}`);
   return {
     rows,
     accuracy: acc,
-    tabulate: () => ({ header, rows: body(), caption: `accuracy ${acc.toFixed(4)} on ${total} cases` }),
-    toString: () => textTable(header, body()),
+    balancedAccuracy: balanced,
+    tabulate: () => ({ header, rows: body(), caption: `accuracy ${acc.toFixed(4)} on ${total} cases${caveat}` }),
+    toString: () => textTable(header, body()) + (caveat ? `\naccuracy ${acc.toFixed(4)}${caveat}` : ''),
   };
 }

@@ -9,6 +9,8 @@ import { InputError } from '../util/errors';
 import { checkFinite, checkPositiveInt } from '../util/check';
 import { largeFloat32 } from '../kernels/huge-pages';
 import { panelWindows } from './panel-windows';
+import { interleavedKey } from './panel-hint';
+import { notice } from '../util/notice';
 import { checkWindowBytes, fillWindows, gather, NOT_FINITE_FIX, windowLayout } from './window-layout';
 import { checkStrictlyIncreasing, firstDateColumn, timeColumn } from '../data/time-order';
 
@@ -88,6 +90,12 @@ export function makeWindows(table: Table, options: WindowOptions): Windows {
   if (options.series !== undefined) return panelWindows(table, options, { series: options.series, dateColumn, xs, ys, shape, targetStart, targetEnd });
   // Windows over rows out of time order, or over several series stacked by date, would mix times silently.
   if (dateColumn) checkStrictlyIncreasing(table.dates(dateColumn), dateColumn, true);
+  const key = interleavedKey(table);
+  if (key) {
+    notice(
+      `makeWindows: column "${key.column}" looks like the key of several series stacked in one table (${key.values.map((v) => JSON.stringify(v)).join(', ')}, … interleaving row by row); windows over it as one series mix the series — pass { series: "${key.column}" } to window each series on its own`,
+    );
+  }
   const { s0, count, span, firstTarget0 } = windowLayout(n, shape, targetStart, targetEnd);
   if (span >= n) {
     throw new InputError(

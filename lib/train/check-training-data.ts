@@ -10,6 +10,8 @@ export interface TrainingData {
   yShape: readonly number[];
   /** Feature names, in column order (toDataset and makeWindows set them): remembered by the model when it is fitted. */
   features?: readonly string[];
+  /** Target names (toDataset and makeWindows set them): named in notices. */
+  targets?: readonly string[];
 }
 
 /** Input-only arrays, for prediction. */

@@ -9,6 +9,7 @@ import { InputError, TrainingError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { Model } from '../models/model';
+import { noticeUnscaled } from './scale-notice';
 import { checkTrainingData, TrainingData } from './check-training-data';
 import { ArraysOf, checkClassCoverage, gatherRows, validationRows } from './validation-rows';
 import { resolveProgress } from './progress';
@@ -27,6 +28,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
       'the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)',
     );
   model.rememberInputs(train);
+  noticeUnscaled(model.task, train);
   const epochs = checkPositiveInt('epochs', options.epochs ?? 50);
   const batchSize = checkPositiveInt('batchSize', options.batchSize ?? 32);
   const classWeight = resolveClassWeight(model, train.y, options.classWeight);

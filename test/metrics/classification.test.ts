@@ -13,6 +13,7 @@ import {
 } from '../../lib/metrics/classification';
 import { rocAucOvr } from '../../lib/metrics/curves';
 import { expectNear, fixture } from '../helpers';
+import { collectNotices } from '../../lib/util/notice';
 
 const g = fixture('metrics.json');
 const y: number[] = g.y;
@@ -49,5 +50,22 @@ describe('classification metrics (metrics/classification.ts) vs scikit-learn', (
     const report = classificationReport(m.y, m.pred);
     expectNear(report.rows.find((r) => r.label === 'macro avg')!.f1, m.f1_macro, R);
     expectNear(report.rows.find((r) => r.label === 'weighted avg')!.f1, m.f1_weighted, R);
+  });
+});
+
+describe('classificationReport on imbalanced classes (issue 31)', () => {
+  it('beyond 95:5 the report names the majority baseline and balanced accuracy beside accuracy (99:1 read 0.99 with no word)', () => {
+    const actual = Array.from({ length: 200 }, (_, i) => (i < 198 ? 0 : 1));
+    const predicted = new Array(200).fill(0);
+    const { result, notices } = collectNotices(() => classificationReport(actual, predicted));
+    // By hand: accuracy 198/200 = 0.99; balanced accuracy (1 + 0) / 2 = 0.5; always-majority also scores 0.99.
+    expect(result.accuracy).to.equal(0.99);
+    expect(result.balancedAccuracy).to.equal(0.5);
+    expect(notices.join('\n')).to.include('largest is 99.0 % of cases').and.include('balanced accuracy 0.5000');
+    expect(result.tabulate().caption).to.include('balanced accuracy 0.5000');
+    expect(String(result)).to.include('PR-AUC');
+    // 90:10 is left alone.
+    const ten = Array.from({ length: 100 }, (_, i) => (i < 90 ? 0 : 1));
+    expect(collectNotices(() => classificationReport(ten, ten)).notices).to.deep.equal([]);
   });
 });

@@ -4,6 +4,7 @@ import { makeWindows } from '../../lib/preprocess/make-windows';
 import { windowSplit } from '../../lib/preprocess/window-split';
 import { InputError } from '../../lib/util/errors';
 import { expectClose, expectError, fixture } from '../helpers';
+import { collectNotices } from '../../lib/util/notice';
 
 const g = fixture('windows.json');
 const data: number[][] = [];
@@ -77,5 +78,25 @@ describe('makeWindows', () => {
       expectError(() => makeWindows(t, { features: ['zz'], targets: ['a'], lookback: 3 }), InputError, 'unknown column "zz"');
       expectError(() => makeWindows(t, { features: ['a'], targets: ['a'], lookback: 0 }), InputError, 'lookback must be an integer ≥ 1, got 0');
     });
+  });
+});
+
+describe('makeWindows on a stacked panel without { series } (issue 31)', () => {
+  it('a text column whose values interleave row by row is named with the series option to pass (windows mixed the series silently)', () => {
+    // Two symbols that never share a date: the dates increase, so nothing else stopped the windows [10, 1000, 11, 1001].
+    const n = 40;
+    const t = table({
+      date: Array.from({ length: n }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i))),
+      symbol: Array.from({ length: n }, (_, i) => (i % 2 ? 'B' : 'A')),
+      close: Array.from({ length: n }, (_, i) => (i % 2 ? 1000 + (i - 1) / 2 : 10 + i / 2)),
+    });
+    const { notices } = collectNotices(() => makeWindows(t, { features: ['close'], targets: ['close'], lookback: 4 }));
+    expect(notices.join('\n')).to.include('column "symbol" looks like the key of several series').and.include('{ series: "symbol" }');
+    // Blocks of one value after another (a regime label), or a single series: no notice.
+    const blocks = t.withColumn(
+      'symbol',
+      Array.from({ length: n }, (_, i) => (i < 20 ? 'calm' : 'storm')),
+    );
+    expect(collectNotices(() => makeWindows(blocks, { features: ['close'], targets: ['close'], lookback: 4 })).notices).to.deep.equal([]);
   });
 });

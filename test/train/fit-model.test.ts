@@ -7,6 +7,7 @@ import { predict, predictClasses, predictInterval } from '../../lib/train/predic
 import { InputError, NotFittedError, ShapeError, TrainingError } from '../../lib/util/errors';
 import { expectNoTensorLeak, expectRejects } from '../helpers';
 import { cancerProblem, yieldWindows } from './fixtures';
+import { collectNoticesAsync } from '../../lib/util/notice';
 
 const quiet = { progress: 'none' as const };
 
@@ -173,5 +174,32 @@ describe('fitModel', () => {
         m.dispose();
       });
     });
+  });
+});
+
+describe('a notice for targets and features far from unit scale (issue 31)', () => {
+  it('a regression target around 1e9 is named with the scaler to use (it trained at a flat loss of 1e18 without a word); scaled data gives none', async function () {
+    this.timeout(60000);
+    const n = 64;
+    const x = Float32Array.from({ length: n * 2 }, (_, i) => Math.sin(i));
+    const big = {
+      x,
+      xShape: [n, 2],
+      y: Float32Array.from({ length: n }, (_, i) => 1e9 + 1e7 * Math.cos(i)),
+      yShape: [n, 1],
+      features: ['a', 'b'],
+      targets: ['price'],
+    };
+    const m = denseRegressor(big, { units: [4], seed: 1 });
+    const { notices } = await collectNoticesAsync(() => fitModel(m, big, { epochs: 1, progress: 'none' }));
+    const text = notices.join('\n');
+    expect(text).to.include('the target "price" is around 1.0e9').and.include('standardScaler({ columns: ["price"] })');
+    expect(text).to.not.include('feature');
+    const wide = { ...big, x: Float32Array.from(x, (v, i) => (i % 2 ? v * 5e4 : v)), y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)) };
+    const late = await collectNoticesAsync(() => fitModel(m, wide, { epochs: 1, progress: 'none' }));
+    expect(late.notices.join('\n')).to.include('feature far from unit scale').and.include('"b" (3.6e4)').and.not.include('target');
+    const fine = { ...big, y: Float32Array.from({ length: n }, (_, i) => Math.cos(i)) };
+    expect((await collectNoticesAsync(() => fitModel(m, fine, { epochs: 1, progress: 'none' }))).notices).to.deep.equal([]);
+    m.dispose();
   });
 });
