@@ -1,5 +1,7 @@
 /** Heatmaps: `correlationHeatmap` of numeric columns and `confusionMatrixChart` (counts or row-normalised). */
 import { Table } from '../data/table';
+import { InputError } from '../util/errors';
+import { formatValue } from '../util/format';
 import { themed } from './theme';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
@@ -34,7 +36,11 @@ export function correlationMatrix(table: Table, columns: readonly string[]): num
   return cols.map((a) => cols.map((b) => pearson(a, b)));
 }
 
-export function correlationHeatmap(table: Table, columns: readonly string[], options: ChartOptions = {}): Figure {
+export function correlationHeatmap(table: Table, columns?: readonly string[], options: ChartOptions = {}): Figure {
+  if (!(table instanceof Table)) throw new InputError(`correlationHeatmap takes a Table (loadCsv, table()), got ${formatValue(table)}`);
+  // Every numeric column when none are named, as pandas' DataFrame.corr() does.
+  columns ??= table.columnNames.filter((c) => table.kind(c) === 'number');
+  if (!Array.isArray(columns) || columns.length === 0) throw new InputError(`correlationHeatmap needs numeric columns (columns: ${table.columnNames.join(', ')}); name them`);
   const z = correlationMatrix(table, columns);
   return figure(
     [

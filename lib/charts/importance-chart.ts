@@ -3,12 +3,15 @@
  * deviation over the repeats as error bars — the spread says whether a small importance is distinguishable from 0.
  */
 import { COLORS, themed } from './theme';
+import { InputError } from '../util/errors';
+import { formatValue } from '../util/format';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
 
 /** Importances, most important first: a `permutationImportance` result or an `integratedGradients(...).summary()`. */
 export interface ImportanceLike {
-  metric: string;
+  /** What the bars measure (a score name, or "mean |attribution|"). Defaults to "importance". */
+  metric?: string;
   importances: readonly { feature: string; mean: number; std: number }[];
 }
 
@@ -18,6 +21,10 @@ export interface ImportanceChartOptions extends ChartOptions {
 }
 
 export function importanceChart(result: ImportanceLike, options: ImportanceChartOptions = {}): Figure {
+  if (!result || !Array.isArray(result.importances))
+    throw new InputError(`importanceChart takes a permutationImportance result or integratedGradients(...).summary(), with importances [{ feature, mean, std }]; got ${formatValue(result)}`);
+  // A hand-built result may leave out the metric: the bars are then "importance".
+  const metric = typeof result.metric === 'string' ? result.metric : 'importance';
   const shown = result.importances.slice(0, options.top ?? 20).reverse(); // Plotly draws the first bar at the bottom
   return figure(
     [
@@ -34,8 +41,8 @@ export function importanceChart(result: ImportanceLike, options: ImportanceChart
     themed({
       title:
         options.title ??
-        (result.metric.startsWith('mean |') ? `Attribution per feature (${result.metric})` : `Permutation importance (drop in ${result.metric})`),
-      xaxis: { title: { text: result.metric.startsWith('mean |') ? result.metric : `drop in ${result.metric} when shuffled` }, zeroline: true },
+        (metric.startsWith('mean |') ? `Attribution per feature (${metric})` : `Permutation importance (drop in ${metric})`),
+      xaxis: { title: { text: metric.startsWith('mean |') ? metric : `drop in ${metric} when shuffled` }, zeroline: true },
       yaxis: { automargin: true },
       height: Math.max(260, 60 + 24 * shown.length),
       hovermode: 'closest',

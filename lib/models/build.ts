@@ -3,6 +3,7 @@
  * match the task, and compilation with an optimizer the model owns.
  */
 import { requireBackend, tf } from '../backend';
+import { formatValue } from '../util/format';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { deriveSeed } from '../util/rng';
@@ -39,6 +40,15 @@ export class Seeds {
   orthogonal() {
     return tf.initializers.orthogonal({ seed: this.next(), gain: 1 });
   }
+}
+
+/** Layer sizes: a list, or one number for a single layer (Keras' `units=32`); anything else is refused naming it. */
+export function unitsOption(units: unknown, fallback: readonly number[], builder: string): readonly number[] {
+  if (units === undefined) return fallback;
+  if (typeof units === 'number') return [units];
+  if (!Array.isArray(units) || units.length === 0)
+    throw new InputError(`${builder}: units must be a list of layer sizes such as [32] (or one number), got ${formatValue(units)}`);
+  return units as readonly number[];
 }
 
 export function checkRate(name: string, v: number | undefined): number {

@@ -2,12 +2,12 @@
 import { tf } from '../backend';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
-import { checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import { unitsOption, checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
 import type { Model, Task } from './model';
 
 export interface DenseOptions extends CommonModelOptions {
   /** Units of each hidden layer. Defaults to [64, 64]. */
-  units?: readonly number[];
+  units?: readonly number[] | number;
   /** Activation of hidden layers. Defaults to "relu". */
   activation?: 'relu' | 'tanh' | 'elu' | 'selu' | 'sigmoid' | 'linear';
   /** Batch normalisation after each hidden layer. Defaults to false. */
@@ -22,7 +22,7 @@ export interface DenseClassifierOptions extends DenseOptions {
 function dense(data: ShapedData, task: Task, outputSize: number, builder: string, options: DenseOptions): Model {
   const inputShape = sampleShape(data, 1, builder);
   const seeds = new Seeds(options.seed ?? 42);
-  const units = options.units ?? [64, 64];
+  const units = unitsOption(options.units, [64, 64], builder);
   const dropout = checkRate('dropout', options.dropout);
   const layers: tf.layers.Layer[] = [];
   units.forEach((u, i) => {

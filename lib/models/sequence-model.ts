@@ -5,7 +5,7 @@
  */
 import { tf } from '../backend';
 import { checkPositiveInt } from '../util/check';
-import { checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import { unitsOption, checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
 import type { Model, Task } from './model';
 import { FusedGRU, FusedLSTM } from './fused-recurrent';
 import { CausalConv1D } from './causal-conv1d';
@@ -13,7 +13,7 @@ import { fastRecurrentKernel } from '../kernels/recurrent';
 
 export interface SequenceOptions extends CommonModelOptions {
   /** Units (or filters) of each stacked layer. Defaults to [32]. */
-  units?: readonly number[];
+  units?: readonly number[] | number;
   /** Kernel size of Conv1D layers. Defaults to 3. */
   kernelSize?: number;
   /** "regression" (default), or "binary" for direction classification. */
@@ -30,7 +30,7 @@ type Cell = 'lstm' | 'gru' | 'conv1d';
 function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builder: string): Model {
   const inputShape = sampleShape(data, 2, builder);
   const seeds = new Seeds(options.seed ?? 42);
-  const units = options.units ?? [32];
+  const units = unitsOption(options.units, [32], builder);
   const dropout = checkRate('dropout', options.dropout);
   const task = options.task ?? 'regression';
   const layers: tf.layers.Layer[] = [];

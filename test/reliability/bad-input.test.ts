@@ -680,3 +680,28 @@ describe('inputs are never mutated', () => {
     expect(JSON.stringify(options)).to.equal(optionsBefore);
   });
 });
+
+describe('the bare TypeErrors of issue 31 are library errors or work as pandas/Keras users expect', () => {
+  const prices = t.table({ a: [1, 2, 3, 4], b: [2, 4, 5, 9], name: ['w', 'x', 'y', 'z'] });
+
+  it('correlationHeatmap(table) without columns takes every numeric column, as DataFrame.corr() does (it threw a TypeError)', () => {
+    const f = t.correlationHeatmap(prices);
+    expect((f.data[0] as { x: string[] }).x).to.deep.equal(['a', 'b']);
+    expect(() => t.correlationHeatmap(undefined as unknown as t.Table)).to.throw(InputError, 'takes a Table');
+  });
+
+  it('importanceChart({ importances }) without a metric draws "importance"; a result without importances is an InputError', () => {
+    const f = t.importanceChart({ importances: [{ feature: 'x', mean: 0.2, std: 0.01 }] });
+    expect(JSON.stringify(f.layout)).to.include('drop in importance');
+    expect(() => t.importanceChart({} as unknown as { importances: [] })).to.throw(InputError, 'importances');
+  });
+
+  it('units given as one number builds one layer (Keras units=32); a wrong type names units (it threw "units.forEach is not a function")', () => {
+    const data = { x: new Float32Array(2 * 3 * 2), xShape: [2, 3, 2], y: new Float32Array(2), yShape: [2, 1] };
+    const m = t.lstmForecaster(data, { units: 4 as unknown as number[], seed: 1 });
+    expect(m.countParams()).to.equal(4 * (4 * (2 + 4) + 4) + 5); // one LSTM(4) on 2 features, then Dense(1)
+    m.dispose();
+    expect(() => t.lstmForecaster(data, { units: '8' as unknown as number[] })).to.throw(InputError, 'units must be a list');
+    expect(() => t.denseRegressor({ xShape: [2, 2], yShape: [2, 1] }, { units: {} as unknown as number[] })).to.throw(InputError, 'denseRegressor: units');
+  });
+});
