@@ -168,6 +168,9 @@ export type { CvResult, FoldRunner, WalkForwardOptions } from './metrics/cross-v
 export { compareModels } from './metrics/compare-models';
 export type { ModelScore, CompareModelsOptions } from './metrics/compare-models';
 
+// Finance, as a namespace (tsdl.finance.strategyVerdict), layered after metrics/.
+export * as finance from './finance/index';
+
 // Charts: pure builders returning Plotly figures (no DOM, no kernel).
 export { overlay, isFigure } from './charts/figure';
 export type { Figure, Trace, Layout, ChartOptions } from './charts/figure';

@@ -45,7 +45,23 @@ def export_html(nb, path):
         f.write(body)
 
 
+def die_with_parent():
+    """Linux: SIGTERM to this process when the runner that started it dies, kill -9 included (PR_SET_PDEATHSIG).
+    nbclient handles SIGTERM by shutting the kernel down, so a killed runner leaves no kernel running."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux/glibc: the kernel outlives a killed runner there, as before
+    if os.getppid() == 1:
+        sys.exit(143)  # the runner died before the line above
+
+
 def main():
+    die_with_parent()
     ap = argparse.ArgumentParser()
     ap.add_argument("input")
     ap.add_argument("output")

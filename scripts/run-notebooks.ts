@@ -21,7 +21,7 @@ import * as path from 'path';
 import { runNotebook, PROJECT_ROOT } from '../lib/report/run-notebook';
 import { injectParameters, parseParameterArgs, Notebook } from '../lib/report/notebook-parameters';
 import { checkDrift, describeDrift, ExpectedMetrics, expectationsFrom, manifestTable, MetricsManifest } from '../lib/report/metrics-manifest';
-import { gridRuns, GridRun } from '../lib/report/grid-runs';
+import { gridRuns, GridRun, runName } from '../lib/report/grid-runs';
 import { writeFileAtomic } from '../lib/util/write-file-atomic';
 import { escapeHtml } from '../lib/util/html';
 
@@ -241,7 +241,7 @@ async function main() {
     ? [{ notebook: task.notebook, name: task.name, parameters: task.parameters }]
     : args.grid
       ? gridRuns(notebooks[0], JSON.parse(fs.readFileSync(args.grid, 'utf8')))
-      : notebooks.map((nb) => ({ notebook: nb, name: path.basename(nb, '.ipynb'), parameters: overrides }));
+      : notebooks.map((nb) => ({ notebook: nb, name: runName(nb, overrides), parameters: overrides }));
   // Every run's parameters are checked before anything starts or is written: a refused run writes nothing.
   for (const r of runs) {
     if (!fs.existsSync(r.notebook)) throw new Error(`notebook not found: ${r.notebook}`);

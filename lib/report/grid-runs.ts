@@ -3,6 +3,7 @@
  * from a JSON array of parameter objects, or an object mapping names to lists of values (their product, as
  * scikit-learn's `ParameterGrid`). Each run gets a file-safe name made from its parameters.
  */
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { ReportError } from '../util/errors';
 
@@ -46,6 +47,23 @@ export function gridParameterSets(grid: unknown): Record<string, Scalar>[] {
 function safe(v: Scalar): string {
   const s = typeof v === 'string' && v.includes('/') ? path.basename(v).replace(/\.[^.]*$/, '') : String(v);
   return s.replace(/[^A-Za-z0-9.-]+/g, '-').slice(0, 40) || 'empty';
+}
+
+/**
+ * The name of a single run with parameters (`-p`): the notebook's name, its parameters as a grid names them, and
+ * a short hash of all of them — two runs of one notebook with different parameters never share a report, even
+ * when their values shorten to the same text (two files named data.csv in different folders).
+ * @example runName('notebooks/02-stock-analysis.ipynb', { price: 'SMI' })  // '02-stock-analysis__price=SMI-1c0e4f'
+ */
+export function runName(notebook: string, parameters: Record<string, Scalar>): string {
+  const base = path.basename(notebook, '.ipynb');
+  const keys = Object.keys(parameters).sort();
+  if (keys.length === 0) return base;
+  const hash = createHash('sha1')
+    .update(JSON.stringify(keys.map((k) => [k, parameters[k]])))
+    .digest('hex')
+    .slice(0, 6);
+  return `${base}__${keys.map((k) => `${k}=${safe(parameters[k])}`).join('_')}-${hash}`;
 }
 
 /**

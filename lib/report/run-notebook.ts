@@ -64,6 +64,24 @@ function ensureWritable(dir: string): void {
   }
 }
 
+/** Removes the temporary folders of runs whose runner process no longer exists (one killed with kill -9). */
+function removeStaleRunFolders(outDir: string): void {
+  for (const entry of fs.readdirSync(outDir)) {
+    const m = /^\.run-(\d+)-/.exec(entry);
+    if (!m || alive(Number(m[1]))) continue;
+    fs.rmSync(path.join(outDir, entry), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,7 +107,9 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
   const python = jupyterPython();
   ensureWritable(outDir);
 
-  const tmp = fs.mkdtempSync(path.join(outDir, `.${name}-`));
+  removeStaleRunFolders(outDir);
+  // The runner's pid in the name: a folder whose runner is gone (killed) is removed by the next run.
+  const tmp = fs.mkdtempSync(path.join(outDir, `.run-${process.pid}-${name}-`));
   try {
     const input = path.join(tmp, 'input.ipynb');
     fs.writeFileSync(input, JSON.stringify(notebook, null, 1));

@@ -100,3 +100,23 @@ describe('the worked notebooks on data they were not written for (report runner,
     });
   }
 });
+
+describe('the medical notebook refuses a label of many numbers (issue 31, item 19)', function () {
+  this.timeout(300_000);
+  it('label=age (a measurement with dozens of values) fails in the load cell naming regression or binning (it became a many-class problem)', async function () {
+    if (!fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'))) {
+      if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
+      this.skip();
+    }
+    const out = tempDir('tsdl-variants-');
+    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+    const args = [path.join(PROJECT_ROOT, 'scripts', 'run-notebooks.ts'), path.join(PROJECT_ROOT, 'notebooks', '03-medical-classification.ipynb')];
+    args.push('-p', `csv=${path.join(PROJECT_ROOT, 'datasets', 'statlog-heart.csv')}`, '-p', 'label=age', '-p', 'positive=', '--out', out);
+    const res = await new Promise<{ code: number; output: string }>((resolve) =>
+      execFile(tsx, args, { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, output: stdout + stderr })),
+    );
+    expect(res.code).to.equal(1);
+    expect(res.output).to.include('label "age" holds').and.include('not classes').and.include('-p label=').and.include('regression');
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+});

@@ -160,5 +160,16 @@ export function makeVariants(dir: string): Variant[] {
     parameters: { csv: f9, label: 'Outcome', positive: 'M' },
     says: [`${cRows.length} rows`, '"Sample code number"', '**M**'],
   });
+
+  // 03: heart disease with 0/1 labels and a thal column whose normal level is the word "None" (a real category, as
+  // coma "None" in an ICU table), kept as a value with keepDefaultNa=false (it was read as missing and imputed).
+  const thal: Record<string, string> = { '3': 'None', '6': 'fixed defect', '7': 'reversible defect' };
+  const f10 = write(dir, 'heart-none-category.csv', [hh, ...hRows.map((r) => r.map((v, j) => (j === hc('thal') ? (thal[v] ?? v) : v)))]);
+  out.push({
+    notebook: '03-medical-classification',
+    what: '0/1 labels, a "None" category kept with keepDefaultNa=false',
+    parameters: { csv: f10, label: 'heart_disease', positive: '1', naValues: '', keepDefaultNa: 'false' },
+    says: [`${hRows.length} rows`, 'No missing values (read as missing: no default markers)', '**class 1**', 'class 0 ('],
+  });
   return out;
 }
