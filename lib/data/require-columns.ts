@@ -13,10 +13,13 @@ import type { Table } from './table';
 export function requireColumns(table: Table, named: Record<string, string | undefined>, source = 'the table'): void {
   for (const [parameter, column] of Object.entries(named)) {
     if (column === undefined || column === '') continue;
-    if (!table.columnNames.includes(column)) {
-      throw new InputError(
-        `${parameter} "${column}" is not a column of ${source} (columns: ${formatList(table.columnNames)}); pass -p ${parameter}=<one of them>`,
-      );
+    // "year,quarter": a value may name several columns, each of which must be there.
+    for (const one of column.includes(',') && !table.columnNames.includes(column) ? column.split(',').map((c) => c.trim()) : [column]) {
+      if (!table.columnNames.includes(one)) {
+        throw new InputError(
+          `${parameter} "${column}"${one !== column ? ` names "${one}", which` : ''} is not a column of ${source} (columns: ${formatList(table.columnNames)}); pass -p ${parameter}=<one of them>`,
+        );
+      }
     }
   }
 }

@@ -206,16 +206,31 @@ export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source:
     if (!kept(name)) return;
     const want = schema[name];
     if (dateCols.includes(name)) {
-      columns.set(
-        name,
+      const read = () =>
         parsed.isoDates(c) ??
-          parseDates(parsed.texts(c, na), name, {
-            dayFirst: hooks.dayFirst?.(name) ?? options.dayFirst,
-            twoDigitYearStart: options.twoDigitYearStart,
-            unknownFormatFix: (first) => notADateFix(name, dateCols, options, first),
-            onSlashOrder: (dayFirst) => hooks.onSlashOrder?.(name, dayFirst),
-          }),
-      );
+        parseDates(parsed.texts(c, na), name, {
+          dayFirst: hooks.dayFirst?.(name) ?? options.dayFirst,
+          twoDigitYearStart: options.twoDigitYearStart,
+          unknownFormatFix: (first) => notADateFix(name, dateCols, options, first),
+          onSlashOrder: (dayFirst) => hooks.onSlashOrder?.(name, dayFirst),
+        });
+      // Chosen by its name alone ("time" of survival days, decimal years): numbers that are not dates stay numbers.
+      const byNameOnly = !(options.dates && options.dates.includes(name)) && want !== 'date';
+      let dates: Float64Array;
+      try {
+        dates = read();
+      } catch (err) {
+        const nums = byNameOnly && err instanceof InputError && !format.thousands ? numericFromParsed(parsed, c, na, format) : undefined;
+        if (!nums || nums.present === 0) throw err;
+        notice(
+          `${source}: column "${name}" is named like a date but holds numbers that are not dates (${[0, 1, 2].filter((r) => r < parsed.numRows).map((r) => parsed.field(c, r)).join(', ')}, …): kept as numbers; pass { dates: ["${name}"] } to read it as dates`,
+        );
+        columns.set(name, nums.values);
+        kinds.set(name, 'number');
+        dateCols.splice(dateCols.indexOf(name), 1); // not a date column after all: not the one to sort by
+        return;
+      }
+      columns.set(name, dates);
       kinds.set(name, 'date');
       return;
     }

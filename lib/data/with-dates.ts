@@ -31,7 +31,51 @@ function isDecimalYears(v: Float64Array): boolean {
  * sorted by them; and the column's name.
  * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
  */
+/** Names of a year and a quarter or month column ("year,quarter"), told or found by name. */
+function periodColumns(table: Table, column: string | undefined): { year: string; part: string; kind: 'quarter' | 'month' } | undefined {
+  const find = (re: RegExp) => table.columnNames.find((c) => re.test(c.trim()));
+  let year: string | undefined;
+  let part: string | undefined;
+  if (column !== undefined && column.includes(',')) {
+    [year, part] = column.split(',').map((c) => c.trim());
+    for (const c of [year, part])
+      if (!table.columnNames.includes(c)) throw new InputError(`dateColumn "${column}": "${c}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<year column>,<quarter or month column>`);
+  } else if (column === undefined || column === '') {
+    year = find(/^(year|yr)$/i);
+    part = find(/^(quarter|qtr|q)$/i) ?? find(/^(month|mon|m)$/i);
+    if (year === undefined || part === undefined) return undefined;
+  } else return undefined;
+  const values = table.strings(part!).filter((v): v is string => v !== null);
+  const quarter = values.every((v) => /^(Q?[1-4])$/i.test(v.trim()));
+  const month = values.every((v) => /^([1-9]|1[0-2]|0[1-9])$/.test(v.trim()) || MONTH_NAMES.includes(v.trim().slice(0, 3).toLowerCase()));
+  const kind = /q/i.test(part!) && quarter ? 'quarter' : month ? 'month' : quarter ? 'quarter' : undefined;
+  if (kind === undefined)
+    throw new InputError(`dateColumn "${year},${part}": "${part}" holds ${JSON.stringify(values[0])}, neither quarters (1–4, Q1–Q4) nor months (1–12, Jan–Dec); fix the column or name another`);
+  return { year: year!, part: part!, kind };
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The first day of each row's quarter or month, from its year and quarter/month columns, as a "period" date column. */
+function combinePeriod(table: Table, p: { year: string; part: string; kind: 'quarter' | 'month' }): { table: Table; dateColumn: string } {
+  const years = table.numbers(p.year);
+  const parts = table.strings(p.part);
+  const ms = Float64Array.from(years, (y, i) => {
+    const raw = parts[i]?.trim() ?? '';
+    const n = p.kind === 'quarter' ? Number(raw.replace(/^q/i, '')) : /^\d+$/.test(raw) ? Number(raw) : MONTH_NAMES.indexOf(raw.slice(0, 3).toLowerCase()) + 1;
+    const month = p.kind === 'quarter' ? 3 * n - 2 : n;
+    if (!(Number.isInteger(y) && month >= 1 && month <= 12)) throw new InputError(`row ${i}: year ${y} and ${p.kind} ${JSON.stringify(parts[i])} are not a ${p.kind}; fix or drop the row`);
+    return Date.UTC(y, month - 1, 1);
+  });
+  let name = 'period';
+  while (table.has(name)) name = `_${name}`;
+  notice(`"${p.year}" and "${p.part}" combined into a ${p.kind} date column "${name}" (the first day of each ${p.kind})`);
+  return withDates(table.withColumn(name, Array.from(ms, (m) => new Date(m))), name);
+}
+
 export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
+  const period = periodColumns(table, column);
+  if (period && (column?.includes(',') || firstDateColumn(table) === undefined)) return combinePeriod(table, period);
   const name = column === undefined || column === '' ? (firstDateColumn(table) ?? decimalYearColumn(table)) : column;
   if (name === undefined) {
     throw new InputError(
@@ -43,9 +87,11 @@ export function withDates(table: Table, column?: string): { table: Table; dateCo
   let out = table;
   if (table.kind(name) === 'number') {
     const v = table.numbers(name);
-    if (!isDecimalYears(v)) {
+    // Whole years (an annual series: 1991, 1992, …) are years too, read as 1 January.
+    const wholeYears = v.length > 1 && v.every((y) => Number.isInteger(y) && y >= 1000 && y < 3000) && /year|yr/i.test(name);
+    if (!isDecimalYears(v) && !wholeYears) {
       throw new InputError(
-        `dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); load it as dates (epoch seconds or days: numbersToDates), or name another column`,
+        `dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); for a year and a quarter or month in two columns pass -p dateColumn=${name},<quarter or month column>; epoch seconds or days load with numbersToDates; or name another column`,
       );
     }
     // Newest-first decimal years: convert in time order, then put back in the table's order.

@@ -76,6 +76,18 @@ export function makeVariants(dir: string): Variant[] {
     says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`],
   });
 
+  // 01: year and quarter in two columns, no date column (dateColumn=year was refused as "not decimal years").
+  const f3b = write(dir, 'tbill-year-quarter.csv', [
+    ['year', 'quarter', 'tbilrate', 'unemp'],
+    ...mRows.map((r) => [ymd(r[0])[0], Math.floor((ymd(r[0])[1] - 1) / 3) + 1, r[col('tbilrate')], r[col('unemp')]]),
+  ]);
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'year and quarter in two columns, no date column',
+    parameters: { csv: f3b, target: 'tbilrate', macroCsv: '', lookback: 8 },
+    says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`],
+  });
+
   // 02: S&P 500 daily OHLCV, newest first, dates as DD.MM.YYYY in a "Trade Date" column.
   const [sh, ...sRows] = readRows('sp500-daily-ohlcv-2000-2020.csv');
   const eu = sRows.map(([d, ...v]) => [`${String(ymd(d)[2]).padStart(2, '0')}.${String(ymd(d)[1]).padStart(2, '0')}.${ymd(d)[0]}`, ...v]).reverse();
@@ -114,6 +126,23 @@ export function makeVariants(dir: string): Variant[] {
     says: [`${weekly.length} weeks (${weekly[0][0]} – ${weekly[weekly.length - 1][0]})`],
   });
 
+  // 02: the weekly Dow file with a day counter "t" beside the prices (it was plotted and analysed as a price).
+  const f6b = write(dir, 'dow30-weekly-counter.csv', [['week_ending', 't', ...dh.slice(1)], ...weekly.map((r, i) => [r[0], i + 1, ...r.slice(1)])]);
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'a day counter "t" in a wide price file',
+    parameters: { csv: f6b, price: 'KO', dateColumn: 'week_ending' },
+    says: [`${weekly.length} weeks`, '"t" (a counter)'],
+  });
+
+  // 02: a bond yield passed as a price (it reported a "max drawdown" of a yield with no warning).
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'a yield passed as a price (monthly treasury 10-year)',
+    parameters: { csv: path.join(DATASETS, 'treasury-yields-monthly.csv'), price: 'yield_10y', dateColumn: '' },
+    says: [`${tRows.length} months`, '"yield_10y" looks like a rate or yield, not a price'],
+  });
+
   // 03: wine, three classes, rows sorted by class as shipped.
   const wineRows = readRows('wine-cultivars.csv').length - 1;
   out.push({
@@ -143,7 +172,14 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '03-medical-classification',
     what: 'text labels and categories, patient_id, "?" markers, class-sorted',
     parameters: { csv: f8, label: 'heart_disease', positive: 'presence' },
-    says: [`${hRows.length} rows`, 'Left out as row identifiers: "patient_id"', 'missing value', '**presence**'],
+    says: [
+      `${hRows.length} rows`,
+      'Left out as row identifiers: "patient_id"',
+      // Per column, with how each was filled (counted here from the rows written).
+      `"cholesterol" ${hRows.filter((_, i) => i % 17 === 3).length} (the training median)`,
+      `"chest_pain_type" ${hRows.filter((_, i) => i % 23 === 5).length} (a category of its own, "missing")`,
+      '**presence**',
+    ],
   });
 
   // 03: breast cancer with M/B labels in "Outcome", a "Sample code number" ID and NA markers.

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { readCsv } from '../../lib/data/load-csv';
+import { withDates } from '../../lib/data/with-dates';
+import { requireColumns } from '../../lib/data/require-columns';
+import { InputError } from '../../lib/util/errors';
+import { collectNotices } from '../../lib/util/notice';
+import { expectError } from '../helpers';
+
+describe('withDates: periods in two columns, whole years (issue 31, item 15)', () => {
+  it('year + quarter columns become a quarter date column on their own (dateColumn=year was refused as "not decimal years")', () => {
+    const t = readCsv('year,quarter,gdp\n2020,4,8\n2020,1,5\n2020,2,6\n2020,3,7\n2021,Q1,9\n');
+    const { result, notices } = collectNotices(() => withDates(t));
+    expect(result.dateColumn).to.equal('period');
+    // Sorted oldest first: 2020Q4 was the first row.
+    expect(result.table.strings('period')).to.deep.equal(['2020-01-01', '2020-04-01', '2020-07-01', '2020-10-01', '2021-01-01']);
+    expect(Array.from(result.table.numbers('gdp'))).to.deep.equal([5, 6, 7, 8, 9]);
+    expect(notices.join('\n')).to.include('"year" and "quarter" combined into a quarter date column');
+  });
+
+  it('-p dateColumn=yr,month names them (numbers or month names); requireColumns checks each name', () => {
+    const t = readCsv('yr,month,v\n2020,Jan,1\n2020,2,2\n2020,Mar,3\n');
+    expect(withDates(t, 'yr,month').table.strings('period')).to.deep.equal(['2020-01-01', '2020-02-01', '2020-03-01']);
+    expect(() => requireColumns(t, { dateColumn: 'yr,month' })).to.not.throw();
+    expectError(() => requireColumns(t, { dateColumn: 'yr,quarter' }), InputError, 'names "quarter", which is not a column');
+    expectError(() => withDates(readCsv('year,part,v\n2020,x,1\n2021,y,2\n'), 'year,part'), InputError, 'neither quarters');
+  });
+
+  it('an annual series of whole years in a "year" column is read as 1 January of each; other integers are refused with the two-column fix', () => {
+    expect(withDates(readCsv('year,v\n1991,1\n1992,2\n'), 'year').table.strings('year')).to.deep.equal(['1991-01-01', '1992-01-01']);
+    expectError(() => withDates(readCsv('n,v\n1991,1\n1992,2\n'), 'n'), InputError, '-p dateColumn=n,<quarter or month column>');
+  });
+});
+
+describe('a numeric column named like a date stays a number unless its values are dates (issue 31, item 14)', () => {
+  it('"time" of survival days or decimal years loads as numbers with a notice (the load failed); decimal years then become dates', () => {
+    const { result: days, notices } = collectNotices(() => readCsv('time,status\n400,1\n4500,0\n1012,1\n'));
+    expect(days.kind('time')).to.equal('number');
+    expect(Array.from(days.numbers('time'))).to.deep.equal([400, 4500, 1012]);
+    expect(notices.join('\n')).to.include('column "time" is named like a date but holds numbers').and.include('{ dates: ["time"] }');
+    const ts = readCsv('time,x\n1991.0,2\n1991.5,3\n1992.0,4\n');
+    // 1991.5: half of 365 days after 1 January is 2 July, noon, rounded to the day.
+    expect(withDates(ts).table.strings('time')).to.deep.equal(['1991-01-01', '1991-07-03', '1992-01-01']);
+    // Named as dates, or values that are dates: dates as before.
+    expect(readCsv('date,x\n20200101,2\n20200102,3\n').kind('date')).to.equal('date');
+    expectError(() => readCsv('time,x\n400,1\n', { dates: ['time'] }), InputError, 'not a date format');
+  });
+});
