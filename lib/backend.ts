@@ -11,6 +11,7 @@ import * as tf from './tf';
 import { InputError, TsdlError } from './util/errors';
 import { installWasmMatMulFastPath } from './kernels/wasm-matmul';
 import { describeCHelper } from './kernels/c-helper';
+import { checkString } from './util/check';
 
 export { tf };
 
@@ -39,6 +40,7 @@ let pending: Promise<BackendInfo> | undefined;
 
 /** Validates a backend name, listing the valid ones when it is unknown. */
 export function parseBackendName(name: string): BackendName {
+  checkString('parseBackendName: name', name);
   const clean = name.trim().toLowerCase();
   if ((BACKENDS as readonly string[]).includes(clean)) return clean as BackendName;
   throw new InputError(`unknown backend "${name}" (valid: ${BACKENDS.join(', ')}); set TSDL_BACKEND to one of them or unset it`);
@@ -118,6 +120,7 @@ function threadsOf(name: BackendName): number {
  * const info = await initBackend();   // { backend: 'wasm', threads: 1, ... }
  */
 export function initBackend(backend?: string): Promise<BackendInfo> {
+  if (backend !== undefined) checkString('initBackend: backend', backend);
   const wanted = backend ?? process.env.TSDL_BACKEND;
   if (current && (!wanted || parseBackendName(wanted) === current.backend)) return Promise.resolve(current);
   if (pending && !wanted) return pending;

@@ -3,6 +3,7 @@ import { Table } from '../data/table';
 import { COLORS, themed } from './theme';
 import { Trace, dateAxis, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkTable } from '../data/check-table';
 
 export interface CandlestickOptions extends ChartOptions {
   /** Date column. Defaults to "date". */
@@ -17,6 +18,7 @@ export interface CandlestickOptions extends ChartOptions {
 
 /** Candles from a table with open, high, low, close (and volume) columns. */
 export function candlestickChart(bars: Table, options: CandlestickOptions = {}): Figure {
+  checkTable('candlestickChart', bars);
   const x = dateAxis(bars.dates(options.dateColumn ?? 'date'));
   const withVolume = options.volume ?? bars.has('volume');
   const data: Trace[] = [];

@@ -3,6 +3,8 @@ import { Table } from '../data/table';
 import { COLORS, themed } from './theme';
 import { figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkList } from '../util/check';
+import { checkTable } from '../data/check-table';
 
 /** Histogram of values, with the mean marked. */
 export interface HistogramChartOptions extends ChartOptions {
@@ -13,6 +15,7 @@ export interface HistogramChartOptions extends ChartOptions {
 }
 
 export function histogramChart(v: ArrayLike<number>, options: HistogramChartOptions = {}): Figure {
+  checkList('histogramChart: v', v);
   const finite = Array.from(v).filter(Number.isFinite);
   const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
   return figure(
@@ -30,6 +33,7 @@ export function histogramChart(v: ArrayLike<number>, options: HistogramChartOpti
 
 /** Overlaid histograms of one feature per class of a label column. */
 export function distributionByClass(table: Table, feature: string, label: string, options: ChartOptions = {}): Figure {
+  checkTable('distributionByClass', table);
   const x = table.numbers(feature);
   const y = table.strings(label);
   const classes = [...new Set(y.map(String))].sort();

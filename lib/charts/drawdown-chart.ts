@@ -2,9 +2,11 @@
 import { COLORS, themed } from './theme';
 import { dateAxis, figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkList } from '../util/check';
 
 /** Drawdown of each equity curve, in percent. */
 export function drawdownChart(dates: ArrayLike<number>, curves: Record<string, ArrayLike<number>>, options: ChartOptions = {}): Figure {
+  checkList('drawdownChart: dates', dates);
   const data = Object.entries(curves).map(([name, equity], i) => {
     let peak = -Infinity;
     const dd = Array.from(equity, (v) => {

@@ -9,11 +9,21 @@ import type { History } from '../train/fit-options';
 import { COLORS, themed } from './theme';
 import { Trace, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkList } from '../util/check';
+import { InputError } from '../util/errors';
+import { describeArgument, isArrayLike } from '../util/check';
 
 type Scored = { name: string; actual: ArrayLike<number>; score: ArrayLike<number> };
 
 /** ROC curves of one or more classifiers on the same axes, with the chance diagonal. */
+/** The models a ROC, PR or calibration chart draws: a list of { name, actual, score }. */
+function checkScored(chart: string, models: unknown): void {
+  if (!Array.isArray(models) || models.some((m) => !m || !isArrayLike(m.actual) || !isArrayLike(m.score)))
+    throw new InputError(`${chart} takes a list of models, [{ name, actual, score }], got ${describeArgument(models)}`);
+}
+
 export function rocChart(models: Scored[], options: ChartOptions = {}): Figure {
+  checkScored('rocChart', models);
   const data: Trace[] = models.map((m, i) => {
     const c = rocCurve(m.actual, m.score);
     return {
@@ -41,6 +51,7 @@ export function rocChart(models: Scored[], options: ChartOptions = {}): Figure {
 
 /** Precision-recall curves, average precision in the legend, with the prevalence line. */
 export function prChart(models: Scored[], options: ChartOptions = {}): Figure {
+  checkScored('prChart', models);
   const data: Trace[] = models.map((m, i) => {
     const c = precisionRecallCurve(m.actual, m.score);
     return {
@@ -83,6 +94,7 @@ export interface CalibrationChartOptions extends ChartOptions {
 }
 
 export function calibrationChart(models: Scored[], options: CalibrationChartOptions = {}): Figure {
+  checkScored('calibrationChart', models);
   const data: Trace[] = models.map((m, i) => {
     const c = calibrationCurve(m.actual, m.score, { bins: options.bins ?? 10 });
     return {
@@ -116,6 +128,7 @@ export interface HistoryChartOptions extends ChartOptions {
 }
 
 export function historyChart(history: Pick<History, 'epochs' | 'loss' | 'valLoss'> & { bestEpoch?: number }, options: HistoryChartOptions = {}): Figure {
+  if (!history || !Array.isArray(history.loss)) throw new InputError(`historyChart takes the history fitModel returns, got ${describeArgument(history)}`);
   const data: Trace[] = [{ type: 'scatter', mode: 'lines', name: 'train loss', x: history.epochs, y: values(history.loss), line: { color: COLORS.model } }];
   if (history.valLoss.length)
     data.push({ type: 'scatter', mode: 'lines', name: 'validation loss', x: history.epochs, y: values(history.valLoss), line: { color: COLORS.second } });
@@ -146,6 +159,7 @@ export function historyChart(history: Pick<History, 'epochs' | 'loss' | 'valLoss
 
 /** Residuals (actual − predicted) against predictions, with the zero line. */
 export function residualsChart(actual: ArrayLike<number>, predicted: ArrayLike<number>, options: ChartOptions = {}): Figure {
+  checkList('residualsChart: actual', actual);
   const res = Array.from(actual, (a, i) => a - predicted[i]);
   return figure(
     [{ type: 'scatter', mode: 'markers', name: 'residual', x: values(predicted), y: values(res), marker: { color: COLORS.model, size: 5, opacity: 0.7 } }],

@@ -5,6 +5,7 @@ import { formatValue } from '../util/format';
 import { themed } from './theme';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkTable } from '../data/check-table';
 
 function pearson(a: Float64Array, b: Float64Array): number {
   let n = 0;
@@ -32,6 +33,7 @@ function pearson(a: Float64Array, b: Float64Array): number {
 
 /** Pearson correlations between columns (pairwise complete rows), annotated. */
 export function correlationMatrix(table: Table, columns: readonly string[]): number[][] {
+  checkTable('correlationMatrix', table);
   const cols = columns.map((c) => table.numbers(c));
   return cols.map((a) => cols.map((b) => pearson(a, b)));
 }
@@ -40,7 +42,8 @@ export function correlationHeatmap(table: Table, columns?: readonly string[], op
   if (!(table instanceof Table)) throw new InputError(`correlationHeatmap takes a Table (loadCsv, table()), got ${formatValue(table)}`);
   // Every numeric column when none are named, as pandas' DataFrame.corr() does.
   columns ??= table.columnNames.filter((c) => table.kind(c) === 'number');
-  if (!Array.isArray(columns) || columns.length === 0) throw new InputError(`correlationHeatmap needs numeric columns (columns: ${table.columnNames.join(', ')}); name them`);
+  if (!Array.isArray(columns) || columns.length === 0)
+    throw new InputError(`correlationHeatmap needs numeric columns (columns: ${table.columnNames.join(', ')}); name them`);
   const z = correlationMatrix(table, columns);
   return figure(
     [

@@ -22,7 +22,9 @@ export interface ImportanceChartOptions extends ChartOptions {
 
 export function importanceChart(result: ImportanceLike, options: ImportanceChartOptions = {}): Figure {
   if (!result || !Array.isArray(result.importances))
-    throw new InputError(`importanceChart takes a permutationImportance result or integratedGradients(...).summary(), with importances [{ feature, mean, std }]; got ${formatValue(result)}`);
+    throw new InputError(
+      `importanceChart takes a permutationImportance result or integratedGradients(...).summary(), with importances [{ feature, mean, std }]; got ${formatValue(result)}`,
+    );
   // A hand-built result may leave out the metric: the bars are then "importance".
   const metric = typeof result.metric === 'string' ? result.metric : 'importance';
   const shown = result.importances.slice(0, options.top ?? 20).reverse(); // Plotly draws the first bar at the bottom
@@ -39,9 +41,7 @@ export function importanceChart(result: ImportanceLike, options: ImportanceChart
       },
     ],
     themed({
-      title:
-        options.title ??
-        (metric.startsWith('mean |') ? `Attribution per feature (${metric})` : `Permutation importance (drop in ${metric})`),
+      title: options.title ?? (metric.startsWith('mean |') ? `Attribution per feature (${metric})` : `Permutation importance (drop in ${metric})`),
       xaxis: { title: { text: metric.startsWith('mean |') ? metric : `drop in ${metric} when shuffled` }, zeroline: true },
       yaxis: { automargin: true },
       height: Math.max(260, 60 + 24 * shown.length),

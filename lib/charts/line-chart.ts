@@ -2,6 +2,8 @@
 import { COLORS, themed } from './theme';
 import { dateAxis, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { InputError } from '../util/errors';
+import { describeArgument } from '../util/check';
 
 export interface LineChartOptions extends ChartOptions {
   /** Dates of the points (epoch ms, as Table.dates gives them). Required. */
@@ -16,6 +18,8 @@ export interface LineChartOptions extends ChartOptions {
 
 /** Several series over time on one chart (e.g. yields of several maturities, or equity curves). */
 export function lineChart(options: LineChartOptions): Figure {
+  if (!options || typeof options.series !== 'object')
+    throw new InputError(`lineChart takes { dates, series: { name: values } }, got ${describeArgument(options)}`);
   const data = Object.entries(options.series).map(([name, v], i) => ({
     type: 'scatter',
     mode: 'lines',

@@ -4,6 +4,7 @@
  * came from: the usual way to build a panel, which `sortBy('date')` then interleaves by date.
  */
 import { InputError } from '../util/errors';
+import { describeArgument } from '../util/check';
 import { formatList } from '../util/format';
 import { Column, ColumnKind, Table } from './table';
 
@@ -18,6 +19,8 @@ export interface ConcatRowsOptions {
  * @example const panel = concatRows({ AAPL: loadCsv('AAPL.csv'), MSFT: loadCsv('MSFT.csv') }, { key: 'symbol' }).sortBy('date');
  */
 export function concatRows(tables: readonly Table[] | Readonly<Record<string, Table>>, options: ConcatRowsOptions = {}): Table {
+  if (typeof tables !== 'object' || tables === null)
+    throw new InputError(`concatRows takes a list of tables, or tables by name ({ AAPL: t1, MSFT: t2 }), got ${describeArgument(tables)}`);
   const named = !Array.isArray(tables);
   const entries: [string, Table][] = named ? Object.entries(tables as Record<string, Table>) : (tables as Table[]).map((t, i) => [`table ${i}`, t]);
   if (entries.length === 0) throw new InputError('concatRows needs at least one table');

@@ -4,6 +4,7 @@
  * dates are approximate (±1 day); they are fine for plotting and weekly or monthly bars.
  */
 import { InputError } from '../util/errors';
+import { checkList } from '../util/check';
 
 export function decimalYearToDate(decimalYear: number): number {
   if (!Number.isFinite(decimalYear)) throw new InputError(`decimalYearToDate: ${decimalYear} is not a finite year`);
@@ -17,6 +18,7 @@ export function decimalYearToDate(decimalYear: number): number {
 
 /** Dates for a column of decimal years; consecutive rows that land on the same day raise an error. */
 export function decimalYearsToDates(decimalYears: ArrayLike<number>): Date[] {
+  checkList('decimalYearsToDates: decimalYears', decimalYears);
   const out = Array.from(decimalYears, (y) => new Date(decimalYearToDate(y)));
   for (let i = 1; i < out.length; i++) {
     if (out[i].getTime() <= out[i - 1].getTime())

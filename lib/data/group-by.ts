@@ -8,6 +8,7 @@
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { Column, ColumnKind, Table } from './table';
+import { checkTable } from './check-table';
 
 /** Row positions of each key, in order of first appearance; each group's rows in table order. */
 export function groupRows(table: Table, by: string, caller: string): Map<string, number[]> {
@@ -33,6 +34,7 @@ export function groupRows(table: Table, by: string, caller: string): Map<string,
  * @example for (const [symbol, rows] of groupBy(stocks, 'symbol')) console.log(symbol, rows.numRows);
  */
 export function groupBy(table: Table, by: string): Map<string, Table> {
+  checkTable('groupBy', table);
   const out = new Map<string, Table>();
   for (const [key, rows] of groupRows(table, by, 'groupBy')) out.set(key, table.take(rows));
   return out;
@@ -47,6 +49,7 @@ export function groupBy(table: Table, by: string): Map<string, Table> {
  * const withReturns = mapGroups(stocks, 'symbol', (rows) => rows.withColumn('ret', pctChange(rows.numbers('price'))));
  */
 export function mapGroups(table: Table, by: string, fn: (rows: Table, key: string) => Table): Table {
+  checkTable('mapGroups', table);
   const groups = groupRows(table, by, 'mapGroups');
   const results: [string, number[], Table][] = [];
   for (const [key, rows] of groups) {

@@ -4,6 +4,7 @@
  * features (and the caller says so).
  */
 import type { Table } from './table';
+import { checkTable } from './check-table';
 
 const ID_NAMES =
   /^(id|index|unnamed: 0|row|rowid|row_id|record|sample|patient|subject)$|(^|[_\s-])(id|no|nr|number|code|key|index)$|^(id|patient|subject|record|sample)[_\s-]/i;
@@ -14,6 +15,7 @@ const ID_NAMES =
  * @example idColumns(clinical)  // ["patient_id"]
  */
 export function idColumns(table: Table, exclude: readonly string[] = []): string[] {
+  checkTable('idColumns', table);
   const n = table.numRows;
   return table.columnNames.filter((c) => {
     if (exclude.includes(c) || table.kind(c) === 'date') return false;

@@ -6,6 +6,8 @@
  */
 import { InputError } from '../util/errors';
 import { isoDate } from './iso-date';
+import { checkList } from '../util/check';
+import { describeArgument } from '../util/check';
 
 export type FrequencyName = 'intraday' | 'daily' | 'business-daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
 
@@ -35,6 +37,7 @@ function freq(name: FrequencyName, periodsPerYear: number, unit: string, units: 
  * @example inferFrequency(yields.dates('date')).name  // "monthly"
  */
 export function inferFrequency(dates: ArrayLike<number>): Frequency {
+  checkList('inferFrequency: dates', dates);
   const t: number[] = [];
   for (let i = 0; i < dates.length; i++) {
     const v = dates[i];
@@ -81,6 +84,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** A date as a reader of that frequency writes it: "2001-03-30" (daily, weekly), "Mar 2001", "2001Q1", "2001"; intraday keeps the time. */
 export function formatPeriod(ms: number, frequency: Pick<Frequency, 'name'>): string {
+  if (typeof ms !== 'number' || typeof frequency?.name !== 'string')
+    throw new InputError(
+      `formatPeriod takes a date (epoch ms) and a frequency from inferFrequency, got ${describeArgument(ms)} and ${describeArgument(frequency)}`,
+    );
   const d = new Date(ms);
   switch (frequency.name) {
     case 'monthly':

@@ -8,6 +8,7 @@ import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import { Table } from './table';
 import { checkSorted, checkStrictlyIncreasing, firstDateColumn } from './time-order';
+import { checkTable } from './check-table';
 
 export interface JoinAsOfOptions {
   /** Date column in both tables. Defaults to the first date column of `left`. */
@@ -22,6 +23,7 @@ export interface JoinAsOfOptions {
 
 /** @example joinAsOf(monthly, quarterly, { columns: ['infl', 'unemp'], availableAfterMs: 120 * 864e5 }) */
 export function joinAsOf(left: Table, right: Table, options: JoinAsOfOptions = {}): Table {
+  checkTable('joinAsOf', left);
   const on = options.on ?? firstDateColumn(left);
   if (!on) throw new InputError('joinAsOf: the left table has no date column; pass { on: "<date column>" }');
   for (const [t, side] of [

@@ -8,12 +8,14 @@ import { arrowPackage } from './columnar-packages';
 import { columnarTable, readFileBytes } from './columnar-table';
 import type { LoadColumnarOptions } from './columnar-table';
 import type { Table } from './table';
+import { checkString } from '../util/check';
 
 /**
  * Loads an Arrow IPC / Feather file.
  * @example const claims = loadArrow('claims.feather', { columns: ['claim_id', 'amount', 'date'] });
  */
 export function loadArrow(file: string, options: LoadColumnarOptions = {}): Table {
+  checkString('loadArrow: file', file);
   const bytes = readFileBytes(file, 'loadArrow', 'Arrow');
   const arrow = arrowPackage('loadArrow');
   let raw;

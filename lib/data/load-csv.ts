@@ -13,6 +13,7 @@ import { checkInputFile } from './check-input-file';
 import { Table } from './table';
 import { tableFromCsv, type CsvReadHooks } from './table-from-csv';
 import { compression, gunzipped, hasUtf16Bom, lineEndPrefix, MAX_FILE_BYTES, readInto, utf16AsUtf8 } from './csv-file-bytes';
+import { checkString } from '../util/check';
 
 /** What a column must hold: checked on load, with the row and value named when it does not. */
 export type SchemaType = 'number' | 'date' | 'category';
@@ -99,6 +100,7 @@ export function readCsv(text: string, options?: ReadCsvOptions): Table;
 /** @deprecated Name the text with the `source` option: `readCsv(text, { ...options, source })`. */
 export function readCsv(text: string, options: LoadCsvOptions, source: string): Table;
 export function readCsv(text: string, options: ReadCsvOptions = {}, positionalSource?: string): Table {
+  checkString('readCsv: text', text);
   return readCsvWith(text, { ...options, source: positionalSource ?? options.source });
 }
 
@@ -119,6 +121,7 @@ export function readCsvWith(text: string, options: ReadCsvOptions, hooks: CsvRea
  * prices.numbers('close');
  */
 export function loadCsv(file: string, options: LoadCsvOptions = {}): Table {
+  checkString('loadCsv: file', file);
   const stat = checkInputFile(file, 'loadCsv', 'CSV', 'save the data to a file first, or read the text yourself and pass it to readCsv');
   const { format, maxRows, skipRows } = scanOptions(options);
   const encoding = options.encoding ?? 'utf8';

@@ -9,12 +9,14 @@ import { arrowPackage, parquetPackage } from './columnar-packages';
 import { columnarTable, readFileBytes, wantedColumns } from './columnar-table';
 import type { LoadColumnarOptions } from './columnar-table';
 import type { Table } from './table';
+import { checkString } from '../util/check';
 
 /**
  * Loads a Parquet file.
  * @example const ticks = loadParquet('ticks.parquet', { columns: ['time', 'price'], filters: [['symbol', '=', 'AAPL']] });
  */
 export function loadParquet(file: string, options: LoadColumnarOptions = {}): Table {
+  checkString('loadParquet: file', file);
   const bytes = readFileBytes(file, 'loadParquet', 'Parquet');
   if (bytes.length < 8 || String.fromCharCode(...bytes.subarray(0, 4)) !== 'PAR1')
     throw new InputError(`loadParquet: ${file} is not a Parquet file (it does not start with "PAR1"); for CSV use loadCsv, for Arrow or Feather loadArrow`);

@@ -15,6 +15,7 @@ import { isoDates } from './csv-iso-dates';
 import { textColumn } from './csv-text-column';
 import * as bytes from './csv-bytes';
 import { newScanned, scanAll } from './csv-scan';
+import { describeArgument } from '../util/check';
 
 // Local bindings for the byte constants (an import binding is a property getter in tsx's CommonJS output).
 const { COMMA, CR, DOT, LF, QUOTE } = bytes;
@@ -102,6 +103,7 @@ function trimmed(a: Float64Array, rows: number): Float64Array {
  * @example parseCsv('a,b\n1,2\n').columns  // [['1'], ['2']]
  */
 export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = {}): ParsedCsv {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new InputError(`parseCsv takes CSV text or bytes, got ${describeArgument(input)}`);
   const source = options.source ?? 'CSV';
   const encoding = options.encoding ?? 'utf8';
   const text = typeof input === 'string' ? input : undefined;

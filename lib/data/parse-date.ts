@@ -6,6 +6,7 @@
 import { InputError } from '../util/errors';
 import { notice } from '../util/notice';
 import { isoDate } from './iso-date';
+import { checkList } from '../util/check';
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -249,6 +250,7 @@ export function checkTwoDigitYearStart(start: number | undefined): number | unde
  * says, else as the column's values settle it (see `slashOrder`).
  */
 export function parseDates(values: readonly (string | null)[], column: string, options: ParseDatesOptions = {}): Float64Array {
+  checkList(`parseDates: values of ${column}`, values);
   const yearStart = checkTwoDigitYearStart(options.twoDigitYearStart);
   const out = new Float64Array(values.length);
   let format: DateFormat | undefined;

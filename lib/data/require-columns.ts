@@ -5,12 +5,14 @@
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
 import type { Table } from './table';
+import { checkTable } from './check-table';
 
 /**
  * Throws unless every named column is in `table`, naming the parameter, the value and the columns there are.
  * @example requireColumns(prices, { price: 'close', dateColumn: 'Date' }, 'prices.csv')
  */
 export function requireColumns(table: Table, named: Record<string, string | undefined>, source = 'the table'): void {
+  checkTable('requireColumns', table);
   for (const [parameter, column] of Object.entries(named)) {
     if (column === undefined || column === '') continue;
     // "year,quarter": a value may name several columns, each of which must be there.

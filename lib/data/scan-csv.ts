@@ -17,6 +17,7 @@ import { checkInputFile } from './check-input-file';
 import type { LoadCsvOptions, SchemaType } from './load-csv';
 import type { Table } from './table';
 import type { ScanBatch } from './scan-parquet';
+import { checkString } from '../util/check';
 
 export interface ScanCsvOptions extends Omit<LoadCsvOptions, 'sortBy' | 'nrows' | 'skipRows'> {
   /** Bytes read per batch (a batch ends at the last whole row in them). Defaults to 4 MiB. */
@@ -67,6 +68,7 @@ export async function scanCsv(
   options: ScanCsvOptions,
   onBatch: (batch: Table, info: ScanBatch) => void | Promise<void>,
 ): Promise<{ rows: number; batches: number }> {
+  checkString('scanCsv: file', file);
   const batchBytes = checkPositiveInt('batchBytes', options.batchBytes ?? 4 * 2 ** 20, 64);
   if (typeof onBatch !== 'function') throw new InputError('scanCsv: pass a function that receives each batch (a Table)');
   checkInputFile(file, 'scanCsv', 'CSV');

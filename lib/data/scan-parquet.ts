@@ -11,6 +11,7 @@ import { arrowPackage, parquetPackage } from './columnar-packages';
 import { fromArrow } from './from-arrow';
 import { checkInputFile } from './check-input-file';
 import type { Table } from './table';
+import { checkString } from '../util/check';
 
 export interface ScanParquetOptions {
   /** Decode only these columns. Defaults to all. */
@@ -45,6 +46,7 @@ export async function scanParquet(
   options: ScanParquetOptions,
   onBatch: (batch: Table, info: ScanBatch) => void | Promise<void>,
 ): Promise<{ rows: number; batches: number }> {
+  checkString('scanParquet: file', file);
   const batchRows = checkPositiveInt('batchRows', options.batchRows ?? 65536);
   if (typeof onBatch !== 'function') throw new InputError('scanParquet: pass a function that receives each batch (a Table)');
   checkInputFile(file, 'scanParquet', 'Parquet');

@@ -7,6 +7,7 @@ import { isoDate } from './iso-date';
 import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
 import { presentSorted, quantileSorted } from '../util/stats';
+import { checkTable } from './check-table';
 
 export interface ColumnSummary {
   column: string;
@@ -85,6 +86,7 @@ function duration(days: number): string {
 
 /** Summarises every column of a table. */
 export function summarize(table: Table, options: SummarizeOptions = {}): DataSummary {
+  checkTable('summarize', table);
   const columns: ColumnSummary[] = table.columnNames.map((name) => {
     const kind = table.kind(name);
     if (kind === 'string') {

@@ -223,7 +223,10 @@ export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source:
         const nums = byNameOnly && err instanceof InputError && !format.thousands ? numericFromParsed(parsed, c, na, format) : undefined;
         if (!nums || nums.present === 0) throw err;
         notice(
-          `${source}: column "${name}" is named like a date but holds numbers that are not dates (${[0, 1, 2].filter((r) => r < parsed.numRows).map((r) => parsed.field(c, r)).join(', ')}, …): kept as numbers; pass { dates: ["${name}"] } to read it as dates`,
+          `${source}: column "${name}" is named like a date but holds numbers that are not dates (${[0, 1, 2]
+            .filter((r) => r < parsed.numRows)
+            .map((r) => parsed.field(c, r))
+            .join(', ')}, …): kept as numbers; pass { dates: ["${name}"] } to read it as dates`,
         );
         columns.set(name, nums.values);
         kinds.set(name, 'number');

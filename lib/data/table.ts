@@ -16,6 +16,7 @@ import { textAsNumbers } from './text-as-numbers';
 import { danfoDataFrame } from './danfo-frame';
 import { gatherRows, rowsWithoutMissing, stableSortOrder } from './row-indices';
 import { permutation, seededRng } from '../util/rng';
+import { describeArgument } from '../util/check';
 
 /** The kind of a column. */
 export type ColumnKind = 'number' | 'date' | 'string';
@@ -313,6 +314,8 @@ export class Table {
 
 /** Builds a table from columns given as arrays (numbers → Float64, `Date` → date column, else text). */
 export function table(columns: NamedColumns<readonly unknown[] | Float64Array>): Table {
+  if (typeof columns !== 'object' || columns === null)
+    throw new InputError(`table takes columns by name, e.g. table({ x: [1, 2] }), got ${describeArgument(columns)}`);
   const { columns: cols, kinds } = columnsFromArrays(columns);
   return new Table(cols, kinds);
 }

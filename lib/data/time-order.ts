@@ -7,9 +7,12 @@ import { InputError } from '../util/errors';
 import { groupRows } from './group-by';
 import { Table } from './table';
 import { isoDate } from './iso-date';
+import { checkList } from '../util/check';
+import { checkTable } from './check-table';
 
 /** The first date column of a table, or undefined. */
 export function firstDateColumn(table: Table): string | undefined {
+  checkTable('firstDateColumn', table);
   return table.columnNames.find((n) => table.kind(n) === 'date');
 }
 
@@ -31,6 +34,7 @@ function notSorted(t: Float64Array, i: number, column: string): InputError {
  * adds, to the duplicate-date message, the option for several series stacked in one table.
  */
 export function checkStrictlyIncreasing(t: Float64Array, column: string, panelHint = false): void {
+  checkList('checkStrictlyIncreasing: t', t);
   checkNoMissingDate(t, column);
   for (let i = 1; i < t.length; i++) {
     if (t[i] === t[i - 1]) {

@@ -9,6 +9,7 @@ import { notice } from '../util/notice';
 import { decimalYearsToDates } from './decimal-year';
 import { firstDateColumn } from './time-order';
 import type { Table } from './table';
+import { checkTable } from './check-table';
 
 /** A numeric column named like time ("decimal_year", "time") whose values are fractional years, when there is no date column. */
 function decimalYearColumn(table: Table): string | undefined {
@@ -39,7 +40,10 @@ function periodColumns(table: Table, column: string | undefined): { year: string
   if (column !== undefined && column.includes(',')) {
     [year, part] = column.split(',').map((c) => c.trim());
     for (const c of [year, part])
-      if (!table.columnNames.includes(c)) throw new InputError(`dateColumn "${column}": "${c}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<year column>,<quarter or month column>`);
+      if (!table.columnNames.includes(c))
+        throw new InputError(
+          `dateColumn "${column}": "${c}" is not a column (columns: ${formatList(table.columnNames)}); pass -p dateColumn=<year column>,<quarter or month column>`,
+        );
   } else if (column === undefined || column === '') {
     year = find(/^(year|yr)$/i);
     part = find(/^(quarter|qtr|q)$/i) ?? find(/^(month|mon|m)$/i);
@@ -50,7 +54,9 @@ function periodColumns(table: Table, column: string | undefined): { year: string
   const month = values.every((v) => /^([1-9]|1[0-2]|0[1-9])$/.test(v.trim()) || MONTH_NAMES.includes(v.trim().slice(0, 3).toLowerCase()));
   const kind = /q/i.test(part!) && quarter ? 'quarter' : month ? 'month' : quarter ? 'quarter' : undefined;
   if (kind === undefined)
-    throw new InputError(`dateColumn "${year},${part}": "${part}" holds ${JSON.stringify(values[0])}, neither quarters (1–4, Q1–Q4) nor months (1–12, Jan–Dec); fix the column or name another`);
+    throw new InputError(
+      `dateColumn "${year},${part}": "${part}" holds ${JSON.stringify(values[0])}, neither quarters (1–4, Q1–Q4) nor months (1–12, Jan–Dec); fix the column or name another`,
+    );
   return { year: year!, part: part!, kind };
 }
 
@@ -64,16 +70,24 @@ function combinePeriod(table: Table, p: { year: string; part: string; kind: 'qua
     const raw = parts[i]?.trim() ?? '';
     const n = p.kind === 'quarter' ? Number(raw.replace(/^q/i, '')) : /^\d+$/.test(raw) ? Number(raw) : MONTH_NAMES.indexOf(raw.slice(0, 3).toLowerCase()) + 1;
     const month = p.kind === 'quarter' ? 3 * n - 2 : n;
-    if (!(Number.isInteger(y) && month >= 1 && month <= 12)) throw new InputError(`row ${i}: year ${y} and ${p.kind} ${JSON.stringify(parts[i])} are not a ${p.kind}; fix or drop the row`);
+    if (!(Number.isInteger(y) && month >= 1 && month <= 12))
+      throw new InputError(`row ${i}: year ${y} and ${p.kind} ${JSON.stringify(parts[i])} are not a ${p.kind}; fix or drop the row`);
     return Date.UTC(y, month - 1, 1);
   });
   let name = 'period';
   while (table.has(name)) name = `_${name}`;
   notice(`"${p.year}" and "${p.part}" combined into a ${p.kind} date column "${name}" (the first day of each ${p.kind})`);
-  return withDates(table.withColumn(name, Array.from(ms, (m) => new Date(m))), name);
+  return withDates(
+    table.withColumn(
+      name,
+      Array.from(ms, (m) => new Date(m)),
+    ),
+    name,
+  );
 }
 
 export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
+  checkTable('withDates', table);
   const period = periodColumns(table, column);
   if (period && (column?.includes(',') || firstDateColumn(table) === undefined)) return combinePeriod(table, period);
   const name = column === undefined || column === '' ? (firstDateColumn(table) ?? decimalYearColumn(table)) : column;

@@ -7,6 +7,7 @@ import { InputError } from '../util/errors';
 import { writeFileAtomic } from '../util/write-file-atomic';
 import { arrowPackage, parquetPackage } from './columnar-packages';
 import type { Table } from './table';
+import { checkTable } from './check-table';
 
 export interface WriteParquetOptions {
   /** "snappy" (the default, as pandas), "zstd", "gzip" or "none". */
@@ -20,6 +21,7 @@ const CODECS = { snappy: 'SNAPPY', zstd: 'ZSTD', gzip: 'GZIP', none: 'UNCOMPRESS
  * @example writeParquet(predictions, 'out/predictions.parquet');
  */
 export function writeParquet(table: Table, file: string, options: WriteParquetOptions = {}): void {
+  checkTable('writeParquet', table);
   const codec = CODECS[options.compression ?? 'snappy'];
   if (!codec) throw new InputError(`writeParquet: compression must be one of ${Object.keys(CODECS).join(', ')}, got ${JSON.stringify(options.compression)}`);
   const arrow = arrowPackage('writeParquet');

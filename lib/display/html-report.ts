@@ -12,6 +12,7 @@ import { figureHtml, plotlyScript } from './figure-html';
 import { figureImage } from './figure-image';
 import { toHTML } from './to-html';
 import { isTabulated, Tabulated } from '../util/tabular';
+import { checkString } from '../util/check';
 
 /**
  * A report item: a figure, a `Table`, a result with a table form (a summary, a metric report), a caller's object
@@ -49,6 +50,7 @@ export function reportHtml(items: readonly ReportItem[], options: HtmlReportOpti
  * @example writeHtmlReport('out/report.html', [{ heading: 'Forecast' }, chart, table], { title: 'Yields' })
  */
 export function writeHtmlReport(file: string, items: readonly ReportItem[], options: HtmlReportOptions = {}): void {
+  checkString('writeHtmlReport: file', file);
   writeFileAtomic(file, reportHtml(items, options));
 }
 

@@ -1,6 +1,7 @@
 /** `htmlTable`: an escaped HTML table from a header and rows, the one place tables become HTML. */
 import { escapeHtml } from '../util/html';
 import { formatCell } from '../util/text-table';
+import { checkList } from '../util/check';
 
 /** Options of `htmlTable`. */
 export interface HtmlTableOptions {
@@ -15,6 +16,8 @@ export interface HtmlTableOptions {
  * @example htmlTable(['model', 'RMSE'], [['gru', 0.21]], { caption: '24 test months' })
  */
 export function htmlTable(header: readonly string[], rows: readonly (readonly unknown[])[], options: HtmlTableOptions = {}): string {
+  checkList('htmlTable: header', header);
+  checkList('htmlTable: rows', rows);
   const digits = options.digits ?? 4;
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : '';
   const head = `<thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`;

@@ -7,6 +7,7 @@
  */
 import { InputError } from '../util/errors';
 import { daysFromCivil, daysInMonth } from '../data/parse-date';
+import { checkList } from '../util/check';
 
 export const CALENDAR_PARTS = [
   'year',
@@ -107,6 +108,7 @@ function isoWeek(ms: number): number {
  * @example const t = prices.withColumns(calendarFeatures(prices.dates('date'), { parts: ['dayOfWeek', 'month'], cyclical: true }));
  */
 export function calendarFeatures(dates: ArrayLike<number>, options: CalendarFeaturesOptions = {}): Record<string, Float64Array> {
+  checkList('calendarFeatures: dates', dates);
   const parts = options.parts ?? ['month', 'dayOfWeek'];
   for (const p of parts) {
     if (!(CALENDAR_PARTS as readonly string[]).includes(p)) throw new InputError(`calendarFeatures: unknown part "${p}" (valid: ${CALENDAR_PARTS.join(', ')})`);

@@ -3,6 +3,7 @@
  * between the class means (η², the one-way ANOVA effect size) — to choose which distributions a report shows.
  */
 import type { Table } from '../data/table';
+import { checkTable } from '../data/check-table';
 
 /**
  * Features with their η² (0: class means equal; 1: classes do not overlap in variance), highest first. Missing
@@ -10,6 +11,7 @@ import type { Table } from '../data/table';
  * @example classSeparation(cancer, ['mean_radius', 'mean_texture'], 'diagnosis')[0].feature
  */
 export function classSeparation(table: Table, features: readonly string[], label: string): { feature: string; eta2: number }[] {
+  checkTable('classSeparation', table);
   const labels = table.strings(label);
   return features
     .map((feature) => {

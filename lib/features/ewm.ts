@@ -3,6 +3,7 @@
  * divides by the sum of decayed weights; `adjust: false` is the recursion y = (1-α)·y + α·x.
  */
 import { InputError } from '../util/errors';
+import { checkList } from '../util/check';
 
 export interface EwmOptions {
   /** Span: α = 2 / (span + 1). Give exactly one of span, alpha, halflife, com. */
@@ -49,6 +50,7 @@ function ewmCenterOfMass(options: EwmOptions): number {
 
 /** Exponentially weighted moving average. */
 export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  checkList('ewm: x', x);
   const alpha = ewmAlpha(options);
   const adjust = options.adjust ?? true;
   const minPeriods = options.minPeriods ?? 0;
@@ -94,6 +96,7 @@ export function ewm(x: ArrayLike<number>, options: EwmOptions): Float64Array {
  * `ewmStd` is its square root: EWMA volatility (RiskMetrics uses α = 0.06).
  */
 export function ewmVar(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  checkList('ewmVar: x', x);
   // α by way of the centre of mass, as pandas computes it: the decay 1 − α then rounds as pandas' does, which
   // decides whether (Σw)² − Σw² is still above 0 after a gap.
   const alpha = 1 / (1 + ewmCenterOfMass(options));
@@ -140,5 +143,6 @@ export function ewmVar(x: ArrayLike<number>, options: EwmOptions): Float64Array 
 
 /** Exponentially weighted sample standard deviation, pandas' `ewm(...).std()`: the square root of `ewmVar`. */
 export function ewmStd(x: ArrayLike<number>, options: EwmOptions): Float64Array {
+  checkList('ewmStd: x', x);
   return ewmVar(x, options).map((v) => (v < 0 ? 0 : Math.sqrt(v)));
 }

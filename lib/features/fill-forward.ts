@@ -6,6 +6,7 @@
  * `simpleImputer` instead when a value must exist.
  */
 import { checkPositiveInt } from '../util/check';
+import { checkList } from '../util/check';
 
 export interface FillForwardOptions {
   /** Fill at most this many missing values in a row after a present one (pandas' `limit`). Defaults to no limit. */
@@ -14,6 +15,7 @@ export interface FillForwardOptions {
 
 /** @example const close = fillForward(prices.numbers('close'), { limit: 3 }); */
 export function fillForward(x: ArrayLike<number>, options: FillForwardOptions = {}): Float64Array {
+  checkList('fillForward: x', x);
   const limit = options.limit === undefined ? Infinity : checkPositiveInt('limit', options.limit);
   const out = Float64Array.from(x);
   let last = NaN;

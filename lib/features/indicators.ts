@@ -6,12 +6,14 @@ import { checkPositiveInt } from '../util/check';
 import { ewm } from './ewm';
 import { diff } from './lag';
 import { rollingMean, rollingStd } from './rolling';
+import { checkList } from '../util/check';
 
 /**
  * Relative strength index: 100 - 100 / (1 + avgGain / avgLoss), averages by Wilder's smoothing
  * (pandas: `ewm(alpha = 1/period, adjust = False, min_periods = period)` of gains and losses).
  */
 export function rsi(prices: ArrayLike<number>, period = 14): Float64Array {
+  checkList('rsi: prices', prices);
   checkPositiveInt('period', period);
   const d = diff(prices);
   const gain = d.map((v) => (Number.isNaN(v) ? NaN : Math.max(v, 0)));
@@ -32,6 +34,7 @@ export interface MacdOptions {
 
 /** MACD line (EMA fast − EMA slow, `adjust: false`), its signal EMA, and the histogram. */
 export function macd(prices: ArrayLike<number>, options: MacdOptions = {}): { macd: Float64Array; signal: Float64Array; histogram: Float64Array } {
+  checkList('macd: prices', prices);
   const fast = ewm(prices, { span: options.fast ?? 12, adjust: false });
   const slow = ewm(prices, { span: options.slow ?? 26, adjust: false });
   const line = fast.map((v, i) => v - slow[i]);
@@ -48,6 +51,7 @@ export interface BollingerOptions {
 
 /** Bollinger bands: trailing mean ± k trailing standard deviations. */
 export function bollingerBands(prices: ArrayLike<number>, options: BollingerOptions = {}): { middle: Float64Array; upper: Float64Array; lower: Float64Array } {
+  checkList('bollingerBands: prices', prices);
   const window = options.window ?? 20;
   const k = options.k ?? 2;
   const middle = rollingMean(prices, window);

@@ -3,9 +3,11 @@
  * value k rows ahead, is for targets only.
  */
 import { checkAligned, checkPositiveInt } from '../util/check';
+import { checkList } from '../util/check';
 
 /** The value k rows earlier. */
 export function lag(x: ArrayLike<number>, k = 1): Float64Array {
+  checkList('lag: x', x);
   checkPositiveInt('k', k);
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = k; t < x.length; t++) out[t] = x[t - k];
@@ -17,6 +19,7 @@ export function lag(x: ArrayLike<number>, k = 1): Float64Array {
  * last k values are NaN. Split with `splitByTime({ gap: k })` so that no training label is a test-period value.
  */
 export function lead(x: ArrayLike<number>, k = 1): Float64Array {
+  checkList('lead: x', x);
   checkPositiveInt('k', k);
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = 0; t + k < x.length; t++) out[t] = x[t + k];
@@ -25,6 +28,7 @@ export function lead(x: ArrayLike<number>, k = 1): Float64Array {
 
 /** x[t] - x[t-k]. */
 export function diff(x: ArrayLike<number>, k = 1): Float64Array {
+  checkList('diff: x', x);
   checkPositiveInt('k', k);
   const out = new Float64Array(x.length).fill(NaN);
   for (let t = k; t < x.length; t++) out[t] = x[t] - x[t - k];

@@ -9,6 +9,7 @@ import { groupBy } from '../data/group-by';
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { checkOneOf, checkPositiveInt } from '../util/check';
+import { checkTable } from '../data/check-table';
 
 const DAY = 86_400_000;
 
@@ -65,6 +66,7 @@ export interface ResampleOhlcOptions {
  * @example resampleOhlc(daily, { period: 'week', price: 'DAX' })
  */
 export function resampleOhlc(table: Table, options: ResampleOhlcOptions): Table {
+  checkTable('resampleOhlc', table);
   if (options.series !== undefined) {
     const { series, ...rest } = options;
     const bars = Object.fromEntries([...groupBy(table, series)].map(([key, rows]) => [key, resampleOhlc(rows, rest)]));

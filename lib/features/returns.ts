@@ -4,9 +4,11 @@ import { InputError } from '../util/errors';
 import { rollingStd } from './rolling';
 import { uninitializedFloat64 } from '../util/alloc';
 import { pctChangeInto } from '../kernels/elementwise';
+import { checkList } from '../util/check';
 
 /** Simple return over k rows: x[t] / x[t-k] - 1 (pandas `pct_change(k)`). */
 export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
+  checkList('pctChange: x', x);
   checkPositiveInt('k', k);
   const out = uninitializedFloat64(x.length);
   pctChangeInto(x, k, out);
@@ -18,6 +20,7 @@ export function pctChange(x: ArrayLike<number>, k = 1): Float64Array {
  * or negative price, which `Math.log` would turn into ±Infinity or NaN, is refused naming its row.
  */
 export function logReturns(x: ArrayLike<number>, k = 1): Float64Array {
+  checkList('logReturns: x', x);
   checkPositiveInt('k', k);
   for (let t = 0; t < x.length; t++) {
     if (x[t] <= 0 || x[t] === Infinity) {
@@ -40,6 +43,7 @@ export interface VolatilityOptions {
 
 /** Annualised rolling volatility: trailing sample std of log returns × √periodsPerYear. */
 export function volatility(prices: ArrayLike<number>, options: VolatilityOptions = {}): Float64Array {
+  checkList('volatility: prices', prices);
   const factor = Math.sqrt(options.periodsPerYear ?? 252);
   return rollingStd(logReturns(prices), options.window ?? 20).map((v) => v * factor);
 }

@@ -2,6 +2,7 @@
 import { checkAligned } from '../util/check';
 import { uninitializedFloat64 } from '../util/alloc';
 import { checkedMinPeriods, RollingOptions } from './rolling';
+import { checkList } from '../util/check';
 
 /**
  * Trailing co-moments of the rows where both series have a value (pandas pairs them so): the count, the sum of
@@ -93,6 +94,7 @@ function rollingComoments(
 
 /** Trailing sample covariance (ddof = 1) of the rows where both series have a value, as pandas' `x.rolling(window).cov(y)`. */
 export function rollingCov(x: ArrayLike<number>, y: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
+  checkList('rollingCov: x', x);
   const out = uninitializedFloat64(x.length);
   rollingComoments(x, y, window, options, 'rollingCov', (t, n, cxy, _cxx, _cyy, constant) => {
     out[t] = n >= 2 ? (constant ? 0 : cxy / (n - 1)) : NaN;
@@ -105,6 +107,7 @@ export function rollingCov(x: ArrayLike<number>, y: ArrayLike<number>, window: n
  * A window where either series is constant has no correlation: NaN.
  */
 export function rollingCorr(x: ArrayLike<number>, y: ArrayLike<number>, window: number, options: RollingOptions = {}): Float64Array {
+  checkList('rollingCorr: x', x);
   const out = uninitializedFloat64(x.length);
   rollingComoments(x, y, window, options, 'rollingCorr', (t, n, cxy, cxx, cyy, constant) => {
     out[t] = n >= 2 && !constant ? Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy))) : NaN;

@@ -53,7 +53,8 @@ export function stationaryBootstrap(
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
   const x = Float64Array.from(series);
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) throw new InputError(`stationaryBootstrap: the series holds ${x[i]} at position ${i}; drop or fill it first`);
+  for (let i = 0; i < x.length; i++)
+    if (!Number.isFinite(x[i])) throw new InputError(`stationaryBootstrap: the series holds ${x[i]} at position ${i}; drop or fill it first`);
   const sample = new Float64Array(x.length);
   const values: number[] = [];
   stationaryResamples(x.length, options, (rows) => {

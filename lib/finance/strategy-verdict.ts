@@ -63,7 +63,13 @@ function aucInterval(actual: ArrayLike<number>, score: ArrayLike<number>, option
     }
   });
   const sorted = Float64Array.from(values).sort();
-  return { estimate: rocAuc(actual, score), lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2), level, skipped };
+  return {
+    estimate: rocAuc(actual, score),
+    lower: quantileSorted(sorted, (1 - level) / 2),
+    upper: quantileSorted(sorted, 1 - (1 - level) / 2),
+    level,
+    skipped,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
+import { checkList } from '../util/check';
 
 export interface AutoregressiveFit {
   lags: number;
@@ -81,6 +82,7 @@ function checkSeries(series: ArrayLike<number>, end: number, what: string): void
  * @example const ar = fitAutoregressive(level, { lags: 3, trainEnd: split.train.numRows });
  */
 export function fitAutoregressive(series: ArrayLike<number>, options: FitAutoregressiveOptions): AutoregressiveFit {
+  checkList('fitAutoregressive: series', series);
   const p = checkPositiveInt('lags', options.lags);
   const end = options.trainEnd ?? series.length;
   if (!(Number.isInteger(end) && end >= 0 && end <= series.length))
@@ -133,6 +135,7 @@ export type AutoregressiveForecastOptions = {
  * @example const ar = autoregressiveForecast(level, rows, { lags: 3, trainEnd: trainRows });
  */
 export function autoregressiveForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: AutoregressiveForecastOptions): Float64Array {
+  checkList('autoregressiveForecast: series', series);
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   if (!('fit' in options && options.fit) && options.trainEnd === undefined)
     throw new InputError(

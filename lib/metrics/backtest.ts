@@ -9,6 +9,7 @@ import { InputError } from '../util/errors';
 import { checkOneOf } from '../util/check';
 import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
+import { checkList } from '../util/check';
 
 export type PositionRule = 'long-short' | 'long-flat' | 'threshold';
 
@@ -66,6 +67,7 @@ export interface BacktestResult {
 }
 
 export function positionsFrom(signal: ArrayLike<number>, rule: PositionRule, threshold = 0): Float64Array {
+  checkList('positionsFrom: signal', signal);
   return Float64Array.from(signal, (s) => {
     if (rule === 'long-short') return s > 0 ? 1 : s < 0 ? -1 : 0;
     if (rule === 'long-flat') return s > 0 ? 1 : 0;
@@ -80,6 +82,7 @@ export function performanceStats(
   periodsPerYear: number,
   dates?: ArrayLike<number>,
 ): PerformanceStats {
+  checkList('performanceStats: returns', returns);
   const r = Array.from(returns).slice(1);
   const n = r.length;
   const mean = r.reduce((a, b) => a + b, 0) / n;

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
+import { checkList } from '../util/check';
 
 export interface ForecastBaselineOptions {
   /** Rows between the last observed value and the target. Defaults to 1. */
@@ -19,6 +20,7 @@ function lastKnown(row: number, horizon: number, what: string): number {
 
 /** Persistence: the forecast is the last observed value. */
 export function persistenceForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: ForecastBaselineOptions = {}): Float64Array {
+  checkList('persistenceForecast: series', series);
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   return Float64Array.from(targetRows, (r) => series[lastKnown(r, h, 'persistenceForecast')]);
 }
@@ -29,6 +31,7 @@ export function seasonalNaiveForecast(
   targetRows: ArrayLike<number>,
   options: ForecastBaselineOptions & { season: number },
 ): Float64Array {
+  checkList('seasonalNaiveForecast: series', series);
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   const m = checkPositiveInt('season', options.season);
   const back = m * Math.ceil(h / m);
@@ -41,6 +44,7 @@ export function movingAverageForecast(
   targetRows: ArrayLike<number>,
   options: ForecastBaselineOptions & { window: number },
 ): Float64Array {
+  checkList('movingAverageForecast: series', series);
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   const w = checkPositiveInt('window', options.window);
   return Float64Array.from(targetRows, (r) => {
@@ -54,6 +58,7 @@ export function movingAverageForecast(
 
 /** Drift: the last value plus the average change so far, times the horizon. */
 export function driftForecast(series: ArrayLike<number>, targetRows: ArrayLike<number>, options: ForecastBaselineOptions = {}): Float64Array {
+  checkList('driftForecast: series', series);
   const h = checkPositiveInt('horizon', options.horizon ?? 1);
   return Float64Array.from(targetRows, (r) => {
     const last = lastKnown(r, h, 'driftForecast');
@@ -64,6 +69,7 @@ export function driftForecast(series: ArrayLike<number>, targetRows: ArrayLike<n
 
 /** The most frequent class of the training labels, and its share (a classifier must beat this accuracy). */
 export function majorityClass(trainLabels: ArrayLike<number>): { label: number; share: number } {
+  checkList('majorityClass: trainLabels', trainLabels);
   if (trainLabels.length === 0) throw new InputError('majorityClass: no training labels');
   const counts = new Map<number, number>();
   for (let i = 0; i < trainLabels.length; i++) counts.set(trainLabels[i], (counts.get(trainLabels[i]) ?? 0) + 1);

@@ -3,6 +3,7 @@ import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { seededRng } from '../util/rng';
 import { quantileSorted } from '../util/stats';
+import { describeArgument } from '../util/check';
 
 export interface BootstrapOptions {
   /** Resamples. Defaults to 1000. */
@@ -32,6 +33,8 @@ export function bootstrapCi(
   predicted: ArrayLike<number>,
   options: BootstrapOptions = {},
 ): ConfidenceInterval {
+  if (typeof metric !== 'function')
+    throw new InputError(`bootstrapCi takes the metric first, a function such as rocAuc, then actual and predicted; got ${describeArgument(metric)}`);
   const resamples = checkPositiveInt('resamples', options.resamples ?? 1000, 10);
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);

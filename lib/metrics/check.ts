@@ -1,9 +1,10 @@
 /** Input checks shared by the metrics: equal lengths, non-empty, finite, probabilities in [0, 1], 0/1 labels. */
 import { InputError } from '../util/errors';
-import { checkNonEmpty, checkSameLength } from '../util/check';
+import { checkList, checkNonEmpty, checkSameLength } from '../util/check';
 
 export function checkPair(metric: string, actual: ArrayLike<number>, predicted: ArrayLike<number>): void {
   checkNonEmpty(`${metric}: actual`, actual);
+  checkList(`${metric}: predicted`, predicted);
   const k = predicted.length / actual.length;
   if (actual.length > 0 && k >= 3 && Number.isInteger(k)) {
     // Probabilities of k classes, one row per sample: the binary metric cannot take them.

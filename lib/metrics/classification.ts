@@ -8,6 +8,8 @@ import type { Tabular } from '../util/tabular';
 import { InputError } from '../util/errors';
 import { notice } from '../util/notice';
 import { checkBinaryLabels, checkPair, checkProbabilities } from './check';
+import { checkList } from '../util/check';
+import { checkSameLength } from '../util/check';
 
 /** Distinct labels of both arrays, sorted numerically. */
 export function labelsOf(...arrays: ArrayLike<number>[]): number[] {
@@ -17,7 +19,10 @@ export function labelsOf(...arrays: ArrayLike<number>[]): number[] {
 }
 
 /** Confusion matrix: rows are actual classes, columns predicted, in the order of `labels` (default: sorted). */
-export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, labels = labelsOf(actual, predicted)): number[][] {
+export function confusionMatrix(actual: ArrayLike<number>, predicted: ArrayLike<number>, given?: readonly number[]): number[][] {
+  checkSameLength('confusionMatrix: actual', actual, 'predicted', predicted);
+  const labels = given ?? labelsOf(actual, predicted);
+  checkList('confusionMatrix: actual', actual);
   checkPair('confusionMatrix', actual, predicted);
   const index = new Map(labels.map((l, i) => [l, i]));
   const m = labels.map(() => new Array<number>(labels.length).fill(0));

@@ -2,6 +2,7 @@
 import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
 import { directionalAccuracy, mae, mape, r2, rmse } from './regression';
+import { checkList } from '../util/check';
 
 export interface ModelScore {
   name: string;
@@ -28,6 +29,7 @@ export function compareModels(
   forecasts: Record<string, ArrayLike<number>>,
   options: CompareModelsOptions = {},
 ): { rows: ModelScore[]; tabulate(): Tabular; toString(): string } {
+  checkList('compareModels: actual', actual);
   const rows = Object.entries(forecasts)
     .map(([name, f]) => {
       let m = NaN;

@@ -12,6 +12,7 @@ import { InputError } from '../util/errors';
 import { checkProbabilities } from './check';
 import { checkAlpha, conformalQuantile } from './conformal-quantile';
 import { deriveSeed, seededRng } from '../util/rng';
+import { checkList } from '../util/check';
 
 export type ConformalSetMethod = 'lac' | 'aps';
 
@@ -111,6 +112,7 @@ export function conformalSets(labels: ArrayLike<number>, proba: ArrayLike<number
 
 /** The share of cases whose set holds the true class, and the mean set size. */
 export function setCoverage(labels: ArrayLike<number>, sets: readonly (readonly number[])[]): { coverage: number; meanSize: number } {
+  checkList('setCoverage: labels', labels);
   if (labels.length !== sets.length) throw new InputError(`setCoverage: ${labels.length} labels for ${sets.length} sets`);
   let hit = 0;
   let size = 0;

@@ -9,6 +9,7 @@ import type { Tabular } from '../util/tabular';
 import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from '../data/time-order';
 import type { Fold } from '../preprocess/k-fold';
 import { timeSeriesSplit, TimeSeriesSplitOptions } from '../preprocess/time-series-split';
+import { checkTable } from '../data/check-table';
 
 /** Fits on `train` and returns metrics measured on `test`; receives nothing else. */
 export type FoldRunner = (train: Table, test: Table, fold: number) => Promise<Record<string, number>> | Record<string, number>;
@@ -28,6 +29,7 @@ export interface CvResult {
  * @example await crossValidate(cancer, stratifiedKFold(labels, { k: 5 }), async (train, test) => ({ auc: ... }))
  */
 export async function crossValidate(table: Table, folds: readonly Fold[], run: FoldRunner): Promise<CvResult> {
+  checkTable('crossValidate', table);
   if (folds.length === 0) throw new InputError('crossValidate needs at least one fold');
   const results: CvResult['folds'] = [];
   for (let f = 0; f < folds.length; f++) {
@@ -74,6 +76,7 @@ export interface WalkForwardOptions extends TimeSeriesSplitOptions {
  * panel.
  */
 export async function walkForward(table: Table, options: WalkForwardOptions, run: FoldRunner): Promise<CvResult> {
+  checkTable('walkForward', table);
   // A panel names its own date column below; one series must have dates or be vouched for.
   const dateColumn =
     options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'walkForward');

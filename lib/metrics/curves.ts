@@ -5,6 +5,7 @@
  */
 import { InputError } from '../util/errors';
 import { checkBinaryLabels, checkPair } from './check';
+import { checkList } from '../util/check';
 
 interface ClfCurve {
   fps: number[];
@@ -116,6 +117,7 @@ export function averagePrecision(actual: ArrayLike<number>, score: ArrayLike<num
 
 /** Multi-class ROC AUC, one-vs-rest, macro-averaged; `probabilities` is row-major [n × k]. */
 export function rocAucOvr(actual: ArrayLike<number>, probabilities: ArrayLike<number>, k: number): number {
+  checkList('rocAucOvr: actual', actual);
   if (probabilities.length !== actual.length * k)
     throw new InputError(`rocAucOvr: probabilities has ${probabilities.length} values, expected ${actual.length} × ${k}`);
   let total = 0;

@@ -13,6 +13,7 @@ import { argmaxRows } from '../util/argmax-rows';
 import type { Model } from '../models/model';
 import { checkX, InputData } from '../train/check-training-data';
 import { predict } from '../train/predict';
+import { checkModel } from '../models/model';
 
 export interface IntegratedGradientsOptions {
   /**
@@ -94,6 +95,7 @@ function explainedOutputs(model: Model, predicted: Float64Array, n: number, outp
  * @example const ig = await integratedGradients(model, flagged, { features }); ig.featureAttribution(0, 2)
  */
 export async function integratedGradients(model: Model, data: InputData, options: IntegratedGradientsOptions = {}): Promise<IntegratedGradientsResult> {
+  checkModel('integratedGradients', model);
   const n = checkX(model, data, 'integratedGradients x');
   const shape = [...data.xShape];
   const nf = shape[shape.length - 1];

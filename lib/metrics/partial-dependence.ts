@@ -11,6 +11,7 @@ import { checkPositiveInt } from '../util/check';
 import type { Model } from '../models/model';
 import { checkX, InputData } from '../train/check-training-data';
 import { predict } from '../train/predict';
+import { checkModel } from '../models/model';
 
 export interface PartialDependenceOptions {
   /** Feature names, one per feature (the last axis of x); needed to pick the feature by name. */
@@ -72,6 +73,7 @@ export async function partialDependence(
   data: InputData,
   options: PartialDependenceOptions & { feature: number | string },
 ): Promise<PartialDependenceResult> {
+  checkModel('partialDependence', model);
   const n = checkX(model, data, 'partialDependence x');
   const shape = data.xShape;
   const nf = shape[shape.length - 1];

@@ -14,6 +14,7 @@ import type { TrainingData } from '../train/check-training-data';
 import { accuracy } from './classification';
 import { rocAuc } from './curves';
 import { mse } from './regression';
+import { checkModel } from '../models/model';
 
 export interface PermutationImportanceOptions {
   /** Feature names, one per feature (the last axis of x). Defaults to "feature 0", "feature 1", … */
@@ -61,6 +62,7 @@ export async function permutationImportance(
   data: TrainingData,
   options: PermutationImportanceOptions = {},
 ): Promise<PermutationImportanceResult> {
+  checkModel('permutationImportance', model);
   const shape = data.xShape;
   const n = shape[0];
   const nf = shape[shape.length - 1];

@@ -5,6 +5,7 @@
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { checkPair } from './check';
+import { checkList } from '../util/check';
 
 /** Mean squared error. */
 export function mse(actual: ArrayLike<number>, predicted: ArrayLike<number>): number {
@@ -72,6 +73,7 @@ export interface MaseOptions {
  * forecast on the training series. Below 1 beats the naive forecast.
  */
 export function mase(actual: ArrayLike<number>, predicted: ArrayLike<number>, train: ArrayLike<number>, options: MaseOptions = {}): number {
+  checkList('mase: actual', actual);
   const m = checkPositiveInt('season', options.season ?? 1);
   if (train.length <= m) throw new InputError(`mase needs a training series longer than the season (${m}), got ${train.length} values`);
   let s = 0;

@@ -12,6 +12,7 @@ import { textTable } from '../util/text-table';
 import type { Tabular } from '../util/tabular';
 import { deriveSeed, permutation, seededRng } from '../util/rng';
 import type { CvResult } from './cross-validate';
+import { describeArgument } from '../util/check';
 
 export type SearchSpace = Record<string, readonly unknown[]>;
 export type Params = Record<string, unknown>;
@@ -73,6 +74,7 @@ export interface SearchResult<R = never> {
 
 /** Every combination: keys sorted, the last key varying fastest (scikit-learn's ParameterGrid order). */
 export function parameterGrid(space: SearchSpace): Params[] {
+  if (typeof space !== 'object' || space === null) throw new InputError(`parameterGrid takes { name: [values] }, got ${describeArgument(space)}`);
   const keys = Object.keys(space).sort();
   if (keys.length === 0) throw new InputError('searchModels: the space is empty; give each option a list of candidate values, e.g. { dropout: [0, 0.2] }');
   for (const k of keys)
@@ -99,6 +101,8 @@ export function describeParams(params: Params): string {
  * });
  */
 export async function searchModels<R = never>(options: SearchOptions<R>): Promise<SearchResult<R>> {
+  if (!options || typeof options.space !== 'object' || typeof options.evaluate !== 'function')
+    throw new InputError(`searchModels takes { space: { name: [values] }, evaluate: (params) => result, ... }, got ${describeArgument(options)}`);
   const grid = parameterGrid(options.space);
   if (typeof options.higherIsBetter !== 'boolean')
     throw new InputError('searchModels: say whether a higher metric is better (higherIsBetter: true for AUC or accuracy, false for RMSE or loss)');

@@ -70,7 +70,7 @@ export function dropoutLayer(rate: number, seeds: Seeds): tf.layers.Layer {
 /** The sample shape of prepared data: [features] for rows, [timesteps, features] for windows. */
 export function sampleShape(data: ShapedData, want: 1 | 2, builder: string): number[] {
   const shape = data?.xShape;
-  if (!shape) throw new InputError(`${builder} reads the input shape from prepared data: pass a dataset or windows with xShape`);
+  if (!Array.isArray(shape)) throw new InputError(`${builder} reads the input shape from prepared data: pass a dataset or windows with xShape`);
   const s = shape.slice(1);
   if (s.length !== want) {
     throw new InputError(

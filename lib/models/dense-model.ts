@@ -54,7 +54,7 @@ function dense(data: ShapedData, task: Task, outputSize: number, builder: string
  * @example const model = denseRegressor(train, { units: [64, 64], dropout: 0.1, seed: 7 });
  */
 export function denseRegressor(data: ShapedData, options: DenseOptions = {}): Model {
-  const outputs = data.yShape?.[1] ?? 1;
+  const outputs = data?.yShape?.[1] ?? 1;
   return dense(data, 'regression', outputs, 'denseRegressor', options);
 }
 

@@ -5,10 +5,10 @@ import { checkPositiveInt } from '../util/check';
 import { tf } from '../backend';
 
 function linear(data: ShapedData, task: Task, builder: string, options: Omit<CommonModelOptions, 'dropout'>, classes = 2): Model {
-  const flat = data.xShape.length === 3;
+  const flat = data?.xShape?.length === 3;
   const inputShape = flat ? sampleShape(data, 2, builder) : sampleShape(data, 1, builder);
   const seeds = new Seeds(options.seed ?? 42);
-  const outputSize = task === 'binary' ? 1 : task === 'multiclass' ? classes : (data.yShape?.[1] ?? 1);
+  const outputSize = task === 'binary' ? 1 : task === 'multiclass' ? classes : (data?.yShape?.[1] ?? 1);
   const h = lossOf(task);
   const out = tf.layers.dense({
     units: outputSize,

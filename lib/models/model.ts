@@ -4,7 +4,8 @@
  * public API; `dispose()` frees them (and its optimizer, which `tf.LayersModel.dispose` leaves behind).
  */
 import { tf } from '../backend';
-import { NotFittedError, ShapeError } from '../util/errors';
+import { InputError, NotFittedError, ShapeError } from '../util/errors';
+import { describeArgument } from '../util/check';
 
 /** What a model predicts, which picks its loss and output activation. */
 export type Task = 'regression' | 'binary' | 'multiclass';
@@ -29,6 +30,15 @@ export interface TrainedInputs {
   features: readonly string[];
   /** Rows per window, for a sequence model. */
   lookback?: number;
+}
+
+/** Throws an InputError naming the caller unless `m` is a model built or loaded by the library (by shape). */
+export function checkModel(caller: string, m: unknown): asserts m is Model {
+  const ok = typeof m === 'object' && m !== null && typeof (m as Model).check === 'function' && typeof (m as Model).spec === 'object';
+  if (!ok)
+    throw new InputError(
+      `${caller} takes a model from a builder (denseClassifier, lstmForecaster, …), loadModel or wrapModel, got ${describeArgument(m)}${m && typeof (m as { predict?: unknown }).predict === 'function' ? ' (a tfjs model: wrap it with wrapModel(net, { task }))' : ''}`,
+    );
 }
 
 function isNameList(x: unknown): x is readonly string[] {

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
+import { checkList } from '../util/check';
 
 export interface ClassOrder {
   /** Class names in code order; for two classes the positive one is last (code 1). */
@@ -35,6 +36,7 @@ export interface ClassOrderOptions {
  * @example classOrder(['B', 'M', 'B'], { positive: 'M' }).classes  // ['B', 'M']
  */
 export function classOrder(labels: readonly (string | null)[], options: ClassOrderOptions = {}): ClassOrder {
+  checkList('classOrder: labels', labels);
   const classes = [...new Set(labels.filter((l): l is string => l !== null))].sort(compareLabels);
   if (classes.length < 2)
     throw new InputError(

@@ -13,6 +13,7 @@ import { interleavedKey } from './panel-hint';
 import { notice } from '../util/notice';
 import { checkWindowBytes, fillWindows, gather, NOT_FINITE_FIX, windowLayout } from './window-layout';
 import { checkStrictlyIncreasing, firstDateColumn, timeColumn } from '../data/time-order';
+import { checkTable } from '../data/check-table';
 
 export interface WindowOptions {
   /** Input columns. */
@@ -73,6 +74,7 @@ function checkedColumns(table: Table, names: readonly string[], what: string): F
  * w.xShape  // [n, 12, 2]
  */
 export function makeWindows(table: Table, options: WindowOptions): Windows {
+  checkTable('makeWindows', table);
   const lookback = checkPositiveInt('lookback', options.lookback);
   const horizon = checkPositiveInt('horizon', options.horizon ?? 1);
   const steps = checkPositiveInt('steps', options.steps ?? 1);

@@ -4,6 +4,7 @@ import { checkStrictlyIncreasing, firstDateColumn, panelRows, timeColumn } from 
 import { InputError } from '../util/errors';
 import { checkFraction, checkPositiveInt } from '../util/check';
 import { parseDates } from '../data/parse-date';
+import { checkTable } from '../data/check-table';
 
 export interface SplitByTimeOptions {
   /** Fraction of rows (the latest ones) in the test split. Defaults to 0.2 unless `cutoff` is given. */
@@ -53,6 +54,7 @@ function cutoffMs(text: string): number {
  * @example const { train, test } = splitByTime(yields, { testSize: 0.2 });
  */
 export function splitByTime(table: Table, options: SplitByTimeOptions = {}): Split {
+  checkTable('splitByTime', table);
   // A panel names its own date column below; one series must have dates or be vouched for.
   const dateColumn =
     options.series !== undefined ? (options.dateColumn ?? firstDateColumn(table)) : timeColumn(table, options.dateColumn, options.ordered, 'splitByTime');

@@ -5,6 +5,7 @@
 import { Table } from '../data/table';
 import { InputError } from '../util/errors';
 import { firstDateColumn } from '../data/time-order';
+import { checkTable } from '../data/check-table';
 
 /** Features and targets as flat typed arrays; `x` is [n, features], `y` is [n, targets]. */
 export interface Dataset {
@@ -50,6 +51,7 @@ function fill(table: Table, names: readonly string[], out: Float32Array, role: s
  * @example const train = toDataset(prepared, { target: 'diagnosis' });  // train.xShape = [455, 30]
  */
 export function toDataset(table: Table, options: ToDatasetOptions): Dataset {
+  checkTable('toDataset', table);
   const targets = typeof options.target === 'string' ? [options.target] : [...(options.target ?? [])];
   if (targets.length === 0) throw new InputError('toDataset needs { target: "<column>" }');
   targets.forEach((t) => table.column(t));

@@ -4,6 +4,8 @@ import { InputError } from '../util/errors';
 import { checkFraction } from '../util/check';
 import { permutation, seededRng } from '../util/rng';
 import type { Split } from './split-by-time';
+import { checkTable } from '../data/check-table';
+import { checkList } from '../util/check';
 
 export interface TrainTestSplitOptions {
   /** Fraction of rows in the test split. Defaults to 0.25 (scikit-learn's default). */
@@ -28,6 +30,7 @@ export function labelsOf(table: Table, column: string): string[] {
 
 /** Row indices of a seeded random or stratified split, each side in a seeded random order (file order with `shuffle: false`). */
 export function splitIndices(labels: readonly string[] | number, options: TrainTestSplitOptions = {}): { train: Int32Array; test: Int32Array } {
+  if (typeof labels !== 'number') checkList('splitIndices: labels (or a row count)', labels);
   const n = typeof labels === 'number' ? labels : labels.length;
   const testSize = checkFraction('testSize', options.testSize ?? 0.25);
   const rng = seededRng(options.seed ?? 42);
@@ -84,6 +87,7 @@ function shuffled(rows: Int32Array, rng: () => number): Int32Array {
  * @example const { train, test } = trainTestSplit(cancer, { testSize: 0.2, stratify: 'diagnosis', seed: 7 });
  */
 export function trainTestSplit(table: Table, options: TrainTestSplitOptions = {}): Split {
+  checkTable('trainTestSplit', table);
   const idx = splitIndices(options.stratify ? labelsOf(table, options.stratify) : table.numRows, options);
   return { train: table.take(idx.train), test: table.take(idx.test) };
 }

@@ -2,6 +2,7 @@
 import { Table } from '../data/table';
 import { checkPositiveInt } from '../util/check';
 import { makeWindows, WindowOptions, Windows } from './make-windows';
+import { checkTable } from '../data/check-table';
 
 /** The options of `makeWindows` without its target range, plus where the test rows start. */
 export interface WindowSplitOptions extends Omit<WindowOptions, 'targetStart' | 'targetEnd'> {
@@ -15,6 +16,7 @@ export interface WindowSplitOptions extends Omit<WindowOptions, 'targetStart' | 
  * (context), never forward.
  */
 export function windowSplit(table: Table, options: WindowSplitOptions): { train: Windows; test: Windows } {
+  checkTable('windowSplit', table);
   const testStart = checkPositiveInt('testStart', options.testStart);
   return {
     train: makeWindows(table, { ...options, targetEnd: testStart }),

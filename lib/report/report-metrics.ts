@@ -8,11 +8,13 @@ import { htmlTable } from '../display/html-table';
 import { textTable } from '../util/text-table';
 import { sendBundle } from '../display/jupyter';
 import type { Notebook } from './notebook-parameters';
+import { describeArgument } from '../util/check';
 
 export const METRICS_MIME = 'application/vnd.tsdl.metrics+json';
 
 /** Shows the notebook's key numbers and records them for the manifest. Values must be finite. */
 export function reportMetrics(metrics: Record<string, number>): void {
+  if (typeof metrics !== 'object' || metrics === null) throw new InputError(`reportMetrics takes { name: number, ... }, got ${describeArgument(metrics)}`);
   for (const [k, v] of Object.entries(metrics)) {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`reportMetrics: "${k}" is ${v}, not a finite number; report only finite metrics`);
   }

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { NotebookError, ReportError } from '../util/errors';
 import { injectParameters, Notebook, ParameterValue } from './notebook-parameters';
 import { readMetrics } from './report-metrics';
+import { checkString } from '../util/check';
 
 /** The project root (this file sits in lib/report or dist/report). */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -99,6 +100,7 @@ function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; 
  * @example await runNotebook('notebooks/stocks.ipynb', { parameters: { index: 'SMI', epochs: 5 } })
  */
 export async function runNotebook(notebookPath: string, options: RunNotebookOptions = {}): Promise<NotebookRun> {
+  checkString('runNotebook: notebookPath', notebookPath);
   const file = path.resolve(notebookPath);
   const name = options.name ?? path.basename(file, '.ipynb');
   const outDir = path.resolve(options.outDir ?? path.join(PROJECT_ROOT, 'reports'));

@@ -20,6 +20,7 @@ import { taskLoss } from '../models/wrap-model';
 import { predict } from './predict';
 import { BUNDLE_FORMAT, checkManifest, Manifest, networkFiles, readJson } from './bundle-files';
 import { recoverInterruptedSave, removeQuietly } from './interrupted-save';
+import { checkString } from '../util/check';
 
 const LIB_VERSION: string = require('../../package.json').version;
 
@@ -125,6 +126,7 @@ function weightBytes(data: tf.io.WeightData | undefined): Buffer {
  * @example await saveBundle('models/cancer', { model, preprocess: prep, features, targets: ['diagnosis'] });
  */
 export async function saveBundle(dir: string, contents: BundleContents): Promise<void> {
+  checkString('saveBundle: dir', dir);
   contents.model.check();
   // The bundle's features must be the ones the model learned from: another order would predict from the wrong columns.
   contents.model.checkFeatures({ features: contents.features, xShape: [] }, 'saveBundle({ features })');
@@ -188,6 +190,7 @@ export async function saveBundle(dir: string, contents: BundleContents): Promise
  * @example const bundle = await loadBundle('models/cancer'); await bundle.predictTable(rawRows);
  */
 export async function loadBundle(dir: string): Promise<Bundle> {
+  checkString('loadBundle: dir', dir);
   if (!fs.existsSync(dir) && !(fs.existsSync(path.dirname(path.resolve(dir))) && recoverInterruptedSave(path.resolve(dir), false))) {
     throw new BundleError(`no bundle at ${dir} (resolved to ${path.resolve(dir)}); check the path given to saveBundle`);
   }

@@ -16,6 +16,7 @@ import { resolveProgress } from './progress';
 import { saveBundle } from './bundle';
 import type { FitOptions, History } from './fit-options';
 import { constantLoss, resolveClassWeight, untrainedLoss } from './reference-losses';
+import { checkModel } from '../models/model';
 
 /**
  * Trains `model` on prepared data.
@@ -23,6 +24,7 @@ import { constantLoss, resolveClassWeight, untrainedLoss } from './reference-los
  * const history = await fitModel(model, train, { epochs: 100, validationSplit: 0.2, earlyStopping: { patience: 10 } });
  */
 export async function fitModel(model: Model, train: TrainingData, options: FitOptions = {}): Promise<History> {
+  checkModel('fitModel', model);
   if (checkTrainingData(model, train, 'training data') === 0)
     throw new InputError(
       'the training data has no samples; check the split and the filters that made it (toDataset and makeWindows report how many rows they got)',

@@ -12,6 +12,7 @@ import { Model } from '../models/model';
 import { wrapModel, WrapModelOptions } from '../models/wrap-model';
 import { seededDropoutTopology } from '../models/portable-topology';
 import '../models/seeded-dropout';
+import { checkString } from '../util/check';
 
 /** model.json as TF.js writes it (the fields the loader reads). */
 export interface LayersModelJson {
@@ -93,6 +94,7 @@ export function readModelFiles(jsonFile: string): tf.io.ModelArtifacts & { weigh
  * @example const model = await loadModel('models/keras-lstm', { task: 'regression' });
  */
 export async function loadModel(file: string, options: WrapModelOptions): Promise<Model> {
+  checkString('loadModel: file', file);
   const jsonFile = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.join(file, 'model.json') : file;
   const artifacts = readModelFiles(jsonFile);
   let net: tf.LayersModel;

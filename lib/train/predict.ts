@@ -9,6 +9,7 @@ import { argmaxRows } from '../util/argmax-rows';
 import type { Model } from '../models/model';
 import { SeededDropout, withMcDropout } from '../models/seeded-dropout';
 import { checkX, InputData } from './check-training-data';
+import { checkModel } from '../models/model';
 
 export interface PredictOptions {
   /** Samples per forward pass. Defaults to 256. */
@@ -37,11 +38,13 @@ async function forward(model: Model, data: InputData, batchSize: number): Promis
  * @example const yHat = await predict(model, test);
  */
 export async function predict(model: Model, data: InputData, options: PredictOptions = {}): Promise<Float64Array> {
+  checkModel('predict', model);
   return forward(model, data, checkPositiveInt('batchSize', options.batchSize ?? 256));
 }
 
 /** Class codes: probability ≥ threshold (binary; default 0.5) or argmax (multi-class). */
 export async function predictClasses(model: Model, data: InputData, options: PredictOptions & { threshold?: number } = {}): Promise<Int32Array> {
+  checkModel('predictClasses', model);
   const p = await predict(model, data, options);
   if (model.task === 'regression') throw new InputError('predictClasses needs a classifier; use predict for a regressor');
   if (model.task === 'binary') return Int32Array.from(p, (v) => (v >= (options.threshold ?? 0.5) ? 1 : 0));
@@ -70,6 +73,7 @@ export interface Interval {
  * come from the model's seed.
  */
 export async function predictInterval(model: Model, data: InputData, options: IntervalOptions = {}): Promise<Interval> {
+  checkModel('predictInterval', model);
   const samples = checkPositiveInt('samples', options.samples ?? 100, 2);
   const level = options.level ?? 0.9;
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);

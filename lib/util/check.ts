@@ -57,24 +57,55 @@ export function checkFinite(
   firstRow = 0,
 ): void {
   if (values instanceof Float64Array && allFinite(values)) return;
+  checkList(what, values);
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) throw new InputError(`${what} holds ${formatValue(values[i])} at row ${firstRow + i}; ${fix}`);
   }
 }
 
+/** Whether `x` is a list: an array, a typed array, or an object with a numeric length (not a string). */
+export function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || ArrayBuffer.isView(x) || (typeof x === 'object' && x !== null && typeof (x as { length?: unknown }).length === 'number');
+}
+
+/** A list of values (array or typed array), refused naming the argument for anything else: a plain-JavaScript caller's undefined or object. */
+export function checkList(name: string, x: unknown): asserts x is ArrayLike<unknown> {
+  if (!isArrayLike(x)) throw new InputError(`${name} must be a list of numbers (an array or a Float64Array), got ${describeArgument(x)}`);
+}
+
+/** An argument in words for errors: its type, and its value when short. */
+export function describeArgument(x: unknown): string {
+  if (x === undefined || x === null) return String(x);
+  if (typeof x === 'object') return `${x.constructor?.name === 'Object' || !x.constructor ? 'an object' : `a ${x.constructor.name}`} ${formatValue(x)}`.trim();
+  return `${typeof x} ${formatValue(x)}`;
+}
+
+/** An options object: undefined gives {}, anything but a plain object is refused naming the caller. */
+export function checkOptions<T extends object>(caller: string, options: T | undefined): T {
+  if (options === undefined || options === null) return {} as T;
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new InputError(`${caller}: the options must be an object such as { ... }, got ${describeArgument(options)}`);
+  return options;
+}
+
 /** Two time series row for row (a spread, a rolling correlation): the same length, or the fix for aligning them. */
 export function checkAligned(what: string, a: ArrayLike<unknown>, b: ArrayLike<unknown>): void {
+  checkList(what, a);
+  checkList(what, b);
   if (a.length !== b.length)
     throw new InputError(`${what}: series have ${a.length} and ${b.length} values; align them first (joinAsOf, or both columns of one table)`);
 }
 
 /** Two arrays of the same length (actual vs predicted, x vs y). */
 export function checkSameLength(aName: string, a: ArrayLike<unknown>, bName: string, b: ArrayLike<unknown>): void {
+  checkList(aName, a);
+  checkList(bName, b);
   if (a.length !== b.length) throw new InputError(`${aName} has ${a.length} values but ${bName} has ${b.length}; they must be the same length`);
 }
 
 /** A non-empty array. */
 export function checkNonEmpty(name: string, a: ArrayLike<unknown>): void {
+  checkList(name, a);
   if (a.length === 0) throw new InputError(`${name} is empty; pass at least one value`);
 }
 
@@ -82,4 +113,9 @@ export function checkNonEmpty(name: string, a: ArrayLike<unknown>): void {
 export function checkOneOf<T extends string>(name: string, value: unknown, valid: readonly T[]): T {
   if (!valid.includes(value as T)) throw new InputError(`unknown ${name} ${formatValue(value)} (valid: ${valid.join(', ')})`);
   return value as T;
+}
+
+/** A text argument (a path, a name), refused naming it when it is anything else. */
+export function checkString(name: string, x: unknown): asserts x is string {
+  if (typeof x !== 'string') throw new InputError(`${name} must be text (a string), got ${describeArgument(x)}`);
 }

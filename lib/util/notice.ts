@@ -4,6 +4,8 @@
  * scikit-learn. They go to stderr, which a notebook shows under the cell; `TSDL_NOTICES=off` silences them and
  * `collectNotices` captures them (tests, reports).
  */
+import { checkString } from './check';
+import { InputError } from './errors';
 
 type Sink = (message: string) => void;
 let sinks: Sink[] = [];
@@ -37,6 +39,7 @@ export function boundedMessage(message: string): string {
 
 /** Tells the user about `message`, once per call (long values cut, see `boundedMessage`). */
 export function notice(full: string): void {
+  checkString('notice: full', full);
   const message = boundedMessage(full);
   if (sinks.length) {
     sinks[sinks.length - 1](message);
@@ -47,6 +50,7 @@ export function notice(full: string): void {
 
 /** Runs `fn` and returns the notices it gave (they are not printed), with its result. */
 export function collectNotices<T>(fn: () => T): { result: T; notices: string[] } {
+  if (typeof fn !== 'function') throw new InputError(`collectNotices takes a function to run, got ${typeof fn}`);
   const { notices, release } = capture();
   try {
     return { result: fn(), notices };
@@ -57,6 +61,7 @@ export function collectNotices<T>(fn: () => T): { result: T; notices: string[] }
 
 /** `collectNotices` for async work. */
 export async function collectNoticesAsync<T>(fn: () => Promise<T>): Promise<{ result: T; notices: string[] }> {
+  if (typeof fn !== 'function') throw new InputError(`collectNoticesAsync takes a function to run, got ${typeof fn}`);
   const { notices, release } = capture();
   try {
     return { result: await fn(), notices };

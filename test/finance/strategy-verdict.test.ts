@@ -50,7 +50,10 @@ describe('strategyVerdict (finance/strategy-verdict.ts): the stock verdict follo
   it('the excess return is the arithmetic mean of per-period differences × periodsPerYear (by hand)', () => {
     const s = [0, 0.01, -0.02, 0.03, 0.0];
     const b = [0, 0.02, -0.01, 0.01, 0.01];
-    const v = strategyVerdict({ actual: [1, 0, 1, 0], score: [0.9, 0.1, 0.8, 0.3], strategyReturns: s, benchmarkReturns: b }, { periodsPerYear: 12, resamples: 50 });
+    const v = strategyVerdict(
+      { actual: [1, 0, 1, 0], score: [0.9, 0.1, 0.8, 0.3], strategyReturns: s, benchmarkReturns: b },
+      { periodsPerYear: 12, resamples: 50 },
+    );
     // differences 0, -0.01, -0.01, 0.02, -0.01: mean -0.002, × 12 = -0.024
     expect(v.excessReturn.estimate).to.be.closeTo(-0.024, 1e-12);
     expect(v.auc.estimate).to.equal(1);

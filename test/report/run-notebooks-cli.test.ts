@@ -103,7 +103,7 @@ describe('the report runner under concurrency and kill -9 (issue 31, item 13)', 
     fs.rmSync(out, { recursive: true, force: true });
   });
 
-  it("a runner killed with kill -9 takes its Jupyter child and kernel with it, and the next run removes its temporary folder", async () => {
+  it('a runner killed with kill -9 takes its Jupyter child and kernel with it, and the next run removes its temporary folder', async () => {
     const out = tempDir();
     const slow = path.join(tempDir(), 'slow.ipynb');
     const smoke = JSON.parse(fs.readFileSync(SMOKE, 'utf8'));
@@ -111,7 +111,10 @@ describe('the report runner under concurrency and kill -9 (issue 31, item 13)', 
     fs.writeFileSync(slow, JSON.stringify(smoke));
     const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), SCRIPT, slow, '--out', out], { cwd: PROJECT_ROOT, stdio: 'ignore' });
     const childrenOf = (pid: number) =>
-      execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((p) => p > 0);
+      execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .map(Number)
+        .filter((p) => p > 0);
     const alive = (pid: number) => {
       try {
         process.kill(pid, 0);
