@@ -1,5 +1,6 @@
 /** Row objects or arrays to typed columns: numbers to Float64, `Date` values to date columns, the rest to text. */
-import { namedEntries, type Column, type ColumnKind, type NamedColumns, type Row } from './table';
+import type { Column, ColumnKind, Row } from './table';
+import { namedEntries, type NamedColumns } from './named-columns';
 
 /**
  * The columns `names` of `rows`: a date column when every present value is a `Date`, numeric when every present

@@ -255,6 +255,7 @@ export function parseDates(values: readonly (string | null)[], column: string, o
   const out = new Float64Array(values.length);
   let format: DateFormat | undefined;
   let slashWhy = '';
+  let ambiguous: string | undefined; // the first value, when every slash date read either way
   for (let i = 0; i < values.length; i++) {
     const raw = values[i];
     const v = raw === null ? '' : raw.trim();
@@ -272,12 +273,8 @@ export function parseDates(values: readonly (string | null)[], column: string, o
       if (format === MONTH_FIRST) {
         ({ format, why: slashWhy } = slashOrder(values, options.dayFirst));
         options.onSlashOrder?.(format === DAY_FIRST);
-        if (options.dayFirst === undefined && format === MONTH_FIRST && slashWhy.startsWith('month first: no value')) {
-          // Every value reads either way (no day above 12): the order is a guess, and a wrong one swaps months and days.
-          notice(
-            `column "${column}": every date reads either way (no day or month above 12), so they were read month first as pandas does ("${v}" = ${readAs(format, v, yearStart)}); if the file is day first, pass { dayFirst: true }`,
-          );
-        }
+        // Every value reads either way (no day above 12): the order is a guess, and a wrong one swaps months and days.
+        if (options.dayFirst === undefined && format === MONTH_FIRST && slashWhy.startsWith('month first: no value')) ambiguous = v;
       }
     }
     if (format === DATE_FORMATS[0]) {
@@ -307,5 +304,9 @@ export function parseDates(values: readonly (string | null)[], column: string, o
     }
     out[i] = ms;
   }
+  if (ambiguous !== undefined && format)
+    notice(
+      `column "${column}": every date reads either way (no day or month above 12), so they were read month first as pandas does ("${ambiguous}" = ${readAs(format, ambiguous, yearStart)}); if the file is day first, pass { dayFirst: true }`,
+    );
   return out;
 }

@@ -220,13 +220,13 @@ export function tableFromCsv(parsed: ParsedCsv, options: LoadCsvOptions, source:
       try {
         dates = read();
       } catch (err) {
-        const nums = byNameOnly && err instanceof InputError && !format.thousands ? numericFromParsed(parsed, c, na, format) : undefined;
+        // Only when its first value is in no date format: a "date" of 20010229 (YYYYMMDD, no such day) stays an error.
+        const first = parsed.texts(c, na).find((v) => v !== null && v.trim() !== '') ?? '';
+        const numbersOnly = byNameOnly && err instanceof InputError && !format.thousands && !detectDateFormat(first);
+        const nums = numbersOnly ? numericFromParsed(parsed, c, na, format) : undefined;
         if (!nums || nums.present === 0) throw err;
         notice(
-          `${source}: column "${name}" is named like a date but holds numbers that are not dates (${[0, 1, 2]
-            .filter((r) => r < parsed.numRows)
-            .map((r) => parsed.field(c, r))
-            .join(', ')}, …): kept as numbers; pass { dates: ["${name}"] } to read it as dates`,
+          `${source}: column "${name}" is named like a date but holds numbers that are not dates ("${first}", …): kept as numbers; if they are epoch seconds or milliseconds or spreadsheet serial days, convert them with numbersToDates(table.numbers("${name}"), "s" | "ms" | "spreadsheet")`,
         );
         columns.set(name, nums.values);
         kinds.set(name, 'number');

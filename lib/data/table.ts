@@ -7,6 +7,9 @@
  * Tables are immutable: every method returns a new table and never writes into the columns it was given.
  */
 import { InputError } from '../util/errors';
+import { namedEntries, type NamedColumns } from './named-columns';
+
+export { namedEntries, type NamedColumns } from './named-columns';
 import { formatList, formatValue } from '../util/format';
 import { Tabular, tabularText } from '../util/tabular';
 
@@ -25,20 +28,6 @@ export type Column = Float64Array | (string | null)[];
 
 /** Plain rows, as from JSON or a CSV parser. */
 export type Row = Record<string, unknown>;
-
-/**
- * Columns by name: a `Map` (or a list of `[name, column]` pairs) keeps any name in its given order — `"2021"`,
- * `"__proto__"` and `"constructor"` included — where a plain object reorders integer-like keys and cannot hold
- * `__proto__`.
- */
-export type NamedColumns<V> = Readonly<Record<string, V>> | ReadonlyMap<string, V> | readonly (readonly [string, V])[];
-
-/** The `[name, value]` pairs of named columns, in their order (a plain object's own keys only). */
-export function namedEntries<V>(named: NamedColumns<V>): [string, V][] {
-  if (named instanceof Map) return [...(named as ReadonlyMap<string, V>).entries()];
-  if (Array.isArray(named)) return (named as readonly (readonly [string, V])[]).map(([n, v]) => [n, v]);
-  return Object.keys(named).map((n) => [n, (named as Record<string, V>)[n]]);
-}
 
 export class Table {
   /** Column names, in order. */

@@ -3,3 +3,9 @@ export { stationaryBootstrap, stationaryResamples } from './stationary-bootstrap
 export type { StationaryBootstrapOptions } from './stationary-bootstrap';
 export { strategyVerdict } from './strategy-verdict';
 export type { StrategyVerdict, StrategyVerdictInput, StrategyVerdictOptions } from './strategy-verdict';
+export { valueAtRisk, expectedShortfall, moments } from './value-at-risk';
+export type { RiskMethod, RiskOptions } from './value-at-risk';
+export { rollingValueAtRisk, exceedances } from './rolling-value-at-risk';
+export type { RollingRiskOptions } from './rolling-value-at-risk';
+export { kupiecTest, christoffersenTest } from './var-backtests';
+export type { CoverageTest, KupiecResult, ChristoffersenResult, VarBacktestOptions } from './var-backtests';

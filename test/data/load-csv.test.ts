@@ -156,16 +156,11 @@ describe('loadCsv', () => {
   it('a column read as dates only because of its name, holding no date, says how to load it as it is', () => {
     // Binance-style epoch seconds, and a forex export's Time of day beside its Date: both were loadable only by
     // guessing the option from a generic message.
-    expectError(
-      () => readCsv('timestamp,price\n1577836800,1\n'),
-      InputError,
-      '"1577836800"',
-      'because of its name',
-      'dates: []',
-      'as numbers',
-      'epoch seconds',
-      'numbersToDates',
-    );
+    // Numbers in no date format stay numbers (issue 31: a survival "time" failed the load), with a notice that
+    // names the conversion for epoch numbers.
+    const { result: epoch, notices } = collectNotices(() => readCsv('timestamp,price\n1577836800,1\n'));
+    expect(epoch.kind('timestamp')).to.equal('number');
+    expect(notices.join('\n')).to.include('"1577836800"').and.include('kept as numbers').and.include('epoch seconds').and.include('numbersToDates');
     expectError(() => readCsv('Date,Time,Open\n2020.01.02,09:30,1\n'), InputError, 'column "Time"', 'dates: ["Date"]', 'as text');
     const t = readCsv('Date,Time,Open\n2020.01.02,09:30,1\n', { dates: ['Date'] });
     expect([t.kind('Date'), t.kind('Time')]).to.deep.equal(['date', 'string']);
