@@ -170,6 +170,8 @@ export type { ModelScore, CompareModelsOptions } from './metrics/compare-models'
 
 // Finance, as a namespace (tsdl.finance.strategyVerdict), layered after metrics/.
 export * as finance from './finance/index';
+// Clinical evaluation, as a namespace (tsdl.clinical.kaplanMeier), layered after finance/.
+export * as clinical from './clinical/index';
 
 // Charts: pure builders returning Plotly figures (no DOM, no kernel).
 export { overlay, isFigure } from './charts/figure';

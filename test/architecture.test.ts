@@ -21,6 +21,7 @@ const LAYERS = [
   'train',
   'metrics',
   'finance',
+  'clinical',
   'charts',
   'display',
   'report',
