@@ -7,8 +7,7 @@
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
 import { seededRng } from '../util/rng';
-import { quantileSorted } from '../util/stats';
-import type { ConfidenceInterval } from '../metrics/bootstrap';
+import { percentileInterval, type ConfidenceInterval } from '../metrics/bootstrap';
 
 export interface StationaryBootstrapOptions {
   /** Mean block length in rows. Defaults to round(n^(1/3)), at least 1 (1 is the ordinary iid bootstrap). */
@@ -61,6 +60,5 @@ export function stationaryBootstrap(
     for (let i = 0; i < rows.length; i++) sample[i] = x[rows[i]];
     values.push(statistic(sample));
   });
-  const sorted = Float64Array.from(values).sort();
-  return { estimate: statistic(x), lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2), level, skipped: 0 };
+  return percentileInterval(values, statistic(x), level);
 }

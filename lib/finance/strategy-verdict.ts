@@ -7,8 +7,7 @@
  */
 import { InputError } from '../util/errors';
 import { rocAuc } from '../metrics/curves';
-import type { ConfidenceInterval } from '../metrics/bootstrap';
-import { quantileSorted } from '../util/stats';
+import { percentileInterval, tryMetric, type ConfidenceInterval } from '../metrics/bootstrap';
 import { stationaryBootstrap, stationaryResamples, type StationaryBootstrapOptions } from './stationary-bootstrap';
 
 export interface StrategyVerdictInput {
@@ -55,21 +54,9 @@ function aucInterval(actual: ArrayLike<number>, score: ArrayLike<number>, option
       a[i] = actual[rows[i]];
       s[i] = score[rows[i]];
     }
-    try {
-      values.push(rocAuc(a, s));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      skipped++;
-    }
+    if (!tryMetric(() => rocAuc(a, s), values)) skipped++;
   });
-  const sorted = Float64Array.from(values).sort();
-  return {
-    estimate: rocAuc(actual, score),
-    lower: quantileSorted(sorted, (1 - level) / 2),
-    upper: quantileSorted(sorted, 1 - (1 - level) / 2),
-    level,
-    skipped,
-  };
+  return percentileInterval(values, rocAuc(actual, score), level, skipped);
 }
 
 /**

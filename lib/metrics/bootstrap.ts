@@ -23,6 +23,23 @@ export interface ConfidenceInterval {
   skipped: number;
 }
 
+/** The central `level` percentile interval of resampled statistics around `estimate`. */
+export function percentileInterval(values: readonly number[], estimate: number, level: number, skipped = 0): ConfidenceInterval {
+  const sorted = Float64Array.from(values).sort();
+  return { estimate, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2), level, skipped };
+}
+
+/** Calls `metric` on a resample, counting it as skipped when the metric is undefined there (an InputError: one class only for AUC). */
+export function tryMetric(metric: () => number, values: number[]): boolean {
+  try {
+    values.push(metric());
+    return true;
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    return false;
+  }
+}
+
 /**
  * Resamples rows with replacement and reports the metric's percentile interval.
  * @example bootstrapCi(rocAuc, yTest, pTest, { seed: 7 })  // { estimate: 0.99, lower: 0.97, upper: 1, ... }
@@ -51,13 +68,7 @@ export function bootstrapCi(
       a[i] = actual[j];
       p[i] = predicted[j];
     }
-    try {
-      values.push(metric(a, p));
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      skipped++;
-    }
+    if (!tryMetric(() => metric(a, p), values)) skipped++;
   }
-  const sorted = Float64Array.from(values).sort();
-  return { estimate, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, 1 - (1 - level) / 2), level, skipped };
+  return percentileInterval(values, estimate, level, skipped);
 }

@@ -5,18 +5,10 @@
  */
 import { notice } from '../util/notice';
 import type { Task } from '../models/model';
+import type { TrainingData } from './check-training-data';
 
 /** Root mean square above this, or (non-zero) below its reciprocal, is "far from unit scale". */
 const FAR = 1e3;
-
-interface ScaleData {
-  x: Float32Array;
-  xShape: readonly number[];
-  y: Float32Array;
-  yShape: readonly number[];
-  features?: readonly string[];
-  targets?: readonly string[];
-}
 
 /** Per column of a row-major [rows × width] array: the root mean square. */
 function columnRms(values: Float32Array, width: number): Float64Array {
@@ -30,7 +22,7 @@ const far = (rms: number) => rms > FAR || (rms > 0 && rms < 1 / FAR);
 const sci = (v: number) => v.toExponential(1).replace('e+', 'e');
 
 /** Tells the user which targets and features are far from unit scale, and how to scale them. */
-export function noticeUnscaled(task: Task, data: ScaleData): void {
+export function noticeUnscaled(task: Task, data: TrainingData): void {
   const nameOf = (names: readonly string[] | undefined, j: number, what: string) => (names?.[j] !== undefined ? `"${names[j]}"` : `${what} ${j}`);
   if (task === 'regression') {
     const width = data.yShape.slice(1).reduce((a, b) => a * b, 1);

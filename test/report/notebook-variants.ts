@@ -52,6 +52,16 @@ export function makeVariants(dir: string): Variant[] {
     says: [`${tRows.length} months (${monthLabel(tRows[0][0])} – ${monthLabel(tRows[tRows.length - 1][0])})`, 'No macro covariates'],
   });
 
+  // 01: a short series, the first 60 months (it was refused after the charts, advising a larger testFraction).
+  const short = tRows.slice(0, 60);
+  const f1b = write(dir, 'yields-60-months.csv', [th, ...short]);
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'a short series: 60 months',
+    parameters: { csv: f1b, target: 'yield_10y', macroCsv: '' },
+    says: [`60 months (${monthLabel(short[0][0])} – ${monthLabel(short[59][0])})`, 'The series is short: lookback 12 left', '-p lookback='],
+  });
+
   // 01: the same yields resampled to quarters (first month of each), labelled "1953Q2", with the quarterly macro table.
   const quarters = tRows.filter(([d]) => (ymd(d)[1] - 1) % 3 === 0);
   const f2 = write(dir, 'yields-quarterly.csv', [['period', ...th.slice(1)], ...quarters.map(([d, ...v]) => [quarterLabel(d), ...v])]);

@@ -19,14 +19,17 @@ function runner(args: string[]): Promise<{ code: number; output: string }> {
   );
 }
 
+/** Skips outside CI when the Jupyter environment is missing; fails in CI, which must have it. */
+function requireJupyter(this: Mocha.Context): void {
+  if (!fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'))) {
+    if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
+    this.skip();
+  }
+}
+
 describe('the report runner (scripts/run-notebooks.ts)', function () {
   this.timeout(180000);
-  before(function () {
-    if (!fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'))) {
-      if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
-      this.skip();
-    }
-  });
+  before(requireJupyter);
 
   it("refuses --out that is the notebooks' own folder (it overwrote the source notebook), before running anything", async () => {
     const before = fs.readFileSync(SMOKE, 'utf8');
@@ -79,12 +82,7 @@ describe('the report runner (scripts/run-notebooks.ts)', function () {
 
 describe('the report runner under concurrency and kill -9 (issue 31, item 13)', function () {
   this.timeout(240000);
-  before(function () {
-    if (!fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'))) {
-      if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
-      this.skip();
-    }
-  });
+  before(requireJupyter);
 
   it('two runs of one notebook with different -p into one folder get distinct reports, both in the index (one overwrote the other)', async () => {
     const out = tempDir();
