@@ -3,7 +3,9 @@ empyrical-reloaded on the shipped S&P 500 daily closes (simple returns) and seed
 - VaR and expected shortfall, four methods and three levels, with the definitions written in value-at-risk.ts
   (historical: empyrical's value_at_risk and conditional_value_at_risk, as positive losses);
 - a rolling 250-day historical VaR at 0.99 (past data only) and its Kupiec and Christoffersen statistics;
-- scipy.stats norm.ppf, t.ppf and chi2.sf at a grid of points.
+- scipy.stats norm.ppf, t.ppf and chi2.sf at a grid of points;
+- GARCH(1,1) and GJR-GARCH(1,1,1), normal and t, on 100 × the returns (arch's arch_model(...).fit()): parameters,
+  log-likelihood, the last conditional volatility and a 10-step variance forecast.
 
     .venv-ref/bin/python scripts/make-risk-fixtures.py
 """
@@ -13,6 +15,8 @@ import pandas as pd
 import scipy
 from scipy import stats
 import empyrical
+import arch
+from arch import arch_model
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "test", "fixtures", "risk.json")
@@ -87,7 +91,16 @@ dist = {
     "tQuantile": [[p, nu, float(stats.t.ppf(p, nu))] for p in (0.001, 0.01, 0.05, 0.2, 0.9) for nu in (2.5, 3, 4.7, 10, 60)],
     "chi2Sf": [[x, k, float(stats.chi2.sf(x, k))] for x in (0.001, 0.5, 3.84, 10, 40) for k in (1, 2, 5)],
 }
+garch = []
+for o in (0, 1):
+    for d in ("normal", "t"):
+        res = arch_model(100 * r, mean="Constant", vol="GARCH", p=1, o=o, q=1, dist=d).fit(disp="off")
+        pr = res.params
+        garch.append({"o": o, "dist": d, "mu": float(pr["mu"]), "omega": float(pr["omega"]), "alpha": float(pr["alpha[1]"]), "gamma": float(pr["gamma[1]"]) if o else 0.0,
+                      "beta": float(pr["beta[1]"]), "nu": float(pr["nu"]) if d == "t" else None, "logLikelihood": float(res.loglikelihood),
+                      "lastVolatility": float(res.conditional_volatility[-1]), "forecast": res.forecast(horizon=10, reindex=False).variance.values[-1].tolist()})
+
 with open(OUT, "w") as f:
-    json.dump({"made_by": "scripts/make-risk-fixtures.py", "scipy": scipy.__version__, "empyrical": empyrical.__version__, "numpy": np.__version__,
-               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist}, f)
+    json.dump({"made_by": "scripts/make-risk-fixtures.py", "scipy": scipy.__version__, "arch": arch.__version__, "empyrical": empyrical.__version__, "numpy": np.__version__,
+               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist, "garch": garch}, f)
 print("wrote", OUT, len(cases), "cases")

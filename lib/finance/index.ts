@@ -9,3 +9,5 @@ export { rollingValueAtRisk, exceedances } from './rolling-value-at-risk';
 export type { RollingRiskOptions } from './rolling-value-at-risk';
 export { kupiecTest, christoffersenTest } from './var-backtests';
 export type { CoverageTest, KupiecResult, ChristoffersenResult, VarBacktestOptions } from './var-backtests';
+export { fitGarch } from './fit-garch';
+export type { GarchFit, GarchOptions } from './fit-garch';
