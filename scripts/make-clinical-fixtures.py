@@ -3,6 +3,8 @@ copied here from lifelines' bundled copy of R survival's `lung`; status 1 = died
 - Kaplan-Meier overall and per sex (lifelines KaplanMeierFitter: survival, 95% exponential-Greenwood band, median);
 - log-rank by sex (lifelines logrank_test) and by ph.ecog, rows with it (multivariate_logrank_test);
 - Harrell's C of age and of ph.karno as risk scores (lifelines concordance_index on -risk);
+- calibration slope and calibration-in-the-large of that score (statsmodels Logit on logit(p); GLM Binomial with
+  logit(p) as offset), with standard errors;
 - net benefit of a logistic score for death within a year on the rows followed that long (dcurves dca: model, all).
 
     .venv-ref/bin/python scripts/make-clinical-fixtures.py
@@ -16,6 +18,8 @@ from lifelines.statistics import logrank_test, multivariate_logrank_test
 from lifelines.utils import concordance_index
 from lifelines.datasets import load_lung
 import dcurves
+import statsmodels
+import statsmodels.api as sm
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "datasets", "ncctg-lung.csv")
@@ -50,6 +54,11 @@ thresholds = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 dca = dcurves.dca(data=year, outcome="died_1y", modelnames=["risk"], thresholds=thresholds)
 nb = {m: dca[dca.model == m].sort_values("threshold")["net_benefit"].tolist() for m in ("risk", "all", "none")}
 out["netBenefit"] = {"actual": year.died_1y.tolist(), "risk": year.risk.tolist(), "thresholds": thresholds, "model": nb["risk"], "all": nb["all"], "none": nb["none"]}
+lp = np.log(year.risk / (1 - year.risk))
+slope = sm.Logit(year.died_1y, sm.add_constant(lp)).fit(disp=0)
+citl = sm.GLM(year.died_1y, np.ones(len(year)), family=sm.families.Binomial(), offset=lp).fit()
+out["calibration"] = {"statsmodels": statsmodels.__version__, "slope": [float(slope.params.iloc[1]), float(slope.bse.iloc[1])], "slopeIntercept": float(slope.params.iloc[0]),
+                      "intercept": [float(citl.params.iloc[0]), float(citl.bse.iloc[0])], "observedExpected": float(year.died_1y.sum() / year.risk.sum())}
 with open(OUT, "w") as f:
     json.dump(out, f)
 print("wrote", OUT, "and", DATA)

@@ -7,3 +7,5 @@ export { logRankTest } from './log-rank-test';
 export type { LogRankResult } from './log-rank-test';
 export { concordanceIndex } from './concordance-index';
 export type { ConcordanceResult } from './concordance-index';
+export { calibrationSlope } from './calibration-slope';
+export type { CalibrationSlopeOptions, CalibrationSlopeResult, Estimate } from './calibration-slope';
