@@ -15,6 +15,9 @@ import pandas as pd
 import scipy
 from scipy import stats
 import empyrical
+import properscoring
+import sklearn
+from sklearn.metrics import mean_pinball_loss
 import arch
 from arch import arch_model
 
@@ -100,7 +103,17 @@ for o in (0, 1):
                       "beta": float(pr["beta[1]"]), "nu": float(pr["nu"]) if d == "t" else None, "logLikelihood": float(res.loglikelihood),
                       "lastVolatility": float(res.conditional_volatility[-1]), "forecast": res.forecast(horizon=10, reindex=False).variance.values[-1].tolist()})
 
+# Probabilistic scores on the last 300 returns: quantile forecasts from a rolling normal and an ensemble of draws.
+y = r[-300:]
+levels = [0.05, 0.25, 0.5, 0.75, 0.95]
+sd = np.array([r[len(r) - 300 + i - 250:len(r) - 300 + i].std(ddof=1) for i in range(300)])
+qf = np.stack([stats.norm.ppf(q) * sd for q in levels], axis=1)
+ens = np.random.default_rng(5).normal(0, 1, size=(300, 50)) * sd[:, None]
+scores = {"actual": y.tolist(), "levels": levels, "quantiles": qf.ravel().tolist(), "ensemble": ens.ravel().tolist(),
+          "pinball": [float(mean_pinball_loss(y, qf[:, j], alpha=q)) for j, q in enumerate(levels)],
+          "crpsEnsemble": properscoring.crps_ensemble(y, ens).tolist(), "sklearn": sklearn.__version__, "properscoring": "0.1"}
+
 with open(OUT, "w") as f:
     json.dump({"made_by": "scripts/make-risk-fixtures.py", "scipy": scipy.__version__, "arch": arch.__version__, "empyrical": empyrical.__version__, "numpy": np.__version__,
-               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist, "garch": garch}, f)
+               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist, "garch": garch, "scores": scores}, f)
 print("wrote", OUT, len(cases), "cases")

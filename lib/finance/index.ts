@@ -11,3 +11,4 @@ export { kupiecTest, christoffersenTest } from './var-backtests';
 export type { CoverageTest, KupiecResult, ChristoffersenResult, VarBacktestOptions } from './var-backtests';
 export { fitGarch } from './fit-garch';
 export type { GarchFit, GarchOptions } from './fit-garch';
+export { pinballLoss, crpsSamples, crpsQuantiles, quantileCoverage } from './probabilistic-scores';
