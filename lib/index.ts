@@ -69,6 +69,8 @@ export type { Split, SplitByTimeOptions } from './preprocess/split-by-time';
 export { trainTestSplit, splitIndices } from './preprocess/train-test-split';
 export { kFold, stratifiedKFold } from './preprocess/k-fold';
 export type { Fold, KFoldOptions } from './preprocess/k-fold';
+export { groupKFold, groupShuffleSplit } from './preprocess/group-splits';
+export type { GroupKFoldOptions, GroupShuffleSplitOptions } from './preprocess/group-splits';
 export { timeSeriesSplit } from './preprocess/time-series-split';
 export { standardScaler, minMaxScaler, robustScaler, FittedScaler } from './preprocess/scaler';
 export { simpleImputer, FittedImputer } from './preprocess/simple-imputer';

@@ -5,6 +5,8 @@ copied here from lifelines' bundled copy of R survival's `lung`; status 1 = died
 - Harrell's C of age and of ph.karno as risk scores (lifelines concordance_index on -risk);
 - calibration slope and calibration-in-the-large of that score (statsmodels Logit on logit(p); GLM Binomial with
   logit(p) as offset), with standard errors;
+- scikit-learn's GroupKFold (4 folds) on 30 patients with 1 … 30 visits each, rows shuffled (distinct group sizes: the
+  assignment has no ties to break);
 - net benefit of a logistic score for death within a year on the rows followed that long (dcurves dca: model, all).
 
     .venv-ref/bin/python scripts/make-clinical-fixtures.py
@@ -59,6 +61,10 @@ slope = sm.Logit(year.died_1y, sm.add_constant(lp)).fit(disp=0)
 citl = sm.GLM(year.died_1y, np.ones(len(year)), family=sm.families.Binomial(), offset=lp).fit()
 out["calibration"] = {"statsmodels": statsmodels.__version__, "slope": [float(slope.params.iloc[1]), float(slope.bse.iloc[1])], "slopeIntercept": float(slope.params.iloc[0]),
                       "intercept": [float(citl.params.iloc[0]), float(citl.bse.iloc[0])], "observedExpected": float(year.died_1y.sum() / year.risk.sum())}
+from sklearn.model_selection import GroupKFold
+rng = np.random.default_rng(1)
+groups = rng.permutation(np.repeat(np.array([f"p{i:02d}" for i in range(30)]), rng.permutation(np.arange(1, 31))))
+out["groupKFold"] = {"groups": groups.tolist(), "k": 4, "folds": [sorted(te.tolist()) for _, te in GroupKFold(n_splits=4).split(np.zeros(len(groups)), groups=groups)]}
 with open(OUT, "w") as f:
     json.dump(out, f)
 print("wrote", OUT, "and", DATA)

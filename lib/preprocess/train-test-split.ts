@@ -4,6 +4,7 @@ import { InputError } from '../util/errors';
 import { checkFraction } from '../util/check';
 import { permutation, seededRng } from '../util/rng';
 import type { Split } from './split-by-time';
+import { groupShuffleSplit } from './group-splits';
 import { checkTable } from '../data/check-table';
 import { checkList } from '../util/check';
 
@@ -21,6 +22,11 @@ export interface TrainTestSplitOptions {
    * Defaults to true.
    */
   shuffle?: boolean;
+  /**
+   * A column of group IDs (a patient ID where rows repeat a patient): whole groups go to one side, so no patient is
+   * in both splits; `testSize` is then the share of the groups (as scikit-learn's GroupShuffleSplit). Defaults to none.
+   */
+  group?: string;
 }
 
 /** Class label of each row as text (numbers formatted), for stratification. */
@@ -88,6 +94,12 @@ function shuffled(rows: Int32Array, rng: () => number): Int32Array {
  */
 export function trainTestSplit(table: Table, options: TrainTestSplitOptions = {}): Split {
   checkTable('trainTestSplit', table);
+  if (options.group !== undefined) {
+    if (options.stratify !== undefined) throw new InputError('trainTestSplit: group and stratify together are not supported yet; split by group alone, or use groupKFold');
+    if (options.shuffle === false) throw new InputError('trainTestSplit: a group split draws groups at random; drop shuffle: false');
+    const g = groupShuffleSplit(table.strings(options.group), { testSize: options.testSize ?? 0.25, seed: options.seed });
+    return { train: table.take(g.train), test: table.take(g.test) };
+  }
   const idx = splitIndices(options.stratify ? labelsOf(table, options.stratify) : table.numRows, options);
   return { train: table.take(idx.train), test: table.take(idx.test) };
 }
