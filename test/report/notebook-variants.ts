@@ -207,6 +207,16 @@ export function makeVariants(dir: string): Variant[] {
     says: [`${cRows.length} rows`, '"Sample code number"', '**M**'],
   });
 
+  // 03: repeated visits: each patient of the heart table twice (the second visit's blood pressure 2 higher), -p group.
+  const visits = hRows.flatMap((r, i) => [0, 1].map((v) => [`patient-${i}`, ...r.map((x, j) => (j === hc('resting_bp') ? String(Number(x) + 2 * v) : x))]));
+  const f11 = write(dir, 'heart-visits.csv', [['patient_id', ...hh], ...visits]);
+  out.push({
+    notebook: '03-medical-classification',
+    what: 'two visits per patient, split by patient (-p group=patient_id)',
+    parameters: { csv: f11, label: 'heart_disease', positive: '1', group: 'patient_id' },
+    says: [`${visits.length} rows`, 'Split by patient ("patient_id")'],
+  });
+
   // 03: heart disease with 0/1 labels and a thal column whose normal level is the word "None" (a real category, as
   // coma "None" in an ICU table), kept as a value with keepDefaultNa=false (it was read as missing and imputed).
   const thal: Record<string, string> = { '3': 'None', '6': 'fixed defect', '7': 'reversible defect' };
