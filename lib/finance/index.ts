@@ -12,3 +12,5 @@ export type { CoverageTest, KupiecResult, ChristoffersenResult, VarBacktestOptio
 export { fitGarch } from './fit-garch';
 export type { GarchFit, GarchOptions } from './fit-garch';
 export { pinballLoss, crpsSamples, crpsQuantiles, quantileCoverage } from './probabilistic-scores';
+export { rollingGarchValueAtRisk } from './rolling-garch';
+export type { RollingGarchOptions } from './rolling-garch';
