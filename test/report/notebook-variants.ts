@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export interface Variant {
-  notebook: '01-interest-rates' | '02-stock-analysis' | '03-medical-classification';
+  notebook: '01-interest-rates' | '02-stock-analysis' | '03-medical-classification' | '04-risk-forecasting';
   what: string;
   parameters: Record<string, string | number>;
   /** Texts the generated prose must contain. */
@@ -226,6 +226,31 @@ export function makeVariants(dir: string): Variant[] {
     what: '0/1 labels, a "None" category kept with keepDefaultNa=false',
     parameters: { csv: f10, label: 'heart_disease', positive: '1', naValues: '', keepDefaultNa: 'false' },
     says: [`${hRows.length} rows`, 'No missing values (read as missing: no default markers)', '**class 1**', 'class 0 ('],
+  });
+
+  // 04: S&P 500 weekly closes (each week's last day), newest first, dates named "week".
+  const spWeekly = sRows.filter((r, i) => i === sRows.length - 1 || weekOf(sRows[i + 1][0]) !== weekOf(r[0]));
+  const f12 = write(dir, 'sp500-weekly-newest-first.csv', [['week', 'close'], ...spWeekly.map((r) => [r[0], r[sh.indexOf('close')]]).reverse()]);
+  out.push({
+    notebook: '04-risk-forecasting',
+    what: 'weekly closes, newest first, window 250 weeks',
+    parameters: { csv: f12, price: 'close', window: 250, refitEvery: 10 },
+    says: [`${spWeekly.length} weeks of "close"`, 'Models that pass both tests'],
+  });
+  // 04: one stock of the Dow 30 wide file, at the 0.975 level.
+  out.push({
+    notebook: '04-risk-forecasting',
+    what: 'IBM from the Dow 30 wide file, level 0.975',
+    parameters: { csv: path.join(DATASETS, 'dow30-daily-close-1990-2001.csv'), price: 'IBM', level: 0.975 },
+    says: [`${dRows.length} trading days of "IBM"`, 'at the 0.975 level'],
+  });
+  // 04: a monthly panel symbol with a short window.
+  const msft = pRows.filter((r) => r[0] === 'MSFT');
+  out.push({
+    notebook: '04-risk-forecasting',
+    what: 'a monthly panel of five symbols, MSFT, window 60 months',
+    parameters: { csv: panelFile, price: 'price', series: 'symbol', symbol: 'MSFT', window: 60, refitEvery: 6, level: 0.95 },
+    says: [`${msft.length} months of "price"`, 'symbol **MSFT**'],
   });
   return out;
 }
