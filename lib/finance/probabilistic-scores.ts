@@ -60,7 +60,9 @@ export function crpsQuantiles(actual: ArrayLike<number>, quantiles: ArrayLike<nu
   checkList('crpsQuantiles: actual', actual);
   checkList('crpsQuantiles: quantiles', quantiles);
   if (quantiles.length !== actual.length * levels.length)
-    throw new InputError(`crpsQuantiles: quantiles must hold ${actual.length} × ${levels.length} values (a row of levels per observation), got ${quantiles.length}`);
+    throw new InputError(
+      `crpsQuantiles: quantiles must hold ${actual.length} × ${levels.length} values (a row of levels per observation), got ${quantiles.length}`,
+    );
   levels.forEach((q) => checkQuantile('crpsQuantiles', q));
   let s = 0;
   for (let j = 0; j < levels.length; j++) {
@@ -73,7 +75,8 @@ export function crpsQuantiles(actual: ArrayLike<number>, quantiles: ArrayLike<nu
 /** The share of observations at or below each level's forecast quantile. */
 export function quantileCoverage(actual: ArrayLike<number>, quantiles: ArrayLike<number>, levels: readonly number[]): number[] {
   checkList('quantileCoverage: actual', actual);
-  if (quantiles.length !== actual.length * levels.length) throw new InputError(`quantileCoverage: quantiles must hold ${actual.length} × ${levels.length} values`);
+  if (quantiles.length !== actual.length * levels.length)
+    throw new InputError(`quantileCoverage: quantiles must hold ${actual.length} × ${levels.length} values`);
   return levels.map((_, j) => {
     let below = 0;
     for (let i = 0; i < actual.length; i++) if (actual[i] <= quantiles[i * levels.length + j]) below++;

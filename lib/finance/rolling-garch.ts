@@ -46,7 +46,10 @@ export function rollingGarchValueAtRisk(
   if (!(level > 0.5 && level < 1)) throw new InputError(`rollingGarchValueAtRisk: level must be between 0.5 and 1, got ${level}`);
   const scale = options.scale ?? 100;
   const r = Float64Array.from(returns, (v) => v * scale);
-  if (r.length <= window) throw new InputError(`rollingGarchValueAtRisk: ${r.length} returns leave no period after a window of ${window}; use a shorter window (-p window=250) or more data`);
+  if (r.length <= window)
+    throw new InputError(
+      `rollingGarchValueAtRisk: ${r.length} returns leave no period after a window of ${window}; use a shorter window (-p window=250) or more data`,
+    );
   const n = r.length;
   const v = new Float64Array(n).fill(NaN);
   const es = new Float64Array(n).fill(NaN);

@@ -13,11 +13,14 @@ import type { Fold } from './k-fold';
 function groupCodes(caller: string, groups: ArrayLike<string | number | null>): { code: Int32Array; sizes: number[]; names: (string | number)[] } {
   checkList(`${caller}: groups`, groups);
   const values = Array.from(groups, (g, i) => {
-    if (g === null || g === undefined || (typeof g === 'number' && Number.isNaN(g))) throw new InputError(`${caller}: group is missing at row ${i}; every row needs one (drop the row, or give it its own ID)`);
+    if (g === null || g === undefined || (typeof g === 'number' && Number.isNaN(g)))
+      throw new InputError(`${caller}: group is missing at row ${i}; every row needs one (drop the row, or give it its own ID)`);
     return g;
   });
   const numeric = values.every((v) => typeof v === 'number');
-  const names = [...new Set(numeric ? values : values.map(String))].sort((a, b) => (numeric ? (a as number) - (b as number) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+  const names = [...new Set(numeric ? values : values.map(String))].sort((a, b) =>
+    numeric ? (a as number) - (b as number) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
   const index = new Map(names.map((g, i) => [g, i]));
   const code = Int32Array.from(values, (v) => index.get(numeric ? v : String(v))!);
   const sizes = new Array<number>(names.length).fill(0);
@@ -73,7 +76,8 @@ export function groupShuffleSplit(groups: ArrayLike<string | number | null>, opt
   const testSize = checkFraction('testSize', options.testSize ?? 0.2);
   const { code, sizes } = groupCodes('groupShuffleSplit', groups);
   const nTest = Math.ceil(testSize * sizes.length);
-  if (nTest >= sizes.length) throw new InputError(`groupShuffleSplit: testSize ${testSize} of ${sizes.length} groups leaves no training group; lower it or add groups`);
+  if (nTest >= sizes.length)
+    throw new InputError(`groupShuffleSplit: testSize ${testSize} of ${sizes.length} groups leaves no training group; lower it or add groups`);
   const inTest = new Uint8Array(sizes.length);
   for (const g of permutation(sizes.length, seededRng(options.seed ?? 42)).subarray(0, nTest)) inTest[g] = 1;
   return foldOf(code, (g) => inTest[g] === 1);

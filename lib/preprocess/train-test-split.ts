@@ -95,7 +95,8 @@ function shuffled(rows: Int32Array, rng: () => number): Int32Array {
 export function trainTestSplit(table: Table, options: TrainTestSplitOptions = {}): Split {
   checkTable('trainTestSplit', table);
   if (options.group !== undefined) {
-    if (options.stratify !== undefined) throw new InputError('trainTestSplit: group and stratify together are not supported yet; split by group alone, or use groupKFold');
+    if (options.stratify !== undefined)
+      throw new InputError('trainTestSplit: group and stratify together are not supported yet; split by group alone, or use groupKFold');
     if (options.shuffle === false) throw new InputError('trainTestSplit: a group split draws groups at random; drop shuffle: false');
     const g = groupShuffleSplit(table.strings(options.group), { testSize: options.testSize ?? 0.25, seed: options.seed });
     return { train: table.take(g.train), test: table.take(g.test) };

@@ -3,10 +3,12 @@ import { crpsQuantiles, crpsSamples, pinballLoss, quantileCoverage } from '../..
 import { InputError } from '../../lib/util/errors';
 import { expectError, fixture } from '../helpers';
 
-const { scores } = fixture<{ scores: { actual: number[]; levels: number[]; quantiles: number[]; ensemble: number[]; pinball: number[]; crpsEnsemble: number[] } }>('risk.json');
+const { scores } = fixture<{
+  scores: { actual: number[]; levels: number[]; quantiles: number[]; ensemble: number[]; pinball: number[]; crpsEnsemble: number[] };
+}>('risk.json');
 
 describe('probabilistic forecast scores against scikit-learn and properscoring (finance/probabilistic-scores.ts)', () => {
-  it("pinballLoss equals mean_pinball_loss at five levels, and crpsSamples equals crps_ensemble per observation, within 1e-12", () => {
+  it('pinballLoss equals mean_pinball_loss at five levels, and crpsSamples equals crps_ensemble per observation, within 1e-12', () => {
     const k = scores.levels.length;
     scores.levels.forEach((q, j) => {
       const f = scores.actual.map((_, i) => scores.quantiles[i * k + j]);

@@ -15,7 +15,10 @@ describe('rollingGarchValueAtRisk (finance/rolling-garch.ts)', function () {
   it("a refit day's VaR is the fitted model's 1-step forecast (by hand from fitGarch); ES is above VaR", () => {
     const g = rollingGarchValueAtRisk(r, { window: 1000, refitEvery: 50, level: 0.99, dist: 't' });
     expect(g.fits).to.equal(8);
-    const fit = fitGarch(r.subarray(0, 1000).map((v) => 100 * v), { dist: 't' });
+    const fit = fitGarch(
+      r.subarray(0, 1000).map((v) => 100 * v),
+      { dist: 't' },
+    );
     const nu = fit.params.nu!;
     const q = Math.sqrt((nu - 2) / nu) * studentTQuantile(0.01, nu);
     const expected = -(fit.params.mu + Math.sqrt(fit.forecastVariance(1)[0]) * q) / 100;

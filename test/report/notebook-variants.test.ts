@@ -94,7 +94,12 @@ describe('the worked notebooks on data they were not written for (report runner,
         const prose = generatedProse(path.join(dir, `${run.name}.ipynb`));
         for (const s of v.says) expect(prose, `${v.what}: the report should say "${s}"`).to.include(s);
         // No name of the default data survives in a report on other data.
-        for (const d of ['treasury-yields-monthly.csv', 'eu-stock-indices-daily.csv', 'breast-cancer-wisconsin-diagnostic.csv', 'sp500-daily-ohlcv-2000-2020.csv'])
+        for (const d of [
+          'treasury-yields-monthly.csv',
+          'eu-stock-indices-daily.csv',
+          'breast-cancer-wisconsin-diagnostic.csv',
+          'sp500-daily-ohlcv-2000-2020.csv',
+        ])
           if (!String(v.parameters.csv).endsWith(d)) expect(prose, v.what).to.not.include(d);
       }
     });
