@@ -11,7 +11,7 @@ import * as tf from './tf';
 import { InputError, TsdlError } from './util/errors';
 import { installWasmMatMulFastPath } from './kernels/wasm-matmul';
 import { describeCHelper } from './kernels/c-helper';
-import { checkString } from './util/check';
+import { checkString, checkObjectWith } from './util/check';
 
 export { tf };
 
@@ -152,6 +152,7 @@ export function backendInfo(): BackendInfo {
 
 /** One line for notebooks and logs: "backend: wasm (tfjs 4.22.0, 1 thread)". */
 export function describeBackend(info: BackendInfo = backendInfo()): string {
+  checkObjectWith('describeBackend', info, ['backend'], 'the backend information initBackend returns');
   const why = info.skipped.length ? `; skipped: ${info.skipped.join('; ')}` : '';
   return `backend: ${info.backend} (tfjs ${info.tfjsVersion}, ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.forced ? ', forced' : ''})${why}; C helper: ${describeCHelper()}`;
 }

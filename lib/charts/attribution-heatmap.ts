@@ -7,6 +7,7 @@ import type { IntegratedGradientsResult } from '../metrics/integrated-gradients'
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkObjectWith } from '../util/check';
 
 export interface AttributionHeatmapOptions extends ChartOptions {
   /** Row labels for rows data (one per sample, e.g. patient IDs). Defaults to "sample 0", "sample 1", … */
@@ -14,6 +15,7 @@ export interface AttributionHeatmapOptions extends ChartOptions {
 }
 
 export function attributionHeatmap(result: IntegratedGradientsResult, options: AttributionHeatmapOptions = {}): Figure {
+  checkObjectWith('attributionHeatmap', result, ['features', 'meanAbsByLag'], 'an integratedGradients result');
   const { features, lookback } = result;
   const nf = features.length;
   const n = result.shape[0];

@@ -9,7 +9,7 @@ import type { History } from '../train/fit-options';
 import { COLORS, themed } from './theme';
 import { Trace, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
-import { checkList } from '../util/check';
+import { checkList, checkObjectWith } from '../util/check';
 import { InputError } from '../util/errors';
 import { describeArgument, isArrayLike } from '../util/check';
 
@@ -174,6 +174,7 @@ export function residualsChart(actual: ArrayLike<number>, predicted: ArrayLike<n
 
 /** One bar group per fold for each metric of a cross-validation or walk-forward run. */
 export function foldsChart(cv: CvResult, metrics: readonly string[], options: ChartOptions = {}): Figure {
+  checkObjectWith('foldsChart', cv, ['folds'], 'a crossValidate or walkForward result');
   return figure(
     metrics.map((m, i) => ({
       type: 'bar',

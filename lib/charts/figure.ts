@@ -3,6 +3,7 @@
  * display module. No DOM and no kernel here, so builders are pure and their output can be snapshot-tested.
  */
 import { presented } from '../util/presented';
+import { checkObjectWith } from '../util/check';
 
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 export type Layout = Record<string, unknown>;
@@ -51,6 +52,7 @@ export function figure(data: Trace[], layout: Layout): Figure {
 
 /** Combines figures' traces into one, keeping the first figure's layout (Observable Plot's marks, composed). */
 export function overlay(...figures: Figure[]): Figure {
+  figures.forEach((f, i) => checkObjectWith(`overlay: figure ${i}`, f, ['data', 'layout'], 'a figure from a chart builder'));
   return figure(
     figures.flatMap((f) => f.data),
     { ...figures[0]?.layout },

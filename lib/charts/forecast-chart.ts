@@ -6,7 +6,7 @@ import { COLORS, themed } from './theme';
 import { Trace, dateAxis, figure, values } from './figure';
 import type { ChartOptions, Figure } from './figure';
 import { InputError } from '../util/errors';
-import { describeArgument } from '../util/check';
+import { describeArgument, checkObjectWith } from '../util/check';
 
 export interface ForecastChartOptions extends ChartOptions {
   /** Dates (epoch ms) of the actual series. */
@@ -27,6 +27,7 @@ export interface ForecastChartOptions extends ChartOptions {
 
 /** Line chart of actual vs predicted values over time. */
 export function forecastChart(options: ForecastChartOptions): Figure {
+  checkObjectWith('forecastChart', options, ['dates', 'actual'], '{ dates, actual, predictions, ... }');
   if (!options || typeof options !== 'object')
     throw new InputError(`forecastChart takes { dates, actual, predictions, ... }, got ${describeArgument(options)}`);
   const data: Trace[] = [];

@@ -6,6 +6,7 @@ import { themed } from './theme';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
 import { checkTable } from '../data/check-table';
+import { checkObjectWith } from '../util/check';
 
 function pearson(a: Float64Array, b: Float64Array): number {
   let n = 0;
@@ -74,6 +75,8 @@ export interface ConfusionMatrixChartOptions extends ChartOptions {
 
 /** Confusion matrix as a heatmap; `normalize` shows each actual class's row as shares. */
 export function confusionMatrixChart(matrix: number[][], options: ConfusionMatrixChartOptions = {}): Figure {
+  if (!Array.isArray(matrix) || !matrix.every(Array.isArray))
+    checkObjectWith('confusionMatrixChart', matrix, ['length'], 'a confusion matrix (rows of counts, from confusionMatrix)');
   const labels = options.labels ?? matrix.map((_, i) => String(i));
   const z = options.normalize
     ? matrix.map((row) => {

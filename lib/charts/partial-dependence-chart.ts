@@ -6,6 +6,7 @@ import type { PartialDependenceResult } from '../metrics/partial-dependence';
 import { COLORS, themed } from './theme';
 import { figure, values } from './figure';
 import type { ChartOptions, Figure, Trace } from './figure';
+import { checkObjectWith } from '../util/check';
 
 export interface PartialDependenceChartOptions extends ChartOptions {
   /** Per-row curves drawn behind the average (evenly spaced rows). Defaults to 50; 0 draws none. */
@@ -17,6 +18,7 @@ export interface PartialDependenceChartOptions extends ChartOptions {
 }
 
 export function partialDependenceChart(result: PartialDependenceResult, options: PartialDependenceChartOptions = {}): Figure {
+  checkObjectWith('partialDependenceChart', result, ['grid', 'average'], 'a partialDependence result');
   const grid = values(result.grid);
   const traces: Trace[] = [];
   const rows = result.individual ?? [];

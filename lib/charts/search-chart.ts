@@ -7,6 +7,7 @@ import type { SearchResult } from '../metrics/search-models';
 import { COLORS, themed } from './theme';
 import { figure } from './figure';
 import type { ChartOptions, Figure } from './figure';
+import { checkObjectWith } from '../util/check';
 
 export interface SearchChartOptions extends ChartOptions {
   /** Most trials drawn, best first. Defaults to 30. */
@@ -14,6 +15,7 @@ export interface SearchChartOptions extends ChartOptions {
 }
 
 export function searchChart(result: SearchResult<unknown>, options: SearchChartOptions = {}): Figure {
+  checkObjectWith('searchChart', result, ['ranked'], 'a searchModels result');
   const shown = result.ranked.slice(0, options.top ?? 30).reverse(); // Plotly draws the first bar at the bottom
   return figure(
     [

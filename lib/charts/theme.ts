@@ -1,5 +1,6 @@
 /** The one theme of every chart: colours, fonts, margins, hover and legend placement. */
 import type { Layout } from './figure';
+import { checkObjectWith } from '../util/check';
 
 /** Colour per role, so "actual", "model" and "baseline" look the same in every chart. */
 export const COLORS = {
@@ -16,6 +17,7 @@ export const COLORS = {
 
 /** Base layout merged under every chart's own layout. */
 export function themed(layout: Layout): Layout {
+  checkObjectWith('themed', layout, [], 'a Plotly layout object');
   return {
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import { randomBytes } from 'crypto';
 import type { Figure } from '../charts/figure';
 import { escapeHtml } from '../util/html';
+import { checkObjectWith } from '../util/check';
 
 let plotlySource: string | undefined;
 
@@ -56,6 +57,7 @@ export interface FigureHtmlOptions {
 }
 
 export function figureHtml(figure: Figure, options: FigureHtmlOptions = {}): string {
+  checkObjectWith('figureHtml', figure, ['data', 'layout'], 'a figure from a chart builder');
   const id = options.id ?? `tsdl-fig-${randomBytes(6).toString('hex')}`;
   const height = typeof figure.layout.height === 'number' ? figure.layout.height : 420;
   const safe = sanitizeFigure(figure);

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Figure } from '../charts/figure';
 import { plotlySourceCode, sanitizeFigure } from './figure-html';
 import { launchBrowser, withPage } from './browser';
+import { checkObjectWith } from '../util/check';
 
 export interface ImageOptions {
   /** Image format. Defaults to "png". */
@@ -75,6 +76,7 @@ async function render(page: Page, figure: Figure, format: 'png' | 'svg', width: 
 
 /** PNG bytes, or SVG text. Throws when no Chromium is available (see findChromium). */
 export async function figureImage(figure: Figure, options: ImageOptions = {}): Promise<Buffer | string> {
+  checkObjectWith('figureImage', figure, ['data', 'layout'], 'a figure from a chart builder');
   const format = options.format ?? 'png';
   const width = options.width ?? (typeof figure.layout.width === 'number' ? figure.layout.width : 900);
   const height = options.height ?? (typeof figure.layout.height === 'number' ? figure.layout.height : 420);

@@ -12,7 +12,7 @@ import { figureHtml, plotlyScript } from './figure-html';
 import { figureImage } from './figure-image';
 import { toHTML } from './to-html';
 import { isTabulated, Tabulated } from '../util/tabular';
-import { checkString } from '../util/check';
+import { checkString, checkObjectWith } from '../util/check';
 
 /**
  * A report item: a figure, a `Table`, a result with a table form (a summary, a metric report), a caller's object
@@ -31,6 +31,7 @@ export interface HtmlReportOptions {
 
 /** The HTML of a report page. */
 export function reportHtml(items: readonly ReportItem[], options: HtmlReportOptions = {}): string {
+  if (!Array.isArray(items)) checkObjectWith('reportHtml', items, ['length'], 'a list of report items (text, tables, figures)');
   const title = options.title ?? 'Report';
   const body = items
     .map((item) => {
@@ -63,6 +64,7 @@ export interface WriteFigureOptions {
 
 /** Writes one figure; the extension picks the format: .html (offline), .png or .svg (headless Chromium). */
 export async function writeFigure(figure: Figure, file: string, options: WriteFigureOptions = {}): Promise<void> {
+  checkObjectWith('writeFigure', figure, ['data', 'layout'], 'a figure from a chart builder');
   const ext = path.extname(file).toLowerCase();
   if (ext === '.html') return writeHtmlReport(file, [figure], { title: String((figure.layout.title as { text?: string })?.text ?? 'Figure') });
   if (ext !== '.png' && ext !== '.svg') throw new ReportError(`writeFigure: unknown extension "${ext}" in ${file} (valid: .html, .png, .svg)`);

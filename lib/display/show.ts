@@ -17,6 +17,7 @@ import { isTabulated } from '../util/tabular';
 import { figureImage } from './figure-image';
 import { findChromium } from './browser';
 import { inKernel, MimeBundle, newDisplayId, sendBundle } from './jupyter';
+import { checkObjectWith } from '../util/check';
 
 let plotlySent = false;
 let pngNotice = false;
@@ -39,6 +40,7 @@ export interface BundleOptions {
 
 /** The MIME bundle of a figure. `includePlotly` embeds plotly.js in its HTML. */
 export function figureBundle(figure: Figure, options: BundleOptions = {}): MimeBundle {
+  checkObjectWith('figureBundle', figure, ['data', 'layout'], 'a figure from a chart builder');
   return {
     'application/vnd.plotly.v1+json': sanitizeFigure({ data: figure.data, layout: figure.layout, config: { displaylogo: false, responsive: true } }),
     'text/html': (options.includePlotly ? plotlyScript() : '') + figureHtml(figure),

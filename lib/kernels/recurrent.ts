@@ -7,6 +7,7 @@
 import { cHelper, RnnBackwardArgs, RnnForwardArgs } from './c-helper';
 import { RecurrentCell } from './recurrent-codes';
 import { referenceBackward, referenceForward } from './recurrent-reference';
+import { checkObjectWith } from '../util/check';
 
 export interface RecurrentKernel {
   /** "c (avx512, openblas)" or "typescript". */
@@ -52,6 +53,7 @@ export interface UseKernelsOptions {
  * tests and benchmarks that compare the versions; returns what is in use after it. Null without the helper.
  */
 export function useKernels(options: UseKernelsOptions): { isa: string; matrixLibrary: string } | null {
+  checkObjectWith('useKernels', options, [], 'options such as { matrixLibrary }');
   const c = cHelper();
   return c === null ? null : c.useKernels(options);
 }

@@ -9,7 +9,7 @@ import { tf } from '../backend';
 import { recurrentKernel } from '../kernels/recurrent';
 import { gateWidth, RecurrentCell, RNN_BAD_GRADIENT, RNN_BAD_WEIGHTS, RNN_DONE, RNN_NO_MEMORY } from '../kernels/recurrent-codes';
 import { InputError } from '../util/errors';
-import { checkPositiveInt } from '../util/check';
+import { checkPositiveInt, checkObjectWith } from '../util/check';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 type Regularizer = ReturnType<typeof tf.regularizers.l2>;
@@ -184,10 +184,12 @@ tf.serialization.registerClass(FusedGRU);
 
 /** `fusedLstm({ units: 32 })`: a FusedLSTM layer, for the user's own tf.sequential models. */
 export function fusedLstm(args: FusedRecurrentArgs): FusedLSTM {
+  checkObjectWith('fusedLstm', args, ['units'], 'layer arguments such as { units: 32 }');
   return new FusedLSTM(args);
 }
 
 /** `fusedGru({ units: 32 })`: a FusedGRU layer. */
 export function fusedGru(args: FusedRecurrentArgs): FusedGRU {
+  checkObjectWith('fusedGru', args, ['units'], 'layer arguments such as { units: 32 }');
   return new FusedGRU(args);
 }

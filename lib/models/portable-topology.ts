@@ -7,6 +7,8 @@
  * weights file serves both forms. Layers of other classes pass through as they are.
  */
 
+import { checkObjectWith } from '../util/check';
+
 type Json = Record<string, unknown>;
 
 /** Keys every layer config may carry, copied to the standard layer as they are. */
@@ -94,6 +96,7 @@ export const LIBRARY_LAYER_CLASSES: readonly string[] = Object.keys(STANDARD);
  * standard equivalent. The input is not modified.
  */
 export function portableTopology(topology: object): object {
+  checkObjectWith('portableTopology', topology, ['config'], 'a tfjs layers topology (model.toJSON())');
   const { copy, layers } = copyWithLayers(topology);
   for (let i = 0; i < layers.length; i++) {
     const make = STANDARD[layers[i].class_name as string];

@@ -5,6 +5,7 @@
  * them (tslab lets a later cell redeclare a name).
  */
 import { ReportError } from '../util/errors';
+import { checkObjectWith } from '../util/check';
 
 export type ParameterValue = number | string | boolean;
 
@@ -50,6 +51,7 @@ export function parametersCellIndex(nb: Notebook): number {
 
 /** The parameters a notebook declares, with types taken from their defaults. */
 export function readParameters(nb: Notebook, name = 'notebook'): Parameter[] {
+  checkObjectWith('readParameters', nb, ['cells'], 'a notebook (its JSON, with cells)');
   const index = parametersCellIndex(nb);
   if (index < 0) return [];
   const params: Parameter[] = [];
@@ -68,6 +70,7 @@ export function readParameters(nb: Notebook, name = 'notebook'): Parameter[] {
 
 /** Parses `-p name=value` strings (command line) into raw values; types are checked by `injectParameters`. */
 export function parseParameterArgs(args: readonly string[]): Record<string, string> {
+  if (!Array.isArray(args)) checkObjectWith('parseParameterArgs', args, ['length'], 'a list of name=value strings');
   // No prototype: "-p __proto__=1" is a name like any other (and refused as unknown), not a silent no-op.
   const out: Record<string, string> = Object.create(null);
   for (const arg of args) {
@@ -118,6 +121,7 @@ export function injectParameters(
   overrides: Record<string, unknown>,
   name = 'notebook',
 ): { notebook: Notebook; values: Record<string, ParameterValue> } {
+  checkObjectWith('injectParameters', nb, ['cells'], 'a notebook (its JSON, with cells)');
   const keys = Object.keys(overrides);
   const params = readParameters(nb, name);
   const index = parametersCellIndex(nb);

@@ -8,7 +8,7 @@ import { htmlTable } from '../display/html-table';
 import { textTable } from '../util/text-table';
 import { sendBundle } from '../display/jupyter';
 import type { Notebook } from './notebook-parameters';
-import { describeArgument } from '../util/check';
+import { describeArgument, checkObjectWith } from '../util/check';
 
 export const METRICS_MIME = 'application/vnd.tsdl.metrics+json';
 
@@ -29,6 +29,7 @@ export function reportMetrics(metrics: Record<string, number>): void {
 
 /** The metrics an executed notebook reported (later calls win for a repeated name). */
 export function readMetrics(nb: Notebook): Record<string, number> {
+  checkObjectWith('readMetrics', nb, ['cells'], 'an executed notebook (its JSON, with cells)');
   const out: Record<string, number> = {};
   for (const cell of nb.cells) {
     for (const o of (cell.outputs ?? []) as { data?: Record<string, unknown> }[]) {

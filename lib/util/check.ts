@@ -119,3 +119,9 @@ export function checkOneOf<T extends string>(name: string, value: unknown, valid
 export function checkString(name: string, x: unknown): asserts x is string {
   if (typeof x !== 'string') throw new InputError(`${name} must be text (a string), got ${describeArgument(x)}`);
 }
+
+/** An object argument with these properties (a result, a figure, a notebook), refused naming what it should be. */
+export function checkObjectWith(caller: string, x: unknown, keys: readonly string[], what: string): void {
+  const ok = typeof x === 'object' && x !== null && !Array.isArray(x) && keys.every((k) => (x as Record<string, unknown>)[k] !== undefined);
+  if (!ok) throw new InputError(`${caller} takes ${what}, got ${describeArgument(x)}`);
+}

@@ -4,6 +4,7 @@
  */
 
 import { InputError } from './errors';
+import {} from './check';
 
 /** A function returning uniform numbers in [0, 1). */
 export type Rng = () => number;
@@ -31,6 +32,7 @@ export function deriveSeed(seed: number, salt: number): number {
 
 /** Fisher–Yates permutation of 0..n-1. */
 export function permutation(n: number, rng: Rng): Int32Array {
+  if (typeof rng !== 'function') throw new InputError(`permutation takes a row count and a random number generator (seededRng(seed)), got ${typeof rng}`);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   for (let i = n - 1; i > 0; i--) {

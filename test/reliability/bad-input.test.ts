@@ -708,36 +708,11 @@ describe('the bare TypeErrors of issue 31 are library errors or work as pandas/K
 
 describe('every exported function answers a plain-JavaScript caller with a library error (issue 31, item 11)', () => {
   // Called with undefined, {} and 42 as the first argument, every exported function must throw a TsdlError (or
-  // return), never a bare TypeError or RangeError. These are the ones not yet validated at their entry: chart
-  // builders over result objects and report plumbing. The list can only shrink — fixing one fails this test until
-  // it is removed here, and a new function that throws a bare error fails it too.
-  const NOT_YET_VALIDATED = [
-    'attributionHeatmap',
-    'confusionMatrixChart',
-    'describeBackend',
-    'figureBundle',
-    'figureHtml',
-    'figureImage',
-    'foldsChart',
-    'forecastChart',
-    'fusedGru',
-    'fusedLstm',
-    'injectParameters',
-    'overlay',
-    'parseParameterArgs',
-    'partialDependenceChart',
-    'permutation',
-    'portableTopology',
-    'readMetrics',
-    'readParameters',
-    'reportHtml',
-    'searchChart',
-    'themed',
-    'useKernels',
-    'writeFigure',
-  ];
+  // return), never a bare TypeError or RangeError. An exception would be listed here, with its reason; a new
+  // function that throws a bare error fails the test.
+  const NOT_YET_VALIDATED: string[] = [];
 
-  it('no bare TypeError or RangeError from any exported function outside the list (152 of 204 threw one before)', async function () {
+  it('no bare TypeError or RangeError from any exported function (152 of 204 threw one before)', async function () {
     this.timeout(120_000);
     const bare = new Map<string, string>();
     const exported = Object.entries(t).filter(([name, f]) => typeof f === 'function' && !/^[A-Z]/.test(name));
