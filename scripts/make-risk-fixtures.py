@@ -4,6 +4,9 @@ empyrical-reloaded on the shipped S&P 500 daily closes (simple returns) and seed
   (historical: empyrical's value_at_risk and conditional_value_at_risk, as positive losses);
 - a rolling 250-day historical VaR at 0.99 (past data only) and its Kupiec and Christoffersen statistics;
 - scipy.stats norm.ppf, t.ppf and chi2.sf at a grid of points;
+- empyrical's performance statistics of the last 1,000 daily returns of the Dow 30's IBM against its equal-weight
+  average (annual return, volatility, Sharpe, downside risk, Sortino, max drawdown, Calmar, Omega, alpha and beta,
+  up and down capture, excess Sharpe), daily (252) and as if weekly (52);
 - GARCH(1,1) and GJR-GARCH(1,1,1), normal and t, on 100 × the returns (arch's arch_model(...).fit()): parameters,
   log-likelihood, the last conditional volatility and a 10-step variance forecast.
 
@@ -113,7 +116,24 @@ scores = {"actual": y.tolist(), "levels": levels, "quantiles": qf.ravel().tolist
           "pinball": [float(mean_pinball_loss(y, qf[:, j], alpha=q)) for j, q in enumerate(levels)],
           "crpsEnsemble": properscoring.crps_ensemble(y, ens).tolist(), "sklearn": sklearn.__version__, "properscoring": "0.1"}
 
+dow = pd.read_csv(os.path.join(ROOT, "datasets", "dow30-daily-close-1990-2001.csv"))
+prices = dow.drop(columns=["date"]).to_numpy(float)
+rets = prices[1:] / prices[:-1] - 1
+ibm = rets[-1000:, list(dow.columns[1:]).index("IBM")]
+bench = rets[-1000:].mean(axis=1)
+perf = {"returns": ibm.tolist(), "benchmark": bench.tolist(), "by": {}}
+for ann in (252, 52):
+    a, b = empyrical.alpha_beta(ibm, bench, annualization=ann)
+    perf["by"][str(ann)] = {
+        "annualReturn": empyrical.annual_return(ibm, annualization=ann), "annualVolatility": empyrical.annual_volatility(ibm, annualization=ann),
+        "sharpeRatio": empyrical.sharpe_ratio(ibm, annualization=ann), "downsideRisk": empyrical.downside_risk(ibm, annualization=ann),
+        "sortinoRatio": empyrical.sortino_ratio(ibm, annualization=ann), "maxDrawdown": empyrical.max_drawdown(ibm),
+        "calmarRatio": empyrical.calmar_ratio(ibm, annualization=ann), "omegaRatio": empyrical.omega_ratio(ibm, annualization=1),
+        "alpha": a, "beta": b, "upCapture": empyrical.up_capture(ibm, bench, period={252: "daily", 52: "weekly"}[ann]), "downCapture": empyrical.down_capture(ibm, bench, period={252: "daily", 52: "weekly"}[ann]),
+        "excessSharpe": empyrical.excess_sharpe(ibm, bench)}
+    perf["by"][str(ann)] = {k: float(v) for k, v in perf["by"][str(ann)].items()}
+
 with open(OUT, "w") as f:
     json.dump({"made_by": "scripts/make-risk-fixtures.py", "scipy": scipy.__version__, "arch": arch.__version__, "empyrical": empyrical.__version__, "numpy": np.__version__,
-               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist, "garch": garch, "scores": scores}, f)
+               "returns": "S&P 500 daily closes 2000-2020, simple returns", "cases": cases, "backtests": backtests, "sequences": sequences, "distributions": dist, "garch": garch, "scores": scores, "performance": perf}, f)
 print("wrote", OUT, len(cases), "cases")

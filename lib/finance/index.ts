@@ -14,3 +14,17 @@ export type { GarchFit, GarchOptions } from './fit-garch';
 export { pinballLoss, crpsSamples, crpsQuantiles, quantileCoverage } from './probabilistic-scores';
 export { rollingGarchValueAtRisk } from './rolling-garch';
 export type { RollingGarchOptions } from './rolling-garch';
+export {
+  annualReturn,
+  annualVolatility,
+  sharpeRatio,
+  downsideRisk,
+  sortinoRatio,
+  maxDrawdown,
+  calmarRatio,
+  omegaRatio,
+  alphaBeta,
+  upCapture,
+  downCapture,
+  excessSharpe,
+} from './performance-statistics';

@@ -430,9 +430,10 @@ describe('loadCsv against pandas on the differential fuzz files (issue 31)', () 
   // { dates: false } (pandas parses no dates unless asked) and must give the same names, kinds and values.
   // One documented difference: an empty line in a one-column file is a missing value here; pandas skips it
   // (skip_blank_lines), so a NaN that pandas' own to_csv writes as an empty line does not come back there.
-  const ref = fixture<{ seed: number; results: { file: number; columns: { name: string; kind: 'number' | 'string'; values: (number | string | null)[] }[] }[] }>(
-    'csv-fuzz-pandas.json',
-  );
+  const ref = fixture<{
+    seed: number;
+    results: { file: number; columns: { name: string; kind: 'number' | 'string'; values: (number | string | null)[] }[] }[];
+  }>('csv-fuzz-pandas.json');
 
   it('300 generated files: the same column names, kinds and values as pandas.read_csv, but for blank lines in one-column files', function () {
     this.timeout(60_000);
