@@ -28,3 +28,5 @@ export {
   downCapture,
   excessSharpe,
 } from './performance-statistics';
+export { probabilisticSharpe, deflatedSharpe, expectedMaxSharpe } from './probabilistic-sharpe';
+export type { ProbabilisticSharpeResult, DeflatedSharpeOptions } from './probabilistic-sharpe';
