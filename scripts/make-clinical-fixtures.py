@@ -7,6 +7,7 @@ copied here from lifelines' bundled copy of R survival's `lung`; status 1 = died
   logit(p) as offset), with standard errors;
 - scikit-learn's GroupKFold (4 folds) on 30 patients with 1 … 30 visits each, rows shuffled (distinct group sizes: the
   assignment has no ties to break);
+- fairlearn's MetricFrame of ROC-AUC and Brier score of that score by sex (by_group, overall, difference, ratio);
 - net benefit of a logistic score for death within a year on the rows followed that long (dcurves dca: model, all).
 
     .venv-ref/bin/python scripts/make-clinical-fixtures.py
@@ -65,6 +66,12 @@ from sklearn.model_selection import GroupKFold
 rng = np.random.default_rng(1)
 groups = rng.permutation(np.repeat(np.array([f"p{i:02d}" for i in range(30)]), rng.permutation(np.arange(1, 31))))
 out["groupKFold"] = {"groups": groups.tolist(), "k": 4, "folds": [sorted(te.tolist()) for _, te in GroupKFold(n_splits=4).split(np.zeros(len(groups)), groups=groups)]}
+from fairlearn.metrics import MetricFrame
+import fairlearn
+from sklearn.metrics import roc_auc_score, brier_score_loss
+mf = MetricFrame(metrics={"auc": roc_auc_score, "brier": brier_score_loss}, y_true=year.died_1y, y_pred=year.risk, sensitive_features=year.sex.astype(str))
+out["subgroups"] = {"fairlearn": fairlearn.__version__, "sex": year.sex.astype(int).tolist(), "byGroup": {g: {k: float(v) for k, v in row.items()} for g, row in mf.by_group.iterrows()},
+                    "overall": {k: float(v) for k, v in mf.overall.items()}, "difference": {k: float(v) for k, v in mf.difference().items()}, "ratio": {k: float(v) for k, v in mf.ratio().items()}}
 with open(OUT, "w") as f:
     json.dump(out, f)
 print("wrote", OUT, "and", DATA)

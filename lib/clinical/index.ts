@@ -9,3 +9,5 @@ export { concordanceIndex } from './concordance-index';
 export type { ConcordanceResult } from './concordance-index';
 export { calibrationSlope } from './calibration-slope';
 export type { CalibrationSlopeOptions, CalibrationSlopeResult, Estimate } from './calibration-slope';
+export { subgroupMetrics } from './subgroup-metrics';
+export type { GroupMetric, SubgroupMetricsOptions, SubgroupMetricsResult, SubgroupRow } from './subgroup-metrics';
