@@ -214,7 +214,7 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '03-medical-classification',
     what: 'two visits per patient, split by patient (-p group=patient_id)',
     parameters: { csv: f11, label: 'heart_disease', positive: '1', group: 'patient_id' },
-    says: [`${visits.length} rows`, 'Split by patient ("patient_id")'],
+    says: [`${visits.length} rows`, 'Split by patient ("patient_id")', '**Subgroups** (test ROC-AUC', '**Net benefit**', '**Calibration slope**'],
   });
 
   // 03: heart disease with 0/1 labels and a thal column whose normal level is the word "None" (a real category, as
