@@ -29,4 +29,4 @@ export {
   excessSharpe,
 } from './performance-statistics';
 export { probabilisticSharpe, deflatedSharpe, expectedMaxSharpe } from './probabilistic-sharpe';
-export type { ProbabilisticSharpeResult, DeflatedSharpeOptions } from './probabilistic-sharpe';
+export type { ProbabilisticSharpeResult, ProbabilisticSharpeOptions, DeflatedSharpeOptions } from './probabilistic-sharpe';

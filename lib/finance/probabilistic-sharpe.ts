@@ -22,6 +22,11 @@ export interface ProbabilisticSharpeResult {
   probability: number;
 }
 
+export interface ProbabilisticSharpeOptions {
+  /** The per-period Sharpe ratio to beat. Defaults to 0. */
+  benchmark?: number;
+}
+
 function sample(caller: string, returns: ArrayLike<number>): { sr: number; n: number; skew: number; kurt: number } {
   checkList(`${caller}: returns`, returns);
   if (returns.length < 3) throw new InputError(`${caller} needs at least 3 returns, got ${returns.length}`);
@@ -34,7 +39,7 @@ function sample(caller: string, returns: ArrayLike<number>): { sr: number; n: nu
 /**
  * @example probabilisticSharpe(strategyReturns).probability  // 0.97: a 97 % chance the true Sharpe is above 0
  */
-export function probabilisticSharpe(returns: ArrayLike<number>, options: { benchmark?: number } = {}): ProbabilisticSharpeResult {
+export function probabilisticSharpe(returns: ArrayLike<number>, options: ProbabilisticSharpeOptions = {}): ProbabilisticSharpeResult {
   const { sr, n, skew, kurt } = sample('probabilisticSharpe', returns);
   const benchmark = options.benchmark ?? 0;
   const z = ((sr - benchmark) * Math.sqrt(n - 1)) / Math.sqrt(1 - skew * sr + ((kurt - 1) / 4) * sr * sr);
