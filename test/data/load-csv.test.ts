@@ -425,7 +425,7 @@ describe('loader limits and odd inputs (issue 19)', () => {
 });
 
 describe('loadCsv against pandas on the differential fuzz files (issue 31)', () => {
-  // 300 files of test/data/csv-fuzz.ts (seed 21), read by pandas 3.1.1 (scripts/make-csv-fuzz-fixtures.py:
+  // 300 files of test/data/csv-fuzz.ts (seed 21), read by pandas 2.3.3 (scripts/make-csv-fuzz-fixtures.py:
   // read_csv with float_precision="round_trip", the encoding told by the byte-order mark). loadCsv reads them with
   // { dates: false } (pandas parses no dates unless asked) and must give the same names, kinds and values.
   // One documented difference: an empty line in a one-column file is a missing value here; pandas skips it
