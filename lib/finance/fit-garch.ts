@@ -8,7 +8,7 @@
  * ω away from the optimiser's floor, as arch advises.
  */
 import { InputError } from '../util/errors';
-import { checkList } from '../util/check';
+import { returnSeries } from './return-series';
 import { logGamma } from '../util/distributions';
 import { nelderMead } from '../util/nelder-mead';
 
@@ -66,14 +66,11 @@ function variances(e: Float64Array, omega: number, alpha: number, gamma: number,
  * @example const g = fitGarch(returns.map((r) => 100 * r), { dist: 't' }); g.params.beta; g.forecastVariance(10)
  */
 export function fitGarch(returns: ArrayLike<number>, options: GarchOptions = {}): GarchFit {
-  checkList('fitGarch: returns', returns);
   const opts: Required<GarchOptions> = { mean: options.mean ?? 'constant', o: options.o ?? 0, dist: options.dist ?? 'normal' };
   if (!['constant', 'zero'].includes(opts.mean)) throw new InputError(`fitGarch: mean must be "constant" or "zero", got ${JSON.stringify(opts.mean)}`);
   if (opts.o !== 0 && opts.o !== 1) throw new InputError(`fitGarch: o must be 0 (GARCH) or 1 (GJR-GARCH), got ${opts.o}`);
   if (!['normal', 't'].includes(opts.dist)) throw new InputError(`fitGarch: dist must be "normal" or "t", got ${JSON.stringify(opts.dist)}`);
-  const r = Float64Array.from(returns);
-  if (r.length < 30) throw new InputError(`fitGarch needs at least 30 returns to estimate a volatility model, got ${r.length}`);
-  for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i])) throw new InputError(`fitGarch: returns hold ${r[i]} at ${i}; drop missing periods first`);
+  const r = returnSeries('fitGarch', returns, 30, ' to estimate a volatility model');
   const n = r.length;
   const mean0 = opts.mean === 'constant' ? r.reduce((s, v) => s + v, 0) / n : 0;
   let var0 = 0;

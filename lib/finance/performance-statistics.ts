@@ -14,27 +14,12 @@
  *   excessSharpe = mean(r − b) / standard deviation (n − 1) of r − b (not annualised).
  */
 import { InputError } from '../util/errors';
-import { checkList } from '../util/check';
+import { returnSeries } from './return-series';
+import { moments } from './value-at-risk';
 
-function series(caller: string, r: ArrayLike<number>): Float64Array {
-  checkList(`${caller}: returns`, r);
-  const x = Float64Array.from(r);
-  if (x.length < 2) throw new InputError(`${caller} needs at least 2 returns, got ${x.length}`);
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) throw new InputError(`${caller}: returns hold ${x[i]} at ${i}; drop missing periods first`);
-  return x;
-}
-
-const mean = (x: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
-};
-const sd = (x: ArrayLike<number>) => {
-  const m = mean(x);
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += (x[i] - m) ** 2;
-  return Math.sqrt(s / (x.length - 1));
-};
+const series = (caller: string, r: ArrayLike<number>) => returnSeries(caller, r, 2);
+const mean = (x: ArrayLike<number>) => moments(x).mean;
+const sd = (x: ArrayLike<number>) => moments(x).sd;
 
 export function annualReturn(returns: ArrayLike<number>, periodsPerYear = 252): number {
   const r = series('annualReturn', returns);

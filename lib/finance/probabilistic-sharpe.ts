@@ -9,7 +9,7 @@
  * Sharpe ratios here are per period (not annualised), as in the papers.
  */
 import { InputError } from '../util/errors';
-import { checkList } from '../util/check';
+import { returnSeries } from './return-series';
 import { normalCdf, normalQuantile } from '../util/distributions';
 import { moments } from './value-at-risk';
 
@@ -28,10 +28,7 @@ export interface ProbabilisticSharpeOptions {
 }
 
 function sample(caller: string, returns: ArrayLike<number>): { sr: number; n: number; skew: number; kurt: number } {
-  checkList(`${caller}: returns`, returns);
-  if (returns.length < 3) throw new InputError(`${caller} needs at least 3 returns, got ${returns.length}`);
-  for (let i = 0; i < returns.length; i++) if (!Number.isFinite(returns[i])) throw new InputError(`${caller}: returns hold ${returns[i]} at ${i}`);
-  const m = moments(returns);
+  const m = moments(returnSeries(caller, returns, 3));
   if (!(m.sd > 0)) throw new InputError(`${caller}: the returns do not vary, so they have no Sharpe ratio`);
   return { sr: m.mean / m.sd, n: returns.length, skew: m.skew, kurt: m.kurt + 3 };
 }

@@ -10,7 +10,7 @@
  *   SciPy's `skew`/`kurtosis`): z + (z² − 1)S/6 + (z³ − 3z)K/24 − (2z³ − 5z)S²/36; shortfall not defined (refused).
  */
 import { InputError } from '../util/errors';
-import { checkList } from '../util/check';
+import { returnSeries } from './return-series';
 import { quantile } from '../util/stats';
 import { normalPdf, normalQuantile, studentTPdf, studentTQuantile } from '../util/distributions';
 
@@ -46,15 +46,11 @@ export function moments(r: ArrayLike<number>): { mean: number; sd: number; skew:
 }
 
 function checked(caller: string, returns: ArrayLike<number>, options: RiskOptions): { r: Float64Array; level: number; method: RiskMethod } {
-  checkList(`${caller}: returns`, returns);
   const level = options.level ?? 0.95;
   if (!(level > 0.5 && level < 1)) throw new InputError(`${caller}: level must be between 0.5 and 1 (0.99 for the 1% tail), got ${level}`);
   const method = options.method ?? 'historical';
   if (!METHODS.includes(method)) throw new InputError(`${caller}: unknown method ${JSON.stringify(method)} (valid: ${METHODS.join(', ')})`);
-  const r = Float64Array.from(returns);
-  if (r.length < 2) throw new InputError(`${caller} needs at least 2 returns, got ${r.length}`);
-  for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i])) throw new InputError(`${caller}: returns hold ${r[i]} at ${i}; drop missing periods first`);
-  return { r, level, method };
+  return { r: returnSeries(caller, returns, 2), level, method };
 }
 
 /** ν for the t method: given, or from the excess kurtosis (Infinity: no excess kurtosis, the normal). */
