@@ -26,15 +26,17 @@ def error_line(cell):
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             return out.get("ename", ""), out.get("evalue", "")
-    for out in cell.get("outputs", []):
-        if out.get("output_type") == "stream" and out.get("name") == "stderr":
-            for line in out.get("text", "").splitlines():
-                head, sep, rest = line.partition(": ")
-                if sep and head.endswith("Error") and " " not in head:
-                    return head, rest
-            text = out.get("text", "").strip()
-            if text:
-                return "Error", text.splitlines()[-1]
+    # Every stderr stream first: a notice printed before the error is not the error.
+    stderr = [out.get("text", "") for out in cell.get("outputs", []) if out.get("output_type") == "stream" and out.get("name") == "stderr"]
+    stderr = ["".join(t) if isinstance(t, list) else t for t in stderr]
+    for text in stderr:
+        for line in text.splitlines():
+            head, sep, rest = line.partition(": ")
+            if sep and head.endswith("Error") and " " not in head:
+                return head, rest
+    for text in reversed(stderr):
+        if text.strip():
+            return "Error", text.strip().splitlines()[-1]
     return "", ""
 
 

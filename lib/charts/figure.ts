@@ -4,6 +4,7 @@
  */
 import { presented } from '../util/presented';
 import { checkObjectWith } from '../util/check';
+import { InputError } from '../util/errors';
 
 export type Trace = Record<string, unknown> & { type?: string; name?: string };
 export type Layout = Record<string, unknown>;
@@ -35,6 +36,24 @@ export function dateAxis(dates: ArrayLike<number>): (string | null)[] {
     const iso = new Date(ms).toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
   });
+}
+
+/** Options of the charts drawn over time: what their x values are. */
+export interface TimeAxisOptions {
+  /** "dates" (epoch ms, the default) or "observations": positions of a series without a calendar (day_index 1, 2, …). */
+  xAxis?: 'dates' | 'observations';
+}
+
+/** The x values of a chart over time: dates as dateAxis writes them, or positions as plain numbers. */
+export function timeAxis(x: ArrayLike<number>, options: TimeAxisOptions): (string | number | null)[] {
+  return options.xAxis === 'observations' ? values(x) : dateAxis(x);
+}
+
+/** The x-axis layout of a chart over time: a date axis, or a linear one titled "observation". */
+export function timeAxisLayout(options: TimeAxisOptions): Layout {
+  if (options.xAxis !== undefined && options.xAxis !== 'dates' && options.xAxis !== 'observations')
+    throw new InputError(`xAxis must be "dates" or "observations", got ${JSON.stringify(options.xAxis)}`);
+  return options.xAxis === 'observations' ? { type: 'linear', title: { text: 'observation' } } : { type: 'date' };
 }
 
 /** Plain number arrays (JSON has no typed arrays); NaN becomes null, which Plotly draws as a gap. */

@@ -3,12 +3,12 @@
  * optional prediction interval band.
  */
 import { COLORS, themed } from './theme';
-import { Trace, dateAxis, figure, values } from './figure';
-import type { ChartOptions, Figure } from './figure';
+import { Trace, figure, timeAxis, timeAxisLayout, values } from './figure';
+import type { ChartOptions, Figure, TimeAxisOptions } from './figure';
 import { InputError } from '../util/errors';
 import { describeArgument, checkObjectWith } from '../util/check';
 
-export interface ForecastChartOptions extends ChartOptions {
+export interface ForecastChartOptions extends ChartOptions, TimeAxisOptions {
   /** Dates (epoch ms) of the actual series. */
   dates: ArrayLike<number>;
   /** The actual series, one value per date. */
@@ -32,7 +32,7 @@ export function forecastChart(options: ForecastChartOptions): Figure {
     throw new InputError(`forecastChart takes { dates, actual, predictions, ... }, got ${describeArgument(options)}`);
   const data: Trace[] = [];
   if (options.interval) {
-    const x = dateAxis(options.interval.dates);
+    const x = timeAxis(options.interval.dates, options);
     data.push({
       type: 'scatter',
       mode: 'lines',
@@ -58,7 +58,7 @@ export function forecastChart(options: ForecastChartOptions): Figure {
     type: 'scatter',
     mode: 'lines',
     name: options.actualName ?? 'actual',
-    x: dateAxis(options.dates),
+    x: timeAxis(options.dates, options),
     y: values(options.actual),
     line: { color: COLORS.actual, width: 1.6 },
   });
@@ -68,7 +68,7 @@ export function forecastChart(options: ForecastChartOptions): Figure {
       type: 'scatter',
       mode: 'lines',
       name: p.name,
-      x: dateAxis(p.dates),
+      x: timeAxis(p.dates, options),
       y: values(p.values),
       line: { color, width: 1.6, dash: i === 0 ? 'solid' : 'dot' },
     });
@@ -81,8 +81,8 @@ export function forecastChart(options: ForecastChartOptions): Figure {
             type: 'rect',
             xref: 'x',
             yref: 'paper',
-            x0: dateAxis([options.testStart])[0],
-            x1: dateAxis([options.dates[options.dates.length - 1]])[0],
+            x0: timeAxis([options.testStart], options)[0],
+            x1: timeAxis([options.dates[options.dates.length - 1]], options)[0],
             y0: 0,
             y1: 1,
             fillcolor: COLORS.testShade,
@@ -95,7 +95,7 @@ export function forecastChart(options: ForecastChartOptions): Figure {
       ? []
       : [
           {
-            x: dateAxis([options.testStart])[0],
+            x: timeAxis([options.testStart], options)[0],
             y: 1,
             xref: 'x',
             yref: 'paper',
@@ -108,6 +108,6 @@ export function forecastChart(options: ForecastChartOptions): Figure {
         ];
   return figure(
     data,
-    themed({ title: options.title ?? 'Forecast', shapes, annotations, xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' } } }),
+    themed({ title: options.title ?? 'Forecast', shapes, annotations, xaxis: timeAxisLayout(options), yaxis: { title: { text: options.yTitle ?? '' } } }),
   );
 }

@@ -1,12 +1,12 @@
 /** `lineChart`: several series over time on one chart (yields of several maturities, equity curves). */
 import { COLORS, themed } from './theme';
-import { dateAxis, figure, values } from './figure';
-import type { ChartOptions, Figure } from './figure';
+import { figure, timeAxis, timeAxisLayout, values } from './figure';
+import type { ChartOptions, Figure, TimeAxisOptions } from './figure';
 import { InputError } from '../util/errors';
 import { describeArgument } from '../util/check';
 
-export interface LineChartOptions extends ChartOptions {
-  /** Dates of the points (epoch ms, as Table.dates gives them). Required. */
+export interface LineChartOptions extends ChartOptions, TimeAxisOptions {
+  /** Dates of the points (epoch ms, as Table.dates gives them), or positions with xAxis "observations". Required. */
   dates: ArrayLike<number>;
   /** One line per name, each value at the date of the same index. Required. */
   series: Record<string, ArrayLike<number>>;
@@ -24,12 +24,16 @@ export function lineChart(options: LineChartOptions): Figure {
     type: 'scatter',
     mode: 'lines',
     name,
-    x: dateAxis(options.dates),
+    x: timeAxis(options.dates, options),
     y: values(v),
     line: { color: COLORS.palette[i % COLORS.palette.length], width: 1.5 },
   }));
   return figure(
     data,
-    themed({ title: options.title ?? '', xaxis: { type: 'date' }, yaxis: { title: { text: options.yTitle ?? '' }, type: options.logY ? 'log' : 'linear' } }),
+    themed({
+      title: options.title ?? '',
+      xaxis: timeAxisLayout(options),
+      yaxis: { title: { text: options.yTitle ?? '' }, type: options.logY ? 'log' : 'linear' },
+    }),
   );
 }

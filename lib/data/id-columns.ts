@@ -6,12 +6,15 @@
 import type { Table } from './table';
 import { checkTable } from './check-table';
 
+const CLOCK_NAMES = /year|date|time|day|index|period/i;
+
 const ID_NAMES =
   /^(id|index|unnamed: 0|row|rowid|row_id|record|sample|patient|subject)$|(^|[_\s-])(id|no|nr|number|code|key|index)$|^(id|patient|subject|record|sample)[_\s-]/i;
 
 /**
  * Columns that look like identifiers: named like one (id, patient_id, "Sample code number", Unnamed: 0) with a
- * different value on (almost) every row, or text with a different value on every row.
+ * different value on (almost) every row, text with a different value on every row, or a clock — numbers named
+ * like time (decimal_year, day) that rise on every one of more than 20 rows.
  * @example idColumns(clinical)  // ["patient_id"]
  */
 export function idColumns(table: Table, exclude: readonly string[] = []): string[] {
@@ -22,6 +25,7 @@ export function idColumns(table: Table, exclude: readonly string[] = []): string
     const values: unknown[] = table.kind(c) === 'number' ? Array.from(table.numbers(c)) : table.strings(c);
     const distinct = new Set(values).size;
     if (ID_NAMES.test(c.trim())) return distinct >= 0.9 * n;
+    if (table.kind(c) === 'number' && n > 20 && CLOCK_NAMES.test(c)) return (values as number[]).every((v, i) => i === 0 || v > (values as number[])[i - 1]);
     return table.kind(c) === 'string' && distinct === n && n > 20;
   });
 }

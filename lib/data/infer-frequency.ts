@@ -9,7 +9,7 @@ import { isoDate } from './iso-date';
 import { checkList } from '../util/check';
 import { describeArgument } from '../util/check';
 
-export type FrequencyName = 'intraday' | 'daily' | 'business-daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+export type FrequencyName = 'intraday' | 'daily' | 'business-daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'observations';
 
 export interface Frequency {
   name: FrequencyName;
@@ -80,9 +80,29 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   );
 }
 
+/** Options of observationFrequency. */
+export interface ObservationFrequencyOptions {
+  /** Observations a year, when the caller knows them (260 business days); NaN otherwise, so nothing is annualised by guess. */
+  periodsPerYear?: number;
+}
+
+/**
+ * The frequency of a series ordered by position only (a day index, no calendar): "observations", with periods a
+ * year unknown (NaN) unless told.
+ * @example observationFrequency({ periodsPerYear: 260 }).units  // "observations"
+ */
+export function observationFrequency(options: ObservationFrequencyOptions = {}): Frequency {
+  const ppy = options.periodsPerYear ?? NaN;
+  if (options.periodsPerYear !== undefined && !(ppy > 0 && Number.isFinite(ppy)))
+    throw new InputError(
+      `observationFrequency: periodsPerYear must be a positive number (260 for business days, 12 for months), got ${describeArgument(options.periodsPerYear)}`,
+    );
+  return freq('observations', ppy, 'observation', 'observations', '', NaN);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** A date as a reader of that frequency writes it: "2001-03-30" (daily, weekly), "Mar 2001", "2001Q1", "2001"; intraday keeps the time. */
+/** A date as a reader of that frequency writes it: "2001-03-30" (daily, weekly), "Mar 2001", "2001Q1", "2001"; intraday keeps the time; a position is "observation 12". */
 export function formatPeriod(ms: number, frequency: Pick<Frequency, 'name'>): string {
   if (typeof ms !== 'number' || typeof frequency?.name !== 'string')
     throw new InputError(
@@ -98,6 +118,8 @@ export function formatPeriod(ms: number, frequency: Pick<Frequency, 'name'>): st
       return String(d.getUTCFullYear());
     case 'intraday':
       return d.toISOString().slice(0, 16).replace('T', ' ');
+    case 'observations':
+      return `observation ${ms}`;
     default:
       return isoDate(ms);
   }

@@ -1,7 +1,8 @@
 /**
  * `withDates`: the date column a time-series notebook works on, found or converted — named by the user (any name),
  * or the first date column; a numeric column of decimal years (1991.4962, as R's `ts` exports store time)
- * becomes dates — and the table sorted by it, oldest first.
+ * becomes dates; a named column of whole positions (day_index) orders the rows without a calendar — and the
+ * table sorted by it, oldest first.
  */
 import { InputError } from '../util/errors';
 import { formatList } from '../util/format';
@@ -10,6 +11,7 @@ import { decimalYearsToDates } from './decimal-year';
 import { firstDateColumn } from './time-order';
 import type { Table } from './table';
 import { checkTable } from './check-table';
+import { observationFrequency, type Frequency } from './infer-frequency';
 
 /** A numeric column named like time ("decimal_year", "time") whose values are fractional years, when there is no date column. */
 function decimalYearColumn(table: Table): string | undefined {
@@ -27,11 +29,6 @@ function isDecimalYears(v: Float64Array): boolean {
   return fractional;
 }
 
-/**
- * The table with `column` (or its first date column, or else a numeric time column of decimal years) as dates,
- * sorted by them; and the column's name.
- * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
- */
 /** Names of a year and a quarter or month column ("year,quarter"), told or found by name. */
 function periodColumns(table: Table, column: string | undefined): { year: string; part: string; kind: 'quarter' | 'month' } | undefined {
   const find = (re: RegExp) => table.columnNames.find((c) => re.test(c.trim()));
@@ -86,7 +83,35 @@ function combinePeriod(table: Table, p: { year: string; part: string; kind: 'qua
   );
 }
 
-export function withDates(table: Table, column?: string): { table: Table; dateColumn: string } {
+/** What withDates gives: the sorted table and its time column; `frequency` only for positions (no calendar). */
+export interface DatedTable {
+  table: Table;
+  dateColumn: string;
+  /** Set when the column holds row positions, not dates: the "observations" frequency (periods a year unknown). */
+  frequency?: Frequency;
+}
+
+/** A numeric column of whole, distinct positions: the rows in its order, and the "observations" frequency. */
+function positionsOf(table: Table, name: string): DatedTable {
+  const v = table.numbers(name);
+  const order = Int32Array.from(v, (_, i) => i).sort((a, b) => v[a] - v[b]);
+  for (let k = 1; k < order.length; k++)
+    if (v[order[k]] === v[order[k - 1]])
+      throw new InputError(
+        `dateColumn "${name}" repeats position ${v[order[k]]} (rows ${Math.min(order[k], order[k - 1])} and ${Math.max(order[k], order[k - 1])}); one series needs one row per position — for several series in one table pass -p series=<their column>`,
+      );
+  notice(`"${name}" holds positions (${v[order[0]]} to ${v[order[order.length - 1]]}), not dates: the rows are ordered by it and counted in observations`);
+  const sorted = order.every((row, k) => row === k) ? table : table.take(order);
+  return { table: sorted, dateColumn: name, frequency: observationFrequency() };
+}
+
+/**
+ * The table with `column` (or its first date column, or else a numeric time column of decimal years) as dates,
+ * sorted by them; and the column's name. A named column of whole positions (day_index) stays numbers, orders
+ * the rows and sets `frequency` to observations.
+ * @example const { table, dateColumn } = withDates(loadCsv('eu.csv'), 'decimal_year');
+ */
+export function withDates(table: Table, column?: string): DatedTable {
   checkTable('withDates', table);
   const period = periodColumns(table, column);
   if (period && (column?.includes(',') || firstDateColumn(table) === undefined)) return combinePeriod(table, period);
@@ -103,9 +128,16 @@ export function withDates(table: Table, column?: string): { table: Table; dateCo
     const v = table.numbers(name);
     // Whole years (an annual series: 1991, 1992, …) are years too, read as 1 January.
     const wholeYears = v.length > 1 && v.every((y) => Number.isInteger(y) && y >= 1000 && y < 3000) && /year|yr/i.test(name);
+    // A column the caller named that holds whole numbers (day_index 1, 2, …) orders rows without a calendar.
+    // Whole numbers that all look like years (1991, 1992) but are not named so stay ambiguous: refused below.
+    const yearLike = v.every((y) => y >= 1000 && y < 3000);
+    if (!isDecimalYears(v) && !wholeYears && !yearLike && column && v.every((x) => Number.isInteger(x))) return positionsOf(table, name);
     if (!isDecimalYears(v) && !wholeYears) {
+      const what = yearLike
+        ? `whole numbers that look like years (e.g. ${v[0]}) in a column not named year (rename it "year" for an annual series)`
+        : `numbers that are neither decimal years nor whole positions (e.g. ${v.find((x) => !Number.isInteger(x)) ?? v[0]})`;
       throw new InputError(
-        `dateColumn "${name}" holds numbers that are not decimal years (e.g. ${v[0]}); for a year and a quarter or month in two columns pass -p dateColumn=${name},<quarter or month column>; epoch seconds or days load with numbersToDates; or name another column`,
+        `dateColumn "${name}" holds ${what}; for a year and a quarter or month in two columns pass -p dateColumn=${name},<quarter or month column>; epoch seconds or days load with numbersToDates; or name another column`,
       );
     }
     // Newest-first decimal years: convert in time order, then put back in the table's order.

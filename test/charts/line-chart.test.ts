@@ -22,4 +22,16 @@ describe('lineChart (charts/line-chart.ts)', () => {
     const fig = lineChart({ dates: [at(9, 30), at(9, 31, 250), at(16, 0), NaN, day(1)], series: { price: [1, 2, 3, 4, 5] } });
     expect(fig.data[0].x).to.deep.equal(['2024-01-01 09:30:00.000', '2024-01-01 09:31:00.250', '2024-01-01 16:00:00.000', null, '2024-01-02']);
   });
+
+  it('a series without a calendar is drawn over its positions on a linear "observation" axis (they were read as 1970 dates)', () => {
+    const fig = lineChart({ dates: [1, 2, 3], series: { DAX: [10, 11, 12] }, xAxis: 'observations' });
+    expect(fig.data[0].x).to.deep.equal([1, 2, 3]);
+    expect(fig.layout.xaxis).to.deep.include({ type: 'linear' });
+    expect(lineChart({ dates: [1, 2, 3], series: { DAX: [10, 11, 12] } }).data[0].x).to.deep.equal([
+      '1970-01-01 00:00:00.001',
+      '1970-01-01 00:00:00.002',
+      '1970-01-01 00:00:00.003',
+    ]);
+    expect(() => lineChart({ dates: [1], series: { a: [1] }, xAxis: 'rows' as never })).to.throw('xAxis must be "dates" or "observations", got "rows"');
+  });
 });

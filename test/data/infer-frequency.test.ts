@@ -1,7 +1,7 @@
 // inferFrequency and formatPeriod, against hand-built calendars (and pandas' infer_freq aliases for regular ones).
 import { expect } from 'chai';
 import * as path from 'path';
-import { formatPeriod, inferFrequency } from '../../lib/data/infer-frequency';
+import { formatPeriod, inferFrequency, observationFrequency } from '../../lib/data/infer-frequency';
 import { loadCsv } from '../../lib/data/load-csv';
 import { withDates } from '../../lib/data/with-dates';
 import { table } from '../../lib/data/table';
@@ -65,6 +65,14 @@ describe('inferFrequency', () => {
       '2001-08-01',
     ]);
   });
+
+  it('a series without a calendar counts observations: positions are written as such, periods a year only when told', () => {
+    const f = observationFrequency();
+    expect(formatPeriod(12, f)).to.equal('observation 12');
+    expect([f.unit, f.units, Number.isNaN(f.periodsPerYear)]).to.deep.equal(['observation', 'observations', true]);
+    expect(observationFrequency({ periodsPerYear: 260 }).periodsPerYear).to.equal(260);
+    expectError(() => observationFrequency({ periodsPerYear: 0 }), InputError, 'periodsPerYear must be a positive number', '12 for months');
+  });
 });
 
 describe('withDates', () => {
@@ -76,10 +84,10 @@ describe('withDates', () => {
     expect(Array.from(out.numbers('v'))).to.deep.equal([1, 2, 3]);
   });
 
-  it('refuses a missing column, integers that are not decimal years, and text that did not load as dates', () => {
+  it('refuses a missing column, fractions that are not decimal years, and text that did not load as dates', () => {
     expectError(() => withDates(table({ v: [1, 2] })), InputError, 'no date column', '-p dateColumn=');
     expectError(() => withDates(table({ v: [1, 2] }), 'when'), InputError, '"when" is not a column', 'columns: v');
-    expectError(() => withDates(table({ n: [1, 2, 3] }), 'n'), InputError, 'not decimal years');
+    expectError(() => withDates(table({ n: [1.5, 2, 3] }), 'n'), InputError, 'neither decimal years nor whole positions (e.g. 1.5)');
     expectError(() => withDates(table({ s: ['soon', 'later'] }), 's'), InputError, 'did not load as dates', 'dates: ["s"]');
   });
 });

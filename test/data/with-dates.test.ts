@@ -45,3 +45,30 @@ describe('a numeric column named like a date stays a number unless its values ar
     expectError(() => readCsv('time,x\n400,1\n', { dates: ['time'] }), InputError, 'not a date format');
   });
 });
+
+describe('withDates: a day index orders a series without a calendar (issue 31, item 15)', () => {
+  it('-p dateColumn=day_index keeps the positions as numbers, sorts by them and gives the "observations" frequency', () => {
+    const t = readCsv('day_index,decimal_year,DAX\n3,1991.5038,1620\n1,1991.4962,1628.75\n2,1991.5,1613.63\n');
+    const { result, notices } = collectNotices(() => withDates(t, 'day_index'));
+    expect(result.dateColumn).to.equal('day_index');
+    expect(result.table.kind('day_index')).to.equal('number');
+    expect(Array.from(result.table.numbers('day_index'))).to.deep.equal([1, 2, 3]);
+    expect(Array.from(result.table.numbers('DAX'))).to.deep.equal([1628.75, 1613.63, 1620]);
+    expect(result.frequency?.name).to.equal('observations');
+    expect(result.frequency?.units).to.equal('observations');
+    // Nothing is annualised by guess: periods a year are unknown until the caller says.
+    expect(result.frequency?.periodsPerYear).to.be.NaN;
+    expect(notices.join('\n')).to.include('"day_index" holds positions (1 to 3), not dates');
+    // The input is not reordered in place.
+    expect(Array.from(t.numbers('day_index'))).to.deep.equal([3, 1, 2]);
+    // A date column gives no frequency here: inferFrequency reads it from the dates.
+    expect(withDates(t, 'decimal_year').frequency).to.equal(undefined);
+  });
+
+  it('refuses a repeated position (a panel) naming -p series, and year-like integers in a column not named year', () => {
+    expectError(() => withDates(readCsv('t,v\n1,5\n2,6\n2,7\n'), 't'), InputError, 'repeats position 2 (rows 1 and 2)', '-p series=');
+    expectError(() => withDates(readCsv('n,v\n1991,1\n1992,2\n'), 'n'), InputError, 'look like years', 'rename it "year"');
+    // Without the column named, positions are never guessed: the table has no date column.
+    expectError(() => withDates(readCsv('day_index,v\n1,5\n2,6\n3,7\n')), InputError, 'no date column', '-p dateColumn=');
+  });
+});

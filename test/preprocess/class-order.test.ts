@@ -50,4 +50,16 @@ describe('idColumns', () => {
     });
     expect(idColumns(t, ['label'])).to.deep.equal(['patient_id', 'Sample code number', 'code']);
   });
+
+  it('a clock — numbers named like time that rise on every row (decimal_year beside a day index) — is not a series', () => {
+    const n = 30;
+    const t = table({
+      decimal_year: Array.from({ length: n }, (_, i) => 1991.496 + i / 260),
+      DAX: Array.from({ length: n }, (_, i) => 1600 + i), // a rising price is not named like time
+      days_in_hospital: Array.from({ length: n }, (_, i) => (i * 7) % 11), // named like time but not rising
+    });
+    expect(idColumns(t)).to.deep.equal(['decimal_year']);
+    // 20 rows or fewer prove nothing.
+    expect(idColumns(t.head(20))).to.deep.equal([]);
+  });
 });

@@ -106,22 +106,38 @@ describe('the worked notebooks on data they were not written for (report runner,
   }
 });
 
-describe('the medical notebook refuses a label of many numbers (issue 31, item 19)', function () {
+/** One run of a notebook with parameters; its exit code and output. */
+function runOne(notebook: string, parameters: Record<string, string>, out: string): Promise<{ code: number; output: string }> {
+  const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
+  const args = [path.join(PROJECT_ROOT, 'scripts', 'run-notebooks.ts'), path.join(PROJECT_ROOT, 'notebooks', `${notebook}.ipynb`)];
+  for (const [k, v] of Object.entries(parameters)) args.push('-p', `${k}=${v}`);
+  args.push('--out', out);
+  return new Promise((resolve) =>
+    execFile(tsx, args, { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, output: stdout + stderr })),
+  );
+}
+
+describe('the notebooks refuse what they cannot answer, in the cell that loads the data, naming the -p fix', function () {
   this.timeout(300_000);
-  it('label=age (a measurement with dozens of values) fails in the load cell naming regression or binning (it became a many-class problem)', async function () {
+  let out = '';
+  beforeEach(function () {
     if (!fs.existsSync(path.join(PROJECT_ROOT, '.venv', 'bin', 'python'))) {
       if (process.env.CI === 'true') throw new Error('CI needs the Jupyter environment: bash scripts/setup.sh');
       this.skip();
     }
-    const out = tempDir('tsdl-variants-');
-    const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
-    const args = [path.join(PROJECT_ROOT, 'scripts', 'run-notebooks.ts'), path.join(PROJECT_ROOT, 'notebooks', '03-medical-classification.ipynb')];
-    args.push('-p', `csv=${path.join(PROJECT_ROOT, 'datasets', 'statlog-heart.csv')}`, '-p', 'label=age', '-p', 'positive=', '--out', out);
-    const res = await new Promise<{ code: number; output: string }>((resolve) =>
-      execFile(tsx, args, { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, output: stdout + stderr })),
-    );
+    out = tempDir('tsdl-variants-');
+  });
+  afterEach(() => out && fs.rmSync(out, { recursive: true, force: true }));
+
+  it('medical, label=age (a measurement with dozens of values): names regression or binning (it became a many-class problem; issue 31, item 19)', async () => {
+    const res = await runOne('03-medical-classification', { csv: path.join(PROJECT_ROOT, 'datasets', 'statlog-heart.csv'), label: 'age', positive: '' }, out);
     expect(res.code).to.equal(1);
     expect(res.output).to.include('label "age" holds').and.include('not classes').and.include('-p label=').and.include('regression');
-    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('stocks, dateColumn=day_index without periodsPerYear: nothing says how many observations make a year, so nothing is annualised by guess', async () => {
+    const res = await runOne('02-stock-analysis', { dateColumn: 'day_index' }, out);
+    expect(res.code).to.equal(1);
+    expect(res.output).to.include('"day_index" orders the rows without dates').and.include('-p periodsPerYear=<observations a year>');
   });
 });

@@ -98,6 +98,19 @@ export function makeVariants(dir: string): Variant[] {
     says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`],
   });
 
+  // 01: the EU indices by their day index, decimal years beside it (a clock, not a series); macro skipped, no dates.
+  const [eh1, ...eRows1] = readRows('eu-stock-indices-daily.csv');
+  out.push({
+    notebook: '01-interest-rates',
+    what: 'EU indices by day_index, FTSE, the default macro file skipped',
+    parameters: { csv: path.join(DATASETS, 'eu-stock-indices-daily.csv'), target: 'FTSE', dateColumn: 'day_index', lookback: 5, epochs: 20 },
+    says: [
+      `${eRows1.length} observations (observation 1 – observation ${eRows1.length})`,
+      `Left out as identifiers or clocks: ${eh1[1]}`,
+      'Macro covariates skipped: "day_index" has no dates',
+    ],
+  });
+
   // 02: S&P 500 daily OHLCV, newest first, dates as DD.MM.YYYY in a "Trade Date" column.
   const [sh, ...sRows] = readRows('sp500-daily-ohlcv-2000-2020.csv');
   const eu = sRows.map(([d, ...v]) => [`${String(ymd(d)[2]).padStart(2, '0')}.${String(ymd(d)[1]).padStart(2, '0')}.${ymd(d)[0]}`, ...v]).reverse();
@@ -151,6 +164,20 @@ export function makeVariants(dir: string): Variant[] {
     what: 'a yield passed as a price (monthly treasury 10-year)',
     parameters: { csv: path.join(DATASETS, 'treasury-yields-monthly.csv'), price: 'yield_10y', dateColumn: '' },
     says: [`${tRows.length} months`, '"yield_10y" looks like a rate or yield, not a price'],
+  });
+
+  // 02: a series whose only order is a day index, newest first, no dates at all (it could not be run).
+  const [eh, ...eRows] = readRows('eu-stock-indices-daily.csv');
+  const dayIndex = write(dir, 'eu-day-index-newest-first.csv', [[eh[0], ...eh.slice(2)], ...eRows.map((r) => [r[0], ...r.slice(2)]).reverse()]);
+  out.push({
+    notebook: '02-stock-analysis',
+    what: 'a day index only, newest first, periodsPerYear 260',
+    parameters: { csv: dayIndex, price: 'CAC', dateColumn: 'day_index', periodsPerYear: 260 },
+    says: [
+      `${eRows.length} observations (observation 1 – observation ${eRows.length})`,
+      'in the order of "day_index", without dates (260 a year',
+      'Candlesticks skipped: without dates',
+    ],
   });
 
   // 03: wine, three classes, rows sorted by class as shipped.
@@ -236,6 +263,13 @@ export function makeVariants(dir: string): Variant[] {
     what: 'weekly closes, newest first, window 250 weeks',
     parameters: { csv: f12, price: 'close', window: 250, refitEvery: 10 },
     says: [`${spWeekly.length} weeks of "close"`, 'Models that pass both tests'],
+  });
+  // 04: the day-index file: VaR backtests need no calendar.
+  out.push({
+    notebook: '04-risk-forecasting',
+    what: 'a day index only, newest first, SMI',
+    parameters: { csv: dayIndex, price: 'SMI', dateColumn: 'day_index', window: 500, refitEvery: 40 },
+    says: [`${eRows.length} observations of "SMI" (observation 1 – observation ${eRows.length}), in the order of "day_index"`, 'Models that pass both tests'],
   });
   // 04: one stock of the Dow 30 wide file, at the 0.975 level.
   out.push({
