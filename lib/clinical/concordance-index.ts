@@ -7,7 +7,7 @@
  */
 import { InputError } from '../util/errors';
 import { checkList } from '../util/check';
-import { survivalData } from './kaplan-meier';
+import { survivalData } from './survival-data';
 
 export interface ConcordanceResult {
   cIndex: number;

@@ -1,7 +1,8 @@
-/** `tsdl.clinical`: evaluation a clinical board reads — decision curves and survival analysis. */
+/** `tsdl.clinical`: evaluation a clinical board reads — decision curves, calibration, subgroups and survival analysis. */
 export { netBenefit } from './net-benefit';
 export type { NetBenefitOptions, NetBenefitRow } from './net-benefit';
-export { kaplanMeier, survivalData } from './kaplan-meier';
+export { kaplanMeier } from './kaplan-meier';
+export { survivalData } from './survival-data';
 export type { KaplanMeierOptions, KaplanMeierResult } from './kaplan-meier';
 export { logRankTest } from './log-rank-test';
 export type { LogRankResult } from './log-rank-test';
@@ -11,3 +12,18 @@ export { calibrationSlope } from './calibration-slope';
 export type { CalibrationSlopeOptions, CalibrationSlopeResult, Estimate } from './calibration-slope';
 export { subgroupMetrics } from './subgroup-metrics';
 export type { GroupMetric, SubgroupMetricsOptions, SubgroupMetricsResult, SubgroupRow } from './subgroup-metrics';
+export { nelsonAalen } from './nelson-aalen';
+export type { NelsonAalenOptions, NelsonAalenResult } from './nelson-aalen';
+export { eventTable } from './event-table';
+export type { EventTable } from './event-table';
+export { coxPh } from './cox-ph';
+export type { CoxPhOptions } from './cox-ph';
+export { CoxModel } from './cox-model';
+export type { CoxCoefficient, CoxModelParts, SurvivalCurves } from './cox-model';
+export { censoringSurvival, stepAt } from './censoring-survival';
+export type { StepFunction, SurvivalOutcome } from './censoring-survival';
+export { concordanceIndexIpcw } from './concordance-index-ipcw';
+export type { ConcordanceIpcwOptions } from './concordance-index-ipcw';
+export { cumulativeDynamicAuc } from './cumulative-dynamic-auc';
+export type { CumulativeDynamicAucResult } from './cumulative-dynamic-auc';
+export { brierScore, integratedBrierScore } from './brier-score';

@@ -5,8 +5,9 @@
  * 0.5, as lifelines' `median_survival_time_`; Infinity if it never gets there).
  */
 import { InputError } from '../util/errors';
-import { checkList } from '../util/check';
 import { normalQuantile } from '../util/distributions';
+import { eventTable } from './event-table';
+import { survivalData } from './survival-data';
 
 export interface KaplanMeierOptions {
   /** Confidence level of the band. Defaults to 0.95. */
@@ -27,24 +28,6 @@ export interface KaplanMeierResult {
   median: number;
 }
 
-/** Follow-up times and event flags checked: non-negative finite times, events 0/1 (true/false). */
-export function survivalData(caller: string, time: ArrayLike<number>, event: ArrayLike<number | boolean>): { t: Float64Array; e: Uint8Array } {
-  checkList(`${caller}: time`, time);
-  checkList(`${caller}: event`, event);
-  if (time.length !== event.length) throw new InputError(`${caller}: ${time.length} times but ${event.length} event flags; give one of each per patient`);
-  if (time.length === 0) throw new InputError(`${caller} needs at least one patient`);
-  const t = Float64Array.from(time);
-  const e = new Uint8Array(t.length);
-  for (let i = 0; i < t.length; i++) {
-    if (!(t[i] >= 0) || !Number.isFinite(t[i]))
-      throw new InputError(`${caller}: time holds ${t[i]} at ${i}; follow-up times are finite and ≥ 0 (drop or fix the row)`);
-    const v = event[i];
-    if (v !== 0 && v !== 1 && v !== true && v !== false) throw new InputError(`${caller}: event holds ${v} at ${i}; code events 1 (happened) and 0 (censored)`);
-    e[i] = v ? 1 : 0;
-  }
-  return { t, e };
-}
-
 /**
  * The survival curve of one group.
  * @example const km = kaplanMeier(t.numbers('time'), t.numbers('status')); km.median
@@ -54,7 +37,7 @@ export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number | b
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new InputError(`kaplanMeier: level must be in (0, 1), got ${level}`);
   const z = normalQuantile(1 - (1 - level) / 2);
-  const order = Int32Array.from(t, (_, i) => i).sort((a, b) => t[a] - t[b]);
+  const table = eventTable(t, e);
   const times = [0];
   const surv = [1];
   const lo = [1];
@@ -62,20 +45,14 @@ export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number | b
   const risk = [t.length];
   const ev = [0];
   const cens = [0];
-  let atRisk = t.length;
   let s = 1;
   let greenwood = 0; // Σ d / (n (n − d))
   let median = Infinity;
-  for (let k = 0; k < order.length;) {
-    const now = t[order[k]];
-    let d = 0;
-    let c = 0;
-    while (k < order.length && t[order[k]] === now) {
-      if (e[order[k]]) d++;
-      else c++;
-      k++;
-    }
-    if (now === 0 && times.length === 1) {
+  for (let k = 0; k < table.times.length; k++) {
+    const now = table.times[k];
+    const atRisk = table.atRisk[k];
+    const d = table.events[k];
+    if (now === 0) {
       // events at time 0 belong to the first row (lifelines' timeline starts at 0)
       for (const column of [times, surv, lo, hi, risk, ev, cens]) column.pop();
     }
@@ -95,9 +72,8 @@ export function kaplanMeier(time: ArrayLike<number>, event: ArrayLike<number | b
     hi.push(upper);
     risk.push(atRisk);
     ev.push(d);
-    cens.push(c);
+    cens.push(table.censored[k]);
     if (median === Infinity && s <= 0.5) median = now;
-    atRisk -= d + c;
   }
   return {
     times: Float64Array.from(times),

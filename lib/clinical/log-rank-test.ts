@@ -7,7 +7,8 @@
 import { InputError } from '../util/errors';
 import { checkList } from '../util/check';
 import { chiSquaredSf } from '../util/distributions';
-import { survivalData } from './kaplan-meier';
+import { symmetricInverse } from '../util/symmetric-inverse';
+import { survivalData } from './survival-data';
 
 export interface LogRankResult {
   statistic: number;
@@ -15,24 +16,6 @@ export interface LogRankResult {
   degreesOfFreedom: number;
   /** Per group, in order of first appearance: observed and expected events. */
   groups: { group: string; observed: number; expected: number }[];
-}
-
-/** Solves A x = b for a small symmetric positive definite A (Gaussian elimination with partial pivoting). */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    if (Math.abs(m[c][c]) < 1e-300) throw new InputError('logRankTest: a group has no one at risk at any event time; drop it or merge it with another');
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  return m.map((row, i) => row[n] / row[i]);
 }
 
 /**
@@ -84,9 +67,14 @@ export function logRankTest(time: ArrayLike<number>, event: ArrayLike<number | b
     for (let a = 0; a < k; a++) atRisk[a] -= left[a];
   }
   const diff = Array.from({ length: k - 1 }, (_, a) => observed[a] - expected[a]);
-  const sub = Array.from({ length: k - 1 }, (_, a) => Array.from(v[a].subarray(0, k - 1)));
-  const x = solve(sub, diff);
-  const statistic = diff.reduce((s, d, a) => s + d * x[a], 0);
+  const m = k - 1;
+  const inverse = symmetricInverse(
+    Float64Array.from({ length: m * m }, (_, i) => v[Math.floor(i / m)][i % m]),
+    m,
+  );
+  if (!inverse) throw new InputError('logRankTest: a group has no one at risk at any event time; drop it or merge it with another');
+  let statistic = 0;
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) statistic += diff[a] * inverse[a * m + b] * diff[b];
   return {
     statistic,
     pValue: chiSquaredSf(statistic, k - 1),

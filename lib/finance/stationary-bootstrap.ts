@@ -5,7 +5,7 @@
  * clusters) that resampling single rows destroys, which makes iid intervals of a mean return too narrow.
  */
 import { InputError } from '../util/errors';
-import { checkPositiveInt } from '../util/check';
+import { checkPositiveInt, describeArgument } from '../util/check';
 import { seededRng } from '../util/rng';
 import { percentileInterval, type ConfidenceInterval } from '../metrics/bootstrap';
 
@@ -25,6 +25,9 @@ export interface StationaryBootstrapOptions {
  * reused array (copy it to keep it).
  */
 export function stationaryResamples(n: number, options: StationaryBootstrapOptions, use: (rows: Int32Array) => void): void {
+  if (!Number.isInteger(n) || n < 1 || typeof use !== 'function' || (options !== undefined && typeof options !== 'object'))
+    throw new InputError(`stationaryResamples takes the number of rows, options and a function of each resample's rows, got ${describeArgument(n)}`);
+  options ??= {};
   const resamples = checkPositiveInt('resamples', options.resamples ?? 2000, 10);
   const meanBlock = options.meanBlock ?? Math.max(1, Math.round(Math.cbrt(n)));
   if (!(meanBlock >= 1)) throw new InputError(`meanBlock must be ≥ 1 (rows per block on average), got ${meanBlock}`);

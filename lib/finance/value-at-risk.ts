@@ -10,6 +10,7 @@
  *   SciPy's `skew`/`kurtosis`): z + (z² − 1)S/6 + (z³ − 3z)K/24 − (2z³ − 5z)S²/36; shortfall not defined (refused).
  */
 import { InputError } from '../util/errors';
+import { checkList } from '../util/check';
 import { returnSeries } from './return-series';
 import { quantile } from '../util/stats';
 import { normalPdf, normalQuantile, studentTPdf, studentTQuantile } from '../util/distributions';
@@ -28,6 +29,7 @@ export interface RiskOptions {
 
 /** Mean, sample standard deviation, population skewness and excess kurtosis. */
 export function moments(r: ArrayLike<number>): { mean: number; sd: number; skew: number; kurt: number } {
+  checkList('moments: returns', r);
   const n = r.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += r[i];
