@@ -143,7 +143,7 @@ export { rocCurve, rocAuc, rocAucOvr, precisionRecallCurve, averagePrecision } f
 export type { RocCurveOptions } from './metrics/curves';
 export { calibrationCurve } from './metrics/calibration';
 export { youdenThreshold, thresholdForSensitivity } from './metrics/threshold';
-export { bootstrapCi } from './metrics/bootstrap';
+export { bootstrapCi, bootstrapRowsCi } from './metrics/bootstrap';
 export { splitConformal, intervalCoverage, FittedSplitConformal } from './metrics/split-conformal';
 export type { SplitConformalOptions, ConformalBand } from './metrics/split-conformal';
 export { conformalSets, setCoverage, FittedConformalSets } from './metrics/conformal-sets';

@@ -32,7 +32,8 @@ export function brierScore(
   });
   // G = 0 makes a term 0 (scikit-survival divides by infinity there).
   const inverse = (v: number) => (v === 0 ? 0 : 1 / v);
-  const gT = Float64Array.from(t, (ti, i) => (e[i] ? inverse(censoringAt(g, ti, caller)) : 0));
+  // Only events by the last time are weighted by G(T).
+  const gT = Float64Array.from(t, (ti, i) => (e[i] && ti <= at[at.length - 1] ? inverse(censoringAt(g, ti, caller)) : 0));
   const score = Float64Array.from(at, (tau, k) => {
     const gTau = inverse(censoringAt(g, tau, caller));
     let sum = 0;

@@ -59,10 +59,14 @@ export function censoringAt(g: StepFunction, t: number, caller: string): number 
   return stepAt(g, t);
 }
 
-/** Inverse-probability-of-censoring weights of a test set: 1 / G(T) for events, 0 for censored rows. */
-export function censoringWeights(g: StepFunction, t: Float64Array, e: Uint8Array, caller: string): Float64Array {
+/**
+ * Inverse-probability-of-censoring weights of a test set: 1 / G(T) for events, 0 for censored rows. Events after
+ * `until` get 0 too: a score at times up to `until` never weights them (scikit-survival computes them anyway, and
+ * refuses a test event after the training follow-up even then).
+ */
+export function censoringWeights(g: StepFunction, t: Float64Array, e: Uint8Array, caller: string, until = Infinity): Float64Array {
   return Float64Array.from(t, (ti, i) => {
-    if (!e[i]) return 0;
+    if (!e[i] || ti > until) return 0;
     const gi = censoringAt(g, ti, caller);
     if (gi === 0) throw new InputError(`${caller}: no training patient is still followed at time ${ti} (G = 0); evaluate up to an earlier time (tau)`);
     return 1 / gi;

@@ -44,7 +44,8 @@ export function cumulativeDynamicAuc(
   const g = censoringSurvival(train, caller);
   const { t, e } = survivalData(caller, test?.time, test?.event);
   const at = evaluationTimes(times, t, caller);
-  const w = censoringWeights(g, t, e, caller);
+  // Only cases (events by the last time) are weighted.
+  const w = censoringWeights(g, t, e, caller, at[at.length - 1]);
   const n = t.length;
   const perTime = Array.isArray(risk) && typeof risk[0] !== 'number';
   const scoreAt = (k: number): ArrayLike<number> => (perTime ? (risk as ArrayLike<number>[])[k] : (risk as ArrayLike<number>));

@@ -72,3 +72,28 @@ export function bootstrapCi(
   }
   return percentileInterval(values, estimate, level, skipped);
 }
+
+/**
+ * Resamples row indices with replacement and reports the percentile interval of a statistic of those rows — for
+ * metrics of several arrays at once (survival times, events and risk scores).
+ * @example bootstrapRowsCi(n, (rows) => concordanceIndex(pick(t, rows), pick(e, rows), pick(risk, rows)).cIndex)
+ */
+export function bootstrapRowsCi(n: number, statistic: (rows: Int32Array) => number, options: BootstrapOptions = {}): ConfidenceInterval {
+  if (!Number.isInteger(n) || n < 1 || typeof statistic !== 'function')
+    throw new InputError(
+      `bootstrapRowsCi takes the number of rows and a statistic of row indices, got ${describeArgument(n)} and ${describeArgument(statistic)}`,
+    );
+  const resamples = checkPositiveInt('resamples', options.resamples ?? 1000, 10);
+  const level = options.level ?? 0.95;
+  if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
+  const estimate = statistic(Int32Array.from({ length: n }, (_, i) => i));
+  const rng = seededRng(options.seed ?? 42);
+  const rows = new Int32Array(n);
+  const values: number[] = [];
+  let skipped = 0;
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < n; i++) rows[i] = Math.floor(rng() * n);
+    if (!tryMetric(() => statistic(rows), values)) skipped++;
+  }
+  return percentileInterval(values, estimate, level, skipped);
+}

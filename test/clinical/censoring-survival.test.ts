@@ -22,3 +22,20 @@ describe('censoringSurvival and the IPCW checks (clinical/censoring-survival.ts)
     expectError(() => concordanceIndexIpcw(outcome(train), outcome(test), ref.risk.slice(1)), InputError, 'risk scores');
   });
 });
+
+describe('IPCW scores with test follow-up beyond the training follow-up', () => {
+  it('a test event after the last training time does not stop AUC or Brier at earlier times (it is a control there), and changes nothing', () => {
+    const trainO = { time: [1, 2, 3, 4, 5, 6], event: [1, 0, 1, 1, 0, 1] };
+    const testO = { time: [1.5, 2.5, 3.5, 4.5, 9], event: [1, 1, 0, 1, 1] };
+    const shorter = { time: [1.5, 2.5, 3.5, 4.5, 5.5], event: [1, 1, 0, 1, 1] };
+    const risk = [5, 4, 3, 2, 1];
+    // Patient 5 is a control at 2 and 3 whether followed to 5.5 or to 9.
+    expect(Array.from(cumulativeDynamicAuc(trainO, testO, risk, [2, 3]).auc)).to.deep.equal(
+      Array.from(cumulativeDynamicAuc(trainO, shorter, risk, [2, 3]).auc),
+    );
+    const surv = risk.map((r) => [1 - r / 10, 1 - r / 8]);
+    expect(Array.from(brierScore(trainO, testO, surv, [2, 3]).score)).to.deep.equal(Array.from(brierScore(trainO, shorter, surv, [2, 3]).score));
+    // Uno's C without tau anchors a pair at that event: it needs G there, so it asks for tau.
+    expectError(() => concordanceIndexIpcw(trainO, testO, risk), InputError, 'beyond the training follow-up');
+  });
+});

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { accuracy } from '../../lib/metrics/classification';
 import { rocAuc } from '../../lib/metrics/curves';
-import { bootstrapCi } from '../../lib/metrics/bootstrap';
+import { bootstrapCi, bootstrapRowsCi } from '../../lib/metrics/bootstrap';
 import { fixture } from '../helpers';
 
 const g = fixture('metrics.json');
@@ -24,5 +24,29 @@ describe('bootstrapCi (metrics/bootstrap.ts)', () => {
   it('skips resamples where the metric is undefined and counts them', () => {
     const ci = bootstrapCi(rocAuc, [0, 0, 0, 0, 0, 0, 0, 1, 1], [0.1, 0.2, 0.1, 0.3, 0.2, 0.1, 0.4, 0.9, 0.7], { seed: 2, resamples: 200 });
     expect(ci.skipped).to.be.greaterThan(0);
+  });
+});
+
+describe('bootstrapRowsCi (metrics/bootstrap.ts)', () => {
+  it('resamples row indices: the same interval as bootstrapCi for a metric of two arrays, seeded', () => {
+    const viaRows = bootstrapRowsCi(
+      y.length,
+      (rows) =>
+        rocAuc(
+          Array.from(rows, (i) => y[i]),
+          Array.from(rows, (i) => prob[i]),
+        ),
+      { seed: 3, resamples: 200 },
+    );
+    expect(viaRows).to.deep.equal(bootstrapCi(rocAuc, y, prob, { seed: 3, resamples: 200 }));
+  });
+
+  it('the mean of 0/1 rows by hand: the estimate is the full-sample mean; a bad call is refused', () => {
+    const v = [0, 1, 1, 1];
+    const ci = bootstrapRowsCi(4, (rows) => rows.reduce((s, i) => s + v[i], 0) / rows.length, { seed: 1, resamples: 100 });
+    expect(ci.estimate).to.equal(0.75);
+    expect(ci.lower).to.be.at.least(0);
+    expect(ci.upper).to.be.at.most(1);
+    expect(() => bootstrapRowsCi(0, () => 1)).to.throw('bootstrapRowsCi takes the number of rows');
   });
 });

@@ -99,6 +99,7 @@ describe('the worked notebooks on data they were not written for (report runner,
           'eu-stock-indices-daily.csv',
           'breast-cancer-wisconsin-diagnostic.csv',
           'sp500-daily-ohlcv-2000-2020.csv',
+          'ncctg-lung.csv',
         ])
           if (!String(v.parameters.csv).endsWith(d)) expect(prose, v.what).to.not.include(d);
       }

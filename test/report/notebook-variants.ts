@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export interface Variant {
-  notebook: '01-interest-rates' | '02-stock-analysis' | '03-medical-classification' | '04-risk-forecasting';
+  notebook: '01-interest-rates' | '02-stock-analysis' | '03-medical-classification' | '04-risk-forecasting' | '05-survival-analysis';
   what: string;
   parameters: Record<string, string | number>;
   /** Texts the generated prose must contain. */
@@ -285,6 +285,52 @@ export function makeVariants(dir: string): Variant[] {
     what: 'a monthly panel of five symbols, MSFT, window 60 months',
     parameters: { csv: panelFile, price: 'price', series: 'symbol', symbol: 'MSFT', window: 60, refitEvery: 6, level: 0.95 },
     says: [`${msft.length} months of "price"`, 'symbol **MSFT**'],
+  });
+  // 05: veterans — events coded "dead"/"alive", text covariates (cell type, therapy), treatment arms as groups.
+  const [vh, ...vRows] = readRows('veteran-lung-cancer.csv');
+  out.push({
+    notebook: '05-survival-analysis',
+    what: 'veterans: event as text, text covariates, treatment groups',
+    parameters: {
+      csv: path.join(DATASETS, 'veteran-lung-cancer.csv'),
+      time: 'Survival_in_days',
+      event: 'Status',
+      eventValue: 'dead',
+      group: 'Treatment',
+      covariates: '',
+    },
+    says: [
+      `${vRows.length} patients, ${vRows.filter((r) => r[vh.indexOf('Status')] === 'dead').length} events`,
+      'Reference levels: Celltype = ',
+      'Log-rank test across 2 groups of "Treatment"',
+    ],
+  });
+  // 05: GBSG2 breast cancer — event column "cens", every other column a covariate, hormone therapy as groups.
+  const [gh, ...gRows] = readRows('gbsg2-breast-cancer.csv');
+  out.push({
+    notebook: '05-survival-analysis',
+    what: 'GBSG2: 686 patients, all columns as covariates, horTh groups',
+    parameters: { csv: path.join(DATASETS, 'gbsg2-breast-cancer.csv'), event: 'cens', group: 'horTh', covariates: '' },
+    says: [`${gRows.length} patients, ${gRows.filter((r) => r[gh.indexOf('cens')] === '1').length} events`, 'tgrade = II'],
+  });
+  // 05: the lung table renamed, the outcome as text with a competing code, "?" for missing, newest patients first.
+  const [lh, ...lRows] = readRows('ncctg-lung.csv');
+  const li = (c: string) => lh.indexOf(c);
+  let censoredSeen = 0;
+  const outcomeOf = (r: string[]) => (r[li('status')] === '1' ? 'died' : censoredSeen++ % 4 === 0 ? 'transplant' : 'alive');
+  const lungRows = lRows
+    .map((r) => [r[li('time')], outcomeOf(r), r[li('age')], r[li('sex')] === '1' ? 'male' : 'female', r[li('ph.ecog')] === '' ? '?' : r[li('ph.ecog')]])
+    .reverse();
+  const f14 = write(dir, 'lung-outcome-text.csv', [['follow_up_days', 'outcome', 'age', 'sex', 'ecog'], ...lungRows]);
+  out.push({
+    notebook: '05-survival-analysis',
+    what: 'lung renamed, outcome died/alive/transplant, "?" markers, sex as text',
+    parameters: { csv: f14, time: 'follow_up_days', event: 'outcome', eventValue: 'died', group: 'sex', covariates: 'age,sex,ecog', naValues: '?' },
+    says: [
+      `${lRows.length} patients, ${lRows.filter((r) => r[li('status')] === '1').length} events`,
+      'if one of them is a competing event',
+      'Left out of the model: 1 patient missing a covariate',
+    ],
   });
   return out;
 }
