@@ -27,3 +27,5 @@ export type { ConcordanceIpcwOptions } from './concordance-index-ipcw';
 export { cumulativeDynamicAuc } from './cumulative-dynamic-auc';
 export type { CumulativeDynamicAucResult } from './cumulative-dynamic-auc';
 export { brierScore, integratedBrierScore } from './brier-score';
+export { deepSurv, coxLoss, survivalTargets, survivalDataset } from './deep-surv';
+export type { DeepSurvOptions } from './deep-surv';
