@@ -38,6 +38,8 @@ export function survivalDataset(data: Dataset, time: ArrayLike<number>, event: A
 
 /** Breslow's negative mean partial log-likelihood of the batch's log risks `yPred` given survivalTargets `yTrue`. */
 export function coxLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
+  if (!(yTrue instanceof tf.Tensor) || !(yPred instanceof tf.Tensor) || yTrue.size !== yPred.size)
+    throw new InputError('coxLoss takes two tensors of one value per patient: survivalTargets, then the predicted log risks');
   return tf.tidy(() => {
     const t = tf.abs(yTrue).reshape([-1]);
     const d = tf.cast(tf.greater(yTrue, 0), 'float32').reshape([-1]);
