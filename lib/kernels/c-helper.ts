@@ -12,9 +12,11 @@
  * - the inputs of sliding windows, one contiguous copy per window (`native/windows.c`, for `makeWindows`);
  * - whole LSTM and GRU sequences forward and backward (`native/recurrent.c`, lib/kernels/recurrent.ts).
  *
- * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out).
+ * `TSDL_C_HELPER=off` in the environment leaves the helper unloaded (to compare, or to rule it out). Before it
+ * loads, OPENBLAS_CORETYPE is set from the CPU's flags unless already set (kernels/blas-core.ts).
  */
 import * as path from 'path';
+import { chooseBlasCore } from './blas-core';
 
 /** The buffers of a recurrent forward call: inputs, dims [B, T, F, H], then the outputs it fills. */
 export type RnnForwardArgs = [
@@ -116,6 +118,8 @@ function load(): CHelper | null {
     absent = 'off (TSDL_C_HELPER=off)';
     return null;
   }
+  // OpenBLAS reads its kernel family once, when it loads with the helper: set it from the CPU's flags first.
+  chooseBlasCore();
   let helper: CHelper;
   try {
     // lib/util or dist/util → the project root's build/.

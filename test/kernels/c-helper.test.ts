@@ -356,7 +356,7 @@ describe('describeCHelper (in the backend line that notebooks and the test run p
     const line = describeBackend();
     expect(line.endsWith(`; C helper: ${describeCHelper()}`)).to.equal(true);
     if (cHelper()) {
-      expect(describeCHelper()).to.match(/^built \((avx2|sse2|compiler default); recurrent kernels (avx512|avx2|default), (openblas|loops)\)$/);
+      expect(describeCHelper()).to.match(/^built \((avx2|sse2|compiler default); recurrent kernels (avx512|avx2|default), (openblas \(\w+ kernels, 1 thread[^()]*\)|loops)\)$/);
       expect(withoutHelper(describeCHelper)).to.equal('switched off (useCHelper(false))');
     } else {
       expect(describeCHelper()).to.match(/^(not built|out of date|off)/);
