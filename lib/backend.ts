@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as tf from './tf';
 import { InputError, TsdlError } from './util/errors';
 import { installWasmMatMulFastPath } from './kernels/wasm-matmul';
-import { describeCHelper } from './kernels/c-helper';
+import { describeCHelper, loadCHelper } from './kernels/c-helper';
 import { checkString, checkObjectWith } from './util/check';
 
 export { tf };
@@ -124,6 +124,8 @@ export function initBackend(backend?: string): Promise<BackendInfo> {
   const wanted = backend ?? process.env.TSDL_BACKEND;
   if (current && (!wanted || parseBackendName(wanted) === current.backend)) return Promise.resolve(current);
   if (pending && !wanted) return pending;
+  // The C helper loads here (not on import): its malloc settings then hold from the first large array on.
+  loadCHelper();
   pending = (async () => {
     // Production mode silences tfjs's "install the node backend" banner: the choice is reported by us.
     tf.enableProdMode();

@@ -139,21 +139,38 @@ function load(): CHelper | null {
   return helper;
 }
 
-// Loaded with the library, not at first use: the malloc thresholds matter from the first large array on.
-const loaded = load();
-let enabled = loaded !== null;
+// Loaded at first use — initBackend, or the first call that needs a kernel — never on import: importing the
+// package loads no native file and leaves the process's malloc settings and environment alone.
+let state: { helper: CHelper | null } | undefined;
+let enabled = true;
+
+function loaded(): CHelper | null {
+  state ??= { helper: load() };
+  return state.helper;
+}
+
+/** Loads the helper now if it is not loaded (initBackend calls it, so its malloc settings apply from the start). */
+export function loadCHelper(): boolean {
+  return loaded() !== null;
+}
+
+/** Whether the helper's native file has been loaded into this process (it is not, until first use). */
+export function cHelperLoaded(): boolean {
+  return state !== undefined && state.helper !== null;
+}
 
 /** One line for logs and reports: "built (avx2)", or why it is not in use. */
 export function describeCHelper(): string {
-  if (loaded === null) return absent;
+  const helper = loaded();
+  if (helper === null) return absent;
   if (!enabled) return 'switched off (useCHelper(false))';
-  const k = loaded.useKernels({});
-  return `built (${loaded.vectorInstructions}; recurrent kernels ${k.isa}, ${k.matrixLibrary})`;
+  const k = helper.useKernels({});
+  return `built (${helper.vectorInstructions}; recurrent kernels ${k.isa}, ${k.matrixLibrary})`;
 }
 
 /** The compiled helper, or null when it was not built, cannot load here, or is switched off. */
 export function cHelper(): CHelper | null {
-  return enabled ? loaded : null;
+  return enabled ? loaded() : null;
 }
 
 /**
@@ -161,6 +178,6 @@ export function cHelper(): CHelper | null {
  * loops it stands in for. The malloc thresholds, once set at load, stay. Returns whether it is now in use.
  */
 export function useCHelper(on: boolean): boolean {
-  enabled = on && loaded !== null;
-  return enabled;
+  enabled = on;
+  return on && loaded() !== null;
 }

@@ -12,17 +12,42 @@ import { checkX, InputData } from './check-training-data';
 import { checkModel } from '../models/model';
 
 export interface PredictOptions {
-  /** Samples per forward pass. Defaults to 256. */
+  /** Samples per forward pass. Defaults to as many as fit in about 64 MB of activations (often all of them). */
   batchSize?: number;
 }
 
-async function forward(model: Model, data: InputData, batchSize: number): Promise<Float64Array> {
+/** Floats of activations a forward pass holds per sample: the input and every layer's output. */
+function floatsPerSample(model: Model): number {
+  let floats = model.spec.inputShape.reduce((a, b) => a * b, 1);
+  for (const layer of model.net.layers) {
+    const shapes = (Array.isArray(layer.outputShape[0]) ? layer.outputShape : [layer.outputShape]) as (number | null)[][];
+    for (const shape of shapes) floats += shape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
+  }
+  return floats;
+}
+
+/**
+ * The default batch: every sample in one call while the activations stay under 2²⁴ floats (64 MB). One call of
+ * 10,000 MLP rows was 5.4× faster than batches of 256 (issue 34), which tfjs split again into 32s.
+ */
+export function defaultPredictBatch(model: Model, samples: number): number {
+  return Math.max(1, Math.min(samples, Math.floor(2 ** 24 / floatsPerSample(model))));
+}
+
+async function forward(model: Model, data: InputData, batchSize: number | undefined): Promise<Float64Array> {
   const n = checkX(model, data);
   const width = data.x.length / Math.max(n, 1);
   const out = new Float64Array(n * model.outputSize);
-  for (let start = 0; start < n; start += batchSize) {
-    const end = Math.min(n, start + batchSize);
-    const y = tf.tidy(() => model.net.predict(tf.tensor(data.x.subarray(start * width, end * width), [end - start, ...data.xShape.slice(1)])) as tf.Tensor);
+  const step = batchSize ?? defaultPredictBatch(model, n);
+  for (let start = 0; start < n; start += step) {
+    const end = Math.min(n, start + step);
+    // tfjs's predict splits its input into batches of 32 unless told otherwise: one pass per step here.
+    const y = tf.tidy(
+      () =>
+        model.net.predict(tf.tensor(data.x.subarray(start * width, end * width), [end - start, ...data.xShape.slice(1)]), {
+          batchSize: end - start,
+        }) as tf.Tensor,
+    );
     try {
       out.set(await y.data(), start * model.outputSize);
     } finally {
@@ -39,7 +64,7 @@ async function forward(model: Model, data: InputData, batchSize: number): Promis
  */
 export async function predict(model: Model, data: InputData, options: PredictOptions = {}): Promise<Float64Array> {
   checkModel('predict', model);
-  return forward(model, data, checkPositiveInt('batchSize', options.batchSize ?? 256));
+  return forward(model, data, options.batchSize === undefined ? undefined : checkPositiveInt('batchSize', options.batchSize));
 }
 
 /** Class codes: probability ≥ threshold (binary; default 0.5) or argmax (multi-class). */

@@ -356,7 +356,9 @@ describe('describeCHelper (in the backend line that notebooks and the test run p
     const line = describeBackend();
     expect(line.endsWith(`; C helper: ${describeCHelper()}`)).to.equal(true);
     if (cHelper()) {
-      expect(describeCHelper()).to.match(/^built \((avx2|sse2|compiler default); recurrent kernels (avx512|avx2|default), (openblas \(\w+ kernels, 1 thread[^()]*\)|loops)\)$/);
+      expect(describeCHelper()).to.match(
+        /^built \((avx2|sse2|compiler default); recurrent kernels (avx512|avx2|default), (openblas \(\w+ kernels, 1 thread[^()]*\)|loops)\)$/,
+      );
       expect(withoutHelper(describeCHelper)).to.equal('switched off (useCHelper(false))');
     } else {
       expect(describeCHelper()).to.match(/^(not built|out of date|off)/);
@@ -368,5 +370,23 @@ describe('describeCHelper (in the backend line that notebooks and the test run p
       encoding: 'utf8',
     });
     expect(off.trim()).to.equal('off (TSDL_C_HELPER=off)');
+  });
+});
+
+describe('the C helper loads at first use, not on import (issue 35)', () => {
+  it('a fresh process that imports the package has loaded no .node file and set no OPENBLAS_CORETYPE; initBackend loads it', function () {
+    this.timeout(60_000);
+    const index = path.join(__dirname, '..', '..', 'lib', 'index.ts');
+    const script = `
+      const before = process.env.OPENBLAS_CORETYPE;
+      const tsdl = require(${JSON.stringify(index)});
+      const natives = () => Object.keys(require.cache).filter((k) => k.endsWith('.node'));
+      const atImport = { natives: natives(), coreType: process.env.OPENBLAS_CORETYPE === before };
+      tsdl.initBackend('cpu').then(() => console.log(JSON.stringify({ atImport, afterInit: natives().length })));`;
+    const env = { ...process.env };
+    delete env.OPENBLAS_CORETYPE;
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env, encoding: 'utf8' }).trim().split('\n').pop()!);
+    expect(out.atImport).to.deep.equal({ natives: [], coreType: true });
+    if (describeCHelper().startsWith('built')) expect(out.afterInit).to.be.at.least(1);
   });
 });
