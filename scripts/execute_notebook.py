@@ -40,9 +40,22 @@ def error_line(cell):
     return "", ""
 
 
+def report_title(nb, fallback):
+    """The notebook's first heading (its title as written), else the file's name: the report page's <title>."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return line.lstrip("#").strip() or fallback
+    return fallback
+
+
 def export_html(nb, path):
     exporter = HTMLExporter(template_name="tsdl", extra_template_basedirs=[os.path.join(HERE, "report-template")])
-    body, _ = exporter.from_notebook_node(nb)
+    # nbconvert titles every page "Notebook" unless told.
+    title = report_title(nb, os.path.splitext(os.path.basename(path))[0])
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     with open(path, "w", encoding="utf-8") as f:
         f.write(body)
 

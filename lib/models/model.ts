@@ -7,6 +7,9 @@ import { tf } from '../backend';
 import { InputError, NotFittedError, ShapeError } from '../util/errors';
 import { describeArgument } from '../util/check';
 
+/** The library's layers under the names Keras users know them by. */
+const STANDARD_LAYER_NAMES: Record<string, string> = { TsdlLSTM: 'LSTM', TsdlGRU: 'GRU', TsdlSeededDropout: 'Dropout', TsdlCausalConv1D: 'Conv1D (causal)' };
+
 /** What a model predicts, which picks its loss and output activation. */
 export type Task = 'regression' | 'binary' | 'multiclass';
 
@@ -77,12 +80,33 @@ export class Model {
     return this.net.countParams();
   }
 
-  /** A Keras-style summary: one row per layer, output shape and parameter count. */
+  /**
+   * A Keras-style summary: one row per layer with its full name and type — the library's own layers under their
+   * standard names (TsdlLSTM as LSTM, TsdlSeededDropout as Dropout) — output shape and parameters; then the totals.
+   */
   summary(): string {
     this.check();
-    const lines: string[] = [];
-    this.net.summary(90, undefined, (line) => lines.push(line));
-    return lines.join('\n');
+    const rows = this.net.layers.map((layer) => {
+      const className = layer.getClassName();
+      const type = STANDARD_LAYER_NAMES[className] ?? className;
+      // tfjs names layers "<snake>_<Class><n>" ("tsdl_seeded_dropout_TsdlSeededDropout1"): shown as Keras would, "dropout_1".
+      const auto = new RegExp(`_${className}(\\d+)$`).exec(layer.name);
+      const name = auto ? `${type.split(' ')[0].toLowerCase()}_${auto[1]}` : layer.name;
+      const shape = (Array.isArray(layer.outputShape[0]) ? layer.outputShape[0] : layer.outputShape) as (number | null)[];
+      return [`${name} (${type})`, `(${shape.map((d) => (d === null ? 'None' : d)).join(', ')})`, String(layer.countParams())];
+    });
+    const header = ['Layer (type)', 'Output shape', 'Params'];
+    const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+    const line = (r: string[]) => `${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padStart(widths[2])}`;
+    const trainable = this.net.trainableWeights.reduce((s, w) => s + (w.shape as number[]).reduce((a, b) => a * b, 1), 0);
+    const total = this.countParams();
+    return [
+      `Model: ${this.spec.builder} (${this.spec.task})`,
+      line(header),
+      '─'.repeat(widths[0] + widths[1] + widths[2] + 4),
+      ...rows.map(line),
+      `Total params: ${total}; trainable: ${trainable}; non-trainable: ${total - trainable}`,
+    ].join('\n');
   }
 
   /** Throws if the model was disposed. */

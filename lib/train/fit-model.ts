@@ -107,6 +107,7 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
           validationData: valTensors as [tf.Tensor, tf.Tensor] | undefined,
           callbacks: {
             onBatchEnd: async (batch, logs) => {
+              if (logs) progress.batch?.(epoch, batch + 1, Math.ceil(nTrain / batchSize), logs.loss);
               if (logs && options.callbacks?.onBatchEnd) options.callbacks.onBatchEnd({ epoch: model.epochsTrained + 1, batch: batch + 1, loss: logs.loss });
               if (logs && !Number.isFinite(logs.loss)) {
                 nanAt = `epoch ${epoch}, batch ${batch + 1}`;

@@ -17,6 +17,11 @@ describe('lstmForecaster, gruForecaster and conv1dForecaster (models/sequence-mo
         expect(s)
           .to.match(/Total params: [\d,]+/)
           .and.include('Output shape');
+        // Full layer names under their standard types (tfjs cut them: "tsdl_seeded_dropout_TsdlSee").
+        expect(s).to.include('dropout_').and.include('(Dropout)').and.not.include('Tsdl');
+        expect(s).to.match(
+          build === lstmForecaster ? /lstm_\d+ \(LSTM\) +\(None, 12, 8\)/ : build === gruForecaster ? /gru_\d+ \(GRU\)/ : /\(Conv1D \(causal\)\)/,
+        );
         expect(m.countParams()).to.be.greaterThan(0);
         m.dispose();
       }

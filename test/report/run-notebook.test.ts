@@ -56,6 +56,8 @@ describe('notebook execution (nbclient + tslab)', function () {
     const html = fs.readFileSync(run.html, 'utf8');
     expect(html).to.include('test accuracy:');
     expect(html).not.to.match(/<script[^>]+src="https?:/); // no CDN scripts in the report
+    // The page is titled by the notebook's first heading (nbconvert wrote "Notebook" on every page).
+    expect(html).to.include('<title>Smoke test: the whole stack in one small notebook</title>');
   });
 
   it("a Table or figure as a cell's last expression renders as an HTML table or a Plotly chart; console.log prints text", async () => {

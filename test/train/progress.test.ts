@@ -5,6 +5,7 @@ import * as path from 'path';
 import { expect } from 'chai';
 import { sineRegression } from './fixtures';
 import { denseRegressor, fitModel } from '../../lib/index';
+import { logLines } from '../../lib/train/progress';
 
 describe('training progress outside a kernel: lines and a terminal bar (train/progress.ts)', function () {
   this.timeout(60000);
@@ -25,6 +26,8 @@ describe('training progress outside a kernel: lines and a terminal bar (train/pr
       (process.stderr as { isTTY?: boolean }).isTTY = tty;
     }
     expect(lines.filter((l) => /^epoch \d\/5 /.test(l))).to.have.length(5);
+    // Without validation there is no val_loss column (it printed "val_loss -").
+    expect(lines.join('')).to.not.include('val_loss');
     expect(lines.join('')).to.include('denseRegressor: 5 epochs');
   });
 
@@ -41,7 +44,18 @@ describe('training progress outside a kernel: lines and a terminal bar (train/pr
     const out = execFileSync('/usr/bin/script', ['-qec', `${tsx} ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TSDL_NOTICES: 'off' } });
     fs.rmSync(dir, { recursive: true, force: true });
     expect(out).to.include('\r');
-    expect(out).to.match(/█+░* epoch 3\/3/);
+    // One line kept per epoch (as Keras), the bar full; no val_loss column without validation.
+    expect(out.split('\n').filter((l) => /Epoch \d\/3 {2}█{24} {2}loss [\d.e+-]+ {2}[\d.]+s/.test(l))).to.have.length(3);
+    expect(out).to.not.include('val_loss');
     expect(out).to.include('denseRegressor: 3 epochs');
+  });
+
+  it('writes val_loss when there is validation, and nothing in its place when there is none', () => {
+    const lines: string[] = [];
+    const r = logLines((l) => lines.push(l));
+    const report = { epoch: 2, epochs: 4, loss: 0.5, learningRate: 1e-3, seconds: 1.5, history: { loss: [], valLoss: [] } };
+    r.epoch!({ ...report, valLoss: 0.25 });
+    r.epoch!(report);
+    expect(lines).to.deep.equal(['epoch 2/4  loss 0.5000  val_loss 0.2500  (1.5s)', 'epoch 2/4  loss 0.5000  (1.5s)']);
   });
 });
