@@ -25,6 +25,43 @@ export interface CommonModelOptions {
   l2?: number;
   /** Dropout rate after each hidden layer. Defaults to 0. */
   dropout?: number;
+  /**
+   * Quantile levels of a regression head, e.g. [0.05, 0.5, 0.95]: one output per target and level (target-major),
+   * trained on the mean pinball loss; `predict` sorts each target's quantiles so they never cross. Defaults to
+   * none: one value per target, mean squared error.
+   */
+  quantiles?: readonly number[];
+}
+
+/** A loss as tfjs takes it: a name, or a function of the targets and predictions. */
+export type LossFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Scalar;
+
+/** The quantile levels of a regression head, checked: increasing, strictly between 0 and 1; undefined for none. */
+export function quantileLevels(options: CommonModelOptions, task: Task, builder: string): number[] | undefined {
+  const q = options.quantiles;
+  if (q === undefined) return undefined;
+  if (task !== 'regression') throw new InputError(`${builder}: quantiles apply to regression; a ${task} model predicts probabilities already`);
+  if (!Array.isArray(q) || q.length === 0)
+    throw new InputError(`${builder}: quantiles must be a list of levels such as [0.05, 0.5, 0.95], got ${formatValue(q)}`);
+  q.forEach((v, k) => {
+    if (!(typeof v === 'number' && v > 0 && v < 1)) throw new InputError(`${builder}: quantile ${formatValue(v)} is not a level strictly between 0 and 1`);
+    if (k > 0 && !(v > q[k - 1])) throw new InputError(`${builder}: quantiles must increase, got ${q[k - 1]} then ${v}`);
+  });
+  return [...q];
+}
+
+/**
+ * The mean pinball loss over every target and level: max(q·(y − ŷ_q), (q − 1)·(y − ŷ_q)). Targets come tiled, each
+ * value repeated once per level (fitModel does it), so both tensors are [n, targets × levels].
+ */
+export function quantileLoss(levels: readonly number[]): LossFunction {
+  return (yTrue, yPred) =>
+    tf.tidy(() => {
+      const width = yPred.shape[yPred.shape.length - 1] as number;
+      const q = tf.tensor1d(Array.from({ length: width }, (_, j) => levels[j % levels.length]));
+      const e = tf.sub(yTrue, yPred);
+      return tf.mean(tf.maximum(tf.mul(q, e), tf.mul(tf.sub(q, 1), e))) as tf.Scalar;
+    });
 }
 
 /** Seeds per layer, derived from one model seed. */
@@ -108,7 +145,7 @@ export function lossOf(task: Task): { loss: string; metrics: string[] } {
 export function compile(
   layers: tf.layers.Layer[],
   spec: Omit<ModelSpec, 'seed' | 'learningRate'> & { seed: number; learningRate?: number },
-  loss: string,
+  loss: string | LossFunction,
   metrics: string[],
 ): Model {
   requireBackend();

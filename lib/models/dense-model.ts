@@ -2,7 +2,20 @@
 import { tf } from '../backend';
 import { InputError } from '../util/errors';
 import { checkPositiveInt } from '../util/check';
-import { unitsOption, checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import {
+  unitsOption,
+  checkRate,
+  CommonModelOptions,
+  compile,
+  dropoutLayer,
+  head,
+  quantileLevels,
+  quantileLoss,
+  regularizer,
+  sampleShape,
+  Seeds,
+  ShapedData,
+} from './build';
 import type { Model, Task } from './model';
 
 export interface DenseOptions extends CommonModelOptions {
@@ -39,12 +52,15 @@ function dense(data: ShapedData, task: Task, outputSize: number, builder: string
     if (options.batchNorm) layers.push(tf.layers.batchNormalization());
     if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
   });
-  const h = head(task, outputSize, seeds, layers.length === 0 ? inputShape : undefined);
+  // Quantile heads: one output per target and level, on the pinball loss.
+  const levels = quantileLevels(options, task, builder);
+  const outputs = outputSize * (levels?.length ?? 1);
+  const h = head(task, outputs, seeds, layers.length === 0 ? inputShape : undefined);
   layers.push(h.layer);
   return compile(
     layers,
-    { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } },
-    h.loss,
+    { builder, task, inputShape, outputSize: outputs, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } },
+    levels ? quantileLoss(levels) : h.loss,
     h.metrics,
   );
 }

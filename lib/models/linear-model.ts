@@ -1,5 +1,5 @@
 /** The honest baselines a neural network must beat: `linearRegression` and `logisticRegression` (one dense layer). */
-import { CommonModelOptions, compile, lossOf, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import { CommonModelOptions, compile, lossOf, quantileLevels, quantileLoss, regularizer, sampleShape, Seeds, ShapedData } from './build';
 import type { Model, Task } from './model';
 import { checkPositiveInt } from '../util/check';
 import { tf } from '../backend';
@@ -8,7 +8,9 @@ function linear(data: ShapedData, task: Task, builder: string, options: Omit<Com
   const flat = data?.xShape?.length === 3;
   const inputShape = flat ? sampleShape(data, 2, builder) : sampleShape(data, 1, builder);
   const seeds = new Seeds(options.seed ?? 42);
-  const outputSize = task === 'binary' ? 1 : task === 'multiclass' ? classes : (data?.yShape?.[1] ?? 1);
+  // With quantiles: linear quantile regression, one output per target and level.
+  const levels = quantileLevels(options, task, builder);
+  const outputSize = (task === 'binary' ? 1 : task === 'multiclass' ? classes : (data?.yShape?.[1] ?? 1)) * (levels?.length ?? 1);
   const h = lossOf(task);
   const out = tf.layers.dense({
     units: outputSize,
@@ -22,7 +24,7 @@ function linear(data: ShapedData, task: Task, builder: string, options: Omit<Com
   return compile(
     layers,
     { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate ?? 0.01, options: { ...options } },
-    h.loss,
+    levels ? quantileLoss(levels) : h.loss,
     h.metrics,
   );
 }

@@ -62,6 +62,11 @@ export class Model {
     readonly optimizer: tf.Optimizer,
   ) {}
 
+  /** The quantile levels of a quantile head (outputs per target), or undefined. */
+  get quantiles(): readonly number[] | undefined {
+    return this.spec.options.quantiles as readonly number[] | undefined;
+  }
+
   get task(): Task {
     return this.spec.task;
   }

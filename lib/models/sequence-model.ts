@@ -5,7 +5,20 @@
  */
 import { tf } from '../backend';
 import { checkPositiveInt } from '../util/check';
-import { unitsOption, checkRate, CommonModelOptions, compile, dropoutLayer, head, regularizer, sampleShape, Seeds, ShapedData } from './build';
+import {
+  unitsOption,
+  checkRate,
+  CommonModelOptions,
+  compile,
+  dropoutLayer,
+  head,
+  quantileLevels,
+  quantileLoss,
+  regularizer,
+  sampleShape,
+  Seeds,
+  ShapedData,
+} from './build';
 import type { Model, Task } from './model';
 import { FusedGRU, FusedLSTM } from './fused-recurrent';
 import { CausalConv1D } from './causal-conv1d';
@@ -68,13 +81,15 @@ function sequence(cell: Cell, data: ShapedData, options: SequenceOptions, builde
     }
     if (dropout > 0) layers.push(dropoutLayer(dropout, seeds));
   });
-  const outputSize = task === 'binary' ? 1 : (data.yShape?.[1] ?? 1);
+  // Quantile heads: one output per target and level, on the pinball loss.
+  const levels = quantileLevels(options, task, builder);
+  const outputSize = (task === 'binary' ? 1 : (data.yShape?.[1] ?? 1)) * (levels?.length ?? 1);
   const h = head(task, outputSize, seeds);
   layers.push(h.layer);
   return compile(
     layers,
     { builder, task, inputShape, outputSize, seed: seeds.seed, learningRate: options.learningRate, options: { ...options } },
-    h.loss,
+    levels ? quantileLoss(levels) : h.loss,
     h.metrics,
   );
 }

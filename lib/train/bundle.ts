@@ -17,6 +17,7 @@ import { toDataset } from '../preprocess/to-dataset';
 import { FittedPipeline } from '../preprocess/pipeline';
 import { portableTopology } from '../models/portable-topology';
 import { taskLoss } from '../models/wrap-model';
+import { quantileLoss } from '../models/build';
 import { predict } from './predict';
 import { BUNDLE_FORMAT, checkManifest, Manifest, networkFiles, readJson } from './bundle-files';
 import { recoverInterruptedSave, removeQuietly } from './interrupted-save';
@@ -203,7 +204,9 @@ export async function loadBundle(dir: string): Promise<Bundle> {
     throw new BundleError(`model.json in ${dir} could not be loaded: ${(err as Error).message}`);
   }
   const optimizer = tf.train.adam(manifest.spec.learningRate);
-  net.compile({ optimizer, loss: taskLoss(manifest.spec.task) });
+  // A quantile head trains on its pinball loss again (its levels are in the builder's options).
+  const levels = manifest.spec.options?.quantiles as readonly number[] | undefined;
+  net.compile({ optimizer, loss: levels ? quantileLoss(levels) : taskLoss(manifest.spec.task) });
   const model = new Model(net, manifest.spec, optimizer);
   const lookback = manifest.spec.inputShape.length === 2 ? manifest.spec.inputShape[0] : undefined;
   model.rememberInputs({

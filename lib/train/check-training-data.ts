@@ -54,7 +54,8 @@ export function checkTrainingData(model: Model, data: TrainingData, what = 'trai
     );
   const yWidth = data.yShape.slice(1).reduce((a, b) => a * b, 1);
   if (data.y.length !== n * yWidth) throw new ShapeError(`${what}: y has ${data.y.length} values but yShape [${data.yShape.join(', ')}] needs ${n * yWidth}`);
-  const want = model.task === 'multiclass' ? 1 : model.outputSize;
+  // A quantile head predicts every level of each target from one observed value per target.
+  const want = model.task === 'multiclass' ? 1 : model.outputSize / (model.quantiles?.length ?? 1);
   if (yWidth !== want) throw new ShapeError(`${what}: y has ${yWidth} value(s) per sample but the model predicts ${want}`);
   for (let i = 0; i < data.y.length; i++) {
     const v = data.y[i];

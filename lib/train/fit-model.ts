@@ -23,6 +23,15 @@ import { checkModel } from '../models/model';
  * @example
  * const history = await fitModel(model, train, { epochs: 100, validationSplit: 0.2, earlyStopping: { patience: 10 } });
  */
+/** Each target value repeated `times` times in place: [n, t] → [n, t × times], target-major like a quantile head. */
+function tileTargets(y: { data: Float32Array; shape: number[] }, times: number): { data: Float32Array; shape: number[] } {
+  const n = y.shape[0];
+  const width = y.data.length / Math.max(n, 1);
+  const out = new Float32Array(y.data.length * times);
+  for (let i = 0; i < y.data.length; i++) out.fill(y.data[i], i * times, (i + 1) * times);
+  return { data: out, shape: [n, width * times] };
+}
+
 export async function fitModel(model: Model, train: TrainingData, options: FitOptions = {}): Promise<History> {
   checkModel('fitModel', model);
   if (checkTrainingData(model, train, 'training data') === 0)
@@ -57,6 +66,12 @@ export async function fitModel(model: Model, train: TrainingData, options: FitOp
     ty = { data: rows.train.y, shape: rows.train.yShape };
     val = rows.val;
     validation = rows.description;
+  }
+  // A quantile head is scored against each target once per level: the targets repeated level by level.
+  const levels = model.quantiles?.length ?? 1;
+  if (levels > 1) {
+    ty = tileTargets(ty, levels);
+    if (val) ({ data: val.y, shape: val.yShape } = tileTargets({ data: val.y, shape: val.yShape }, levels));
   }
   const nTrain = tx.shape[0];
   if (model.task !== 'regression')

@@ -64,7 +64,11 @@ async function forward(model: Model, data: InputData, batchSize: number | undefi
  */
 export async function predict(model: Model, data: InputData, options: PredictOptions = {}): Promise<Float64Array> {
   checkModel('predict', model);
-  return forward(model, data, options.batchSize === undefined ? undefined : checkPositiveInt('batchSize', options.batchSize));
+  const out = await forward(model, data, options.batchSize === undefined ? undefined : checkPositiveInt('batchSize', options.batchSize));
+  // A quantile head's levels of one target are sorted (rearrangement, Chernozhukov et al. 2010): they never cross.
+  const levels = model.quantiles?.length ?? 1;
+  if (levels > 1) for (let i = 0; i < out.length; i += levels) out.subarray(i, i + levels).sort();
+  return out;
 }
 
 /** Class codes: probability ≥ threshold (binary; default 0.5) or argmax (multi-class). */

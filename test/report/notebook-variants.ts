@@ -37,6 +37,10 @@ const ymd = (iso: string) => iso.split('-').map(Number) as [number, number, numb
 const monthLabel = (iso: string) => `${MONTHS[ymd(iso)[1] - 1]} ${ymd(iso)[0]}`;
 const quarterLabel = (iso: string) => `${ymd(iso)[0]}Q${Math.floor((ymd(iso)[1] - 1) / 3) + 1}`;
 
+/** Item 17: the stock verdict names its evidence — the AUC with its bootstrap interval — whatever it concludes. */
+const EVIDENCE = 'ROC-AUC is';
+const EVIDENCE_INTERVAL = '(95% interval';
+
 /** Writes every variant's file into `dir` and returns the runs. */
 export function makeVariants(dir: string): Variant[] {
   const out: Variant[] = [];
@@ -83,7 +87,11 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '01-interest-rates',
     what: 'T-bill rate, quarterly, "Jan 1959" dates, covariates in the same file',
     parameters: { csv: f3, target: 'tbilrate', macroCsv: '', lookback: 8 },
-    says: [`${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`],
+    // Item 18: no spread between a rate and inflation or unemployment (it subtracted the first other column).
+    says: [
+      `${mRows.length} quarters (${quarterLabel(mRows[0][0])} – ${quarterLabel(mRows[mRows.length - 1][0])})`,
+      'No spread feature: no other column is a yield of the same curve as tbilrate',
+    ],
   });
 
   // 01: year and quarter in two columns, no date column (dateColumn=year was refused as "not decimal years").
@@ -119,7 +127,7 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '02-stock-analysis',
     what: 'daily OHLCV, newest first, DD.MM.YYYY dates named "Trade Date"',
     parameters: { csv: f4, price: 'close', dateColumn: '' },
-    says: [`${sRows.length} trading days (${sRows[0][0]} – ${sRows[sRows.length - 1][0]})`],
+    says: [EVIDENCE, EVIDENCE_INTERVAL, `${sRows.length} trading days (${sRows[0][0]} – ${sRows[sRows.length - 1][0]})`],
   });
 
   // 02: the monthly panel of five stocks (symbol, "Jan 1 2000", price), one symbol.
@@ -134,7 +142,7 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '02-stock-analysis',
     what: 'a monthly panel of five symbols, AAPL',
     parameters: { csv: panelFile, price: 'price', dateColumn: '', series: 'symbol', symbol: 'AAPL' },
-    says: [`${aapl.length} months (${mon(aapl[0][1])} – ${mon(aapl[aapl.length - 1][1])})`, 'symbol **AAPL**'],
+    says: [EVIDENCE, EVIDENCE_INTERVAL, `${aapl.length} months (${mon(aapl[0][1])} – ${mon(aapl[aapl.length - 1][1])})`, 'symbol **AAPL**'],
   });
 
   // 02: weekly closes (each week's last day) of the Dow 30 wide file, IBM.
@@ -146,7 +154,7 @@ export function makeVariants(dir: string): Variant[] {
     notebook: '02-stock-analysis',
     what: 'weekly closes of a 30-stock wide file, IBM',
     parameters: { csv: f6, price: 'IBM', dateColumn: 'week_ending' },
-    says: [`${weekly.length} weeks (${weekly[0][0]} – ${weekly[weekly.length - 1][0]})`],
+    says: [EVIDENCE, EVIDENCE_INTERVAL, `${weekly.length} weeks (${weekly[0][0]} – ${weekly[weekly.length - 1][0]})`],
   });
 
   // 02: the weekly Dow file with a day counter "t" beside the prices (it was plotted and analysed as a price).
@@ -270,6 +278,15 @@ export function makeVariants(dir: string): Variant[] {
     what: 'a day index only, newest first, SMI',
     parameters: { csv: dayIndex, price: 'SMI', dateColumn: 'day_index', window: 500, refitEvery: 40 },
     says: [`${eRows.length} observations of "SMI" (observation 1 – observation ${eRows.length}), in the order of "day_index"`, 'Models that pass both tests'],
+  });
+  // 04: item 14 — the EU indices with their decimal years in a numeric column named "time" and no other clock
+  // (it was forced to be a date and failed); found as decimal years, so the series runs by them.
+  const euTime = write(dir, 'eu-time-decimal-years.csv', [['time', ...eh.slice(2)], ...eRows.map((r) => [r[1], ...r.slice(2)])]);
+  out.push({
+    notebook: '04-risk-forecasting',
+    what: 'decimal years in a numeric "time" column, CAC',
+    parameters: { csv: euTime, price: 'CAC', window: 500, refitEvery: 40 },
+    says: [`${eRows.length} trading days of "CAC"`],
   });
   // 04: one stock of the Dow 30 wide file, at the 0.975 level.
   out.push({
