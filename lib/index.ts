@@ -73,6 +73,8 @@ export { trainTestSplit, splitIndices } from './preprocess/train-test-split';
 export { kFold, stratifiedKFold } from './preprocess/k-fold';
 export type { Fold, KFoldOptions } from './preprocess/k-fold';
 export { groupKFold, groupShuffleSplit } from './preprocess/group-splits';
+export { stratifiedGroupKFold } from './preprocess/stratified-group-k-fold';
+export type { StratifiedGroupKFoldOptions } from './preprocess/stratified-group-k-fold';
 export type { GroupKFoldOptions, GroupShuffleSplitOptions } from './preprocess/group-splits';
 export { timeSeriesSplit } from './preprocess/time-series-split';
 export { standardScaler, minMaxScaler, robustScaler, FittedScaler } from './preprocess/scaler';

@@ -5,6 +5,7 @@ copied here from lifelines' bundled copy of R survival's `lung`; status 1 = died
 - Harrell's C of age and of ph.karno as risk scores (lifelines concordance_index on -risk);
 - calibration slope and calibration-in-the-large of that score (statsmodels Logit on logit(p); GLM Binomial with
   logit(p) as offset), with standard errors;
+- scikit-learn's StratifiedGroupKFold (4 folds) on 40 patients with 1 … 6 visits and 0/1 outcomes per visit;
 - scikit-learn's GroupKFold (4 folds) on 30 patients with 1 … 30 visits each, rows shuffled (distinct group sizes: the
   assignment has no ties to break);
 - fairlearn's MetricFrame of ROC-AUC and Brier score of that score by sex (by_group, overall, difference, ratio);
@@ -66,6 +67,15 @@ from sklearn.model_selection import GroupKFold
 rng = np.random.default_rng(1)
 groups = rng.permutation(np.repeat(np.array([f"p{i:02d}" for i in range(30)]), rng.permutation(np.arange(1, 31))))
 out["groupKFold"] = {"groups": groups.tolist(), "k": 4, "folds": [sorted(te.tolist()) for _, te in GroupKFold(n_splits=4).split(np.zeros(len(groups)), groups=groups)]}
+from sklearn.model_selection import StratifiedGroupKFold
+# 40 patients with 1 to 6 visits, outcomes by visit with an imbalance (about 30% positive), rows shuffled.
+sg_sizes = rng.integers(1, 7, size=40)
+sg_groups = np.repeat(np.array([f"q{i:02d}" for i in range(40)]), sg_sizes)
+sg_labels = (rng.random(len(sg_groups)) < 0.3).astype(int)
+shuffle = rng.permutation(len(sg_groups))
+sg_groups, sg_labels = sg_groups[shuffle], sg_labels[shuffle]
+out["stratifiedGroupKFold"] = {"groups": sg_groups.tolist(), "labels": sg_labels.tolist(), "k": 4,
+                               "folds": [sorted(te.tolist()) for _, te in StratifiedGroupKFold(n_splits=4).split(np.zeros(len(sg_groups)), sg_labels, groups=sg_groups)]}
 from fairlearn.metrics import MetricFrame
 import fairlearn
 from sklearn.metrics import roc_auc_score, brier_score_loss

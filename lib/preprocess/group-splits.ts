@@ -10,7 +10,7 @@ import { permutation, seededRng } from '../util/rng';
 import type { Fold } from './k-fold';
 
 /** Each row's group as an index into the sorted distinct groups (numbers by value, text by its characters), and their sizes. */
-function groupCodes(caller: string, groups: ArrayLike<string | number | null>): { code: Int32Array; sizes: number[]; names: (string | number)[] } {
+export function groupCodes(caller: string, groups: ArrayLike<string | number | null>): { code: Int32Array; sizes: number[]; names: (string | number)[] } {
   checkList(`${caller}: groups`, groups);
   const values = Array.from(groups, (g, i) => {
     if (g === null || g === undefined || (typeof g === 'number' && Number.isNaN(g)))
@@ -28,7 +28,7 @@ function groupCodes(caller: string, groups: ArrayLike<string | number | null>): 
   return { code, sizes, names };
 }
 
-function foldOf(code: Int32Array, testGroup: (g: number) => boolean): Fold {
+export function foldOf(code: Int32Array, testGroup: (g: number) => boolean): Fold {
   const train: number[] = [];
   const test: number[] = [];
   for (let i = 0; i < code.length; i++) (testGroup(code[i]) ? test : train).push(i);
