@@ -205,6 +205,8 @@ export { decisionCurveChart } from './charts/decision-curve-chart';
 export type { DecisionCurve, DecisionCurveChartOptions } from './charts/decision-curve-chart';
 export { fanChart } from './charts/fan-chart';
 export type { FanChartOptions } from './charts/fan-chart';
+export { exceedanceChart } from './charts/exceedance-chart';
+export type { ExceedanceChartOptions } from './charts/exceedance-chart';
 export type { CalibrationChartOptions, HistoryChartOptions } from './charts/evaluation-charts';
 export { importanceChart } from './charts/importance-chart';
 export type { ImportanceLike, ImportanceChartOptions } from './charts/importance-chart';
